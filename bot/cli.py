@@ -1,0 +1,173 @@
+"""The `khaibao` command line: run, chat, migrate, declarations, outbreak list, directives."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+import messages_vi
+from bot.app import configure_logging, open_database
+from bot.channels import console
+from bot.clock import utc_now
+from bot.conversations import ConversationService
+from bot.settings import Settings, SettingsError, get_settings
+from handlers.areas import catalog
+from storage import declarations, outbreak
+from storage.db import Database
+
+app = typer.Typer(help="khaibao: khai báo y tế qua Telegram, Zalo và cửa sổ dòng lệnh.", no_args_is_help=True)
+outbreak_app = typer.Typer(help="Danh sách vùng dịch.", no_args_is_help=True)
+app.add_typer(outbreak_app, name="outbreak")
+
+T = TypeVar("T")
+LEVEL_NAMES = {"green": "green", "yellow": "yellow", "red": "red"}
+
+def _settings() -> Settings:
+    try:
+        settings = get_settings()
+    except SettingsError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    configure_logging(settings.log_level)
+    return settings
+
+def _with_database(work: Callable[[Database, Settings], Awaitable[T]]) -> T:
+    settings = _settings()
+
+    async def run() -> T:
+        database = await open_database(settings)
+        try:
+            return await work(database, settings)
+        finally:
+            await database.dispose()
+
+    return asyncio.run(run())
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema."""
+
+    async def done(database: Database, settings: Settings) -> None:
+        typer.echo(messages_vi.t("cli.migrated"))
+
+    _with_database(done)
+
+@app.command()
+def chat(user: str = typer.Option("local", "--user", help="The console user id.")) -> None:
+    """Chat with the bot in this terminal (no platform token needed)."""
+
+    async def talk(database: Database, settings: Settings) -> None:
+        service = ConversationService(database, settings)
+        await console.chat(service, user, Path(settings.data_dir) / "receipts")
+
+    _with_database(talk)
+
+@app.command()
+def run() -> None:
+    """Serve every channel whose token is configured; the console chat when none is."""
+
+    async def serve(database: Database, settings: Settings) -> None:
+        service = ConversationService(database, settings)
+        typer.echo(messages_vi.t("cli.console_fallback"), err=True)
+        await console.chat(service, "local", Path(settings.data_dir) / "receipts")
+
+    _with_database(serve)
+
+@app.command("declarations")
+def list_declarations(as_json: bool = typer.Option(False, "--json", help="Print a JSON array.")) -> None:
+    """Print the stored declarations."""
+
+    async def dump(database: Database, settings: Settings) -> list[dict[str, Any]]:
+        async with database.sessions() as session:
+            return [_declaration_json(row) async for row in declarations.stream_all(session)]
+
+    rows = _with_database(dump)
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        typer.echo(f"{row['code']}  {row['created_at']}  {row['risk_level']:<6}  {row['commune_code'] or ''}")
+
+def _declaration_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "code": row["code"],
+        "created_at": row["created_at"].isoformat(),
+        "valid_until": row["valid_until"].isoformat(),
+        "risk_level": LEVEL_NAMES[row["risk_level"]],
+        "reasons": row["reasons"],
+        "province_code": row["province_code"],
+        "commune_code": row["commune_code"],
+        "for_self": row["for_self"],
+        "subject_name": row["subject_name"],
+        "answers": row["answers"],
+    }
+
+def _area_code(code: str) -> str:
+    if code not in catalog().by_code:
+        typer.echo(messages_vi.t("cli.unknown_area", code=code), err=True)
+        raise typer.Exit(2)
+    return code
+
+@outbreak_app.command("add")
+def outbreak_add(
+    area: str = typer.Argument(..., help="Mã tỉnh (2 số) hoặc xã/phường (5 số)."),
+    since: str = typer.Option(None, "--from", help="Ngày bắt đầu YYYY-MM-DD (mặc định: hôm nay)."),
+    note: str = typer.Option(None, "--note", help="Ghi chú."),
+) -> None:
+    """Put a province or commune on the outbreak list."""
+    code = _area_code(area)
+    try:
+        started = date.fromisoformat(since) if since else None
+    except ValueError:
+        typer.echo(messages_vi.t("cli.bad_date", value=since), err=True)
+        raise typer.Exit(2) from None
+
+    async def add(database: Database, settings: Settings) -> None:
+        now = utc_now()
+        async with database.transaction() as session:
+            await outbreak.add(session, code, started or now.astimezone(settings.zone).date(), now, note)
+        typer.echo(messages_vi.t("cli.outbreak_added", area=catalog().label(code)))
+
+    _with_database(add)
+
+@outbreak_app.command("remove")
+def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh hoặc xã/phường.")) -> None:
+    """Take an area off the outbreak list from today."""
+    code = _area_code(area)
+
+    async def remove(database: Database, settings: Settings) -> int:
+        async with database.transaction() as session:
+            return await outbreak.remove(session, code, utc_now().astimezone(settings.zone).date())
+
+    ended = _with_database(remove)
+    key = "cli.outbreak_removed" if ended else "cli.outbreak_not_listed"
+    typer.echo(messages_vi.t(key, area=catalog().label(code)))
+
+@outbreak_app.command("list")
+def outbreak_list() -> None:
+    """Show the outbreak list."""
+
+    async def listed(database: Database, settings: Settings) -> Any:
+        async with database.sessions() as session:
+            return await outbreak.listed(session)
+
+    areas = _with_database(listed)
+    if not areas:
+        typer.echo(messages_vi.t("outbreak.none"))
+    for area in areas:
+        typer.echo(f"{area.area_code}\t{catalog().label(area.area_code)}\t{area.started_on.isoformat()}")
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(2)

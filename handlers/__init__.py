@@ -1,0 +1,1 @@
+"""Platform-neutral domain logic: conversations, parsing, triage."""

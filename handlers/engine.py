@@ -1,0 +1,364 @@
+"""The conversation engine: handle(state, incoming, ctx) -> Outcome, pure and platform-neutral."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+import messages_vi
+from handlers import parsers
+from handlers.areas import catalog
+from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
+from handlers.flows import FLOWS, registration
+from handlers.protocol import BUTTON, UNSUPPORTED, Context, Incoming, Outcome, Reply, ReplyOption
+from handlers.text import fold
+
+STATE_VERSION = 1
+DONE = "__done__"
+CONFIRM = "confirm"
+_CONFIRM_WORDS = ["gui", "xac nhan", "dong y", "luu", "ok", "co", "c", "cam ket"]
+
+
+def t(key: str, **params: Any) -> str:
+    """Shorthand for a message by key."""
+    return messages_vi.t(key, **params)
+
+
+def idle_state(now: datetime) -> dict[str, Any]:
+    """The state of a user with no conversation under way."""
+    return {"v": STATE_VERSION, "flow": None, "touched": now.isoformat()}
+
+
+def handle(state: dict[str, Any] | None, incoming: Incoming, ctx: Context) -> Outcome:
+    """Handle one incoming message; returns the new state, the replies and the effects to carry out."""
+    current = json.loads(json.dumps(state)) if state else idle_state(ctx.now)
+    out = Outcome(current)
+    if current.get("flow") and _expired(current, ctx):
+        out.state = current = idle_state(ctx.now)
+        out.replies.append(Reply(t("session.expired")))
+    current["touched"] = ctx.now.isoformat()
+    text = incoming.text.strip()
+    if incoming.kind == UNSUPPORTED:
+        out.replies.append(Reply(t("input.unsupported")))
+        _reprompt(out, ctx)
+    elif text.startswith("/") and incoming.kind != BUTTON:
+        _command(out, text, ctx)
+    elif not current.get("flow"):
+        _start_entry(out, ctx)
+    else:
+        _answer(out, incoming, ctx)
+    return out
+
+
+def _expired(state: dict[str, Any], ctx: Context) -> bool:
+    touched = datetime.fromisoformat(state["touched"])
+    return ctx.now - touched > timedelta(hours=ctx.idle_hours)
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def _command(out: Outcome, text: str, ctx: Context) -> None:
+    name, _, argument = text.partition(" ")
+    name = fold(name.split("@", 1)[0])
+    if name in ("/start", "/batdau", "/khaibao"):
+        _reset(out, ctx)
+        _start_entry(out, ctx, _deep_link_presets(argument.strip()) if name == "/start" else {})
+    elif name == "/huy":
+        was_active = bool(out.state.get("flow"))
+        _reset(out, ctx)
+        out.replies.append(Reply(t("command.cancelled" if was_active else "command.nothing_to_cancel")))
+    elif name == "/quaylai":
+        _back(out, ctx)
+    elif name == "/huongdan":
+        out.replies.append(Reply(t("command.help")))
+        _reprompt(out, ctx)
+    elif name == "/vungdich":
+        out.replies.append(Reply(_outbreak_text(ctx)))
+        _reprompt(out, ctx)
+    else:
+        out.replies.append(Reply(t("command.unknown")))
+        _reprompt(out, ctx)
+
+
+def _deep_link_presets(payload: str) -> dict[str, Any]:
+    """`a_<commune code>` pre-selects the commune (and its province); anything else is ignored."""
+    if not payload.startswith("a_"):
+        return {}
+    area = catalog().by_code.get(payload[2:])
+    if area is None or area.is_province:
+        return {}
+    return {"province": area.province_code, "commune": area.code}
+
+
+def _outbreak_text(ctx: Context) -> str:
+    today = ctx.now.astimezone(ctx.zone).date()
+    active = [area for area in ctx.outbreak if area.active_on(today)]
+    if not active:
+        return t("outbreak.none")
+    lines = [
+        t("outbreak.line", area=catalog().label(area.area_code), since=area.started_on.strftime("%d/%m/%Y"))
+        for area in active
+    ]
+    return t("outbreak.list", lines="\n".join(lines))
+
+
+def _reset(out: Outcome, ctx: Context) -> None:
+    out.state.clear()
+    out.state.update(idle_state(ctx.now))
+
+
+def _back(out: Outcome, ctx: Context) -> None:
+    state = out.state
+    if not state.get("flow"):
+        out.replies.append(Reply(t("command.nothing_to_undo")))
+        return
+    if not state["history"]:
+        out.replies.append(Reply(t("command.at_first_step")))
+    else:
+        step_id = state["history"].pop()
+        state["step"] = step_id
+        state["choices"].pop(step_id, None)
+        flow = _flow(state)
+        previous = state["answers"].get(step_id)
+        state["selected"] = list(previous) if flow.step(step_id).kind == MULTI and previous else []
+    _reprompt(out, ctx)
+
+
+# --- starting flows -------------------------------------------------------------------------------
+
+
+def _start_entry(out: Outcome, ctx: Context, presets: dict[str, Any] | None = None) -> None:
+    if presets:
+        out.replies.append(Reply(t("area.preset", name=catalog().label(presets["commune"]))))
+    if ctx.registered:
+        _start_flow(out, "declare", ctx)
+    else:
+        _start_flow(out, "register", ctx, presets=presets)
+
+
+def _start_flow(
+    out: Outcome, flow_id: str, ctx: Context, presets: dict[str, Any] | None = None
+) -> None:
+    answers: dict[str, Any] = {}
+    first: str | None = None
+    edit = False
+    if flow_id == "declare_after_register":
+        flow_id, presets = "declare", {"confirm_profile": "yes"}
+    elif flow_id == "register_edit":
+        flow_id, first, edit = "register", "review", True
+        answers = registration.answers_from_profile(ctx.profile or {})
+    flow = FLOWS[flow_id][0]
+    out.state.update(
+        flow=flow.id, version=flow.version, step=None, answers=answers, history=[],
+        edit=edit, choices={}, selected=[], presets=presets or {},
+    )
+    _enter(out, flow, first or flow.first.id, ctx)
+
+
+def _flow(state: dict[str, Any]) -> Flow:
+    return FLOWS[state["flow"]][0]
+
+
+def _enter(out: Outcome, flow: Flow, step_id: str, ctx: Context) -> None:
+    """Move to ``step_id`` (applying skips and presets) and ask its question, or complete the flow."""
+    state = out.state
+    answers, presets = state["answers"], state["presets"]
+    while step_id != END:
+        step = flow.step(step_id)
+        if step.skip_if and step.skip_if(answers):
+            step_id = step.next_id(answers)
+        elif step_id in presets:
+            answers[step_id] = presets.pop(step_id)
+            state["history"].append(step_id)
+            step_id = step.next_id(answers) if not state["edit"] else _first_unanswered(flow, answers)
+        else:
+            state["step"] = step_id
+            state["selected"] = list(answers.get(step_id) or []) if step.kind == MULTI else []
+            out.replies.append(_prompt(step, state, ctx))
+            return
+    _complete(out, flow, ctx)
+
+
+def _first_unanswered(flow: Flow, answers: dict[str, Any]) -> str:
+    for step in flow.path(answers):
+        if step.id not in answers:
+            return step.id
+    return END
+
+
+def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
+    answers = out.state["answers"]
+    on_path = {step.id for step in flow.path(answers)}
+    completion = FLOWS[flow.id][1]({k: v for k, v in answers.items() if k in on_path}, ctx)
+    out.effects.extend(completion.effects)
+    out.replies.extend(completion.replies)
+    _reset(out, ctx)
+    if completion.next_flow:
+        _start_flow(out, completion.next_flow, ctx)
+
+
+# --- prompts --------------------------------------------------------------------------------------
+
+
+def _reprompt(out: Outcome, ctx: Context) -> None:
+    state = out.state
+    if state.get("flow") and state.get("step"):
+        out.replies.append(_prompt(_flow(state).step(state["step"]), state, ctx))
+
+
+def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False) -> Reply:
+    answers = state["answers"]
+    params = dict(step.prompt_params(answers, ctx)) if step.prompt_params else {}
+    if step.kind == REVIEW:
+        params["summary"] = _review_summary(_flow(state), answers, ctx)
+    text = t(step.prompt, **params)
+    picked = state["choices"].get(step.id)
+    if picked:
+        text = t(picked["key"])
+    elif step.id in answers and step.kind != REVIEW:
+        text += "\n" + t("prompt.previous", value=_display(step, answers[step.id], ctx))
+    return Reply(
+        text,
+        step=step.id,
+        options=tuple(ReplyOption(option_id, label) for option_id, label in _options(step, state, ctx)),
+        multi=step.kind == MULTI,
+        selected=tuple(state.get("selected", ())),
+        edit=edit,
+    )
+
+
+def _options(step: Step, state: dict[str, Any], ctx: Context) -> list[tuple[str, str]]:
+    picked = state["choices"].get(step.id)
+    if picked:
+        return [(item[0], item[1]) for item in picked["items"]]
+    if step.kind == REVIEW:
+        flow, answers = _flow(state), state["answers"]
+        edits = [
+            (f"edit:{other.id}", t("review.edit", label=t(other.label)))
+            for other in flow.path(answers)
+            if other.editable and other.id in answers
+        ]
+        return [(CONFIRM, t(step.options[0].key)), *edits]
+    return [(opt.id, t(opt.key)) for opt in step.options]
+
+
+def _review_summary(flow: Flow, answers: dict[str, Any], ctx: Context) -> str:
+    return "\n".join(
+        f"• {t(step.label)}: {_display(step, answers[step.id], ctx)}"
+        for step in flow.path(answers)
+        if step.editable and step.id in answers
+    )
+
+
+def _display(step: Step, value: Any, ctx: Context) -> str:
+    if step.kind == CHOICE:
+        option = step.option(value)
+        return t(option.key) if option else str(value)
+    if step.kind == MULTI:
+        return ", ".join(t(opt.key) for opt in step.options if opt.id in value)
+    if step.show:
+        return step.show(value, ctx)
+    return str(value)
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+
+def _answer(out: Outcome, incoming: Incoming, ctx: Context) -> None:
+    state = out.state
+    flow = _flow(state)
+    step = flow.step(state["step"])
+    if incoming.kind == BUTTON:
+        parsed = _pressed(out, step, incoming, ctx)
+        if parsed is None:
+            return
+    else:
+        parsed = _parse_text(step, incoming.text, state, ctx)
+    if isinstance(parsed, Invalid):
+        out.replies.append(Reply(t(parsed.key, **parsed.params)))
+        out.replies.append(_prompt(step, state, ctx))
+    elif isinstance(parsed, Pick):
+        state["choices"][step.id] = {"key": parsed.key, "items": [list(item) for item in parsed.candidates]}
+        out.replies.append(_prompt(step, state, ctx))
+    else:
+        _accept(out, flow, step, parsed, ctx)
+
+
+def _pressed(out: Outcome, step: Step, incoming: Incoming, ctx: Context) -> Parsed | None:
+    """A button press: a toggle (None, the prompt is redrawn), a choice, or a stale button."""
+    state = out.state
+    step_id, option_id = incoming.option or ("", "")
+    valid = {option_id for option_id, _ in _options(step, state, ctx)}
+    if step_id != step.id or (option_id not in valid and not (step.kind == MULTI and option_id == DONE)):
+        out.replies.append(Reply(t("input.stale_button")))
+        out.replies.append(_prompt(step, state, ctx))
+        return None
+    if step.kind != MULTI:
+        return Ok(option_id)
+    if option_id == DONE:
+        return parsers.check_exclusive(list(state["selected"]), step.options)
+    state["selected"] = _toggle(step, state["selected"], option_id)
+    out.replies.append(_prompt(step, state, ctx, edit=True))
+    return None
+
+
+def _toggle(step: Step, selected: list[str], option_id: str) -> list[str]:
+    if option_id in selected:
+        return [item for item in selected if item != option_id]
+    option = step.option(option_id)
+    if option is not None and option.exclusive:
+        return [option_id]
+    exclusive = {opt.id for opt in step.options if opt.exclusive}
+    return [item for item in selected if item not in exclusive] + [option_id]
+
+
+def _parse_text(step: Step, text: str, state: dict[str, Any], ctx: Context) -> Parsed:
+    picked = state["choices"].get(step.id)
+    if picked and fold(text).strip().isdigit():
+        items = picked["items"]
+        index = int(fold(text).strip()) - 1
+        if 0 <= index < len(items):
+            return Ok(items[index][0], "area.chosen", {"name": items[index][1]})
+        return Invalid("input.number_out_of_range", {"count": str(len(items))})
+    if step.kind == CHOICE:
+        return parsers.match_choice(text, step.options)
+    if step.kind == MULTI:
+        return _echoed(step, parsers.match_multi(text, step.options))
+    if step.kind == REVIEW:
+        choices = [(option_id, [fold(label)]) for option_id, label in _options(step, state, ctx)]
+        choices[0][1].extend(_CONFIRM_WORDS)
+        return parsers.match_labelled(text, choices)
+    assert step.parse is not None
+    return step.parse(text, state["answers"], ctx)
+
+
+def _echoed(step: Step, parsed: Parsed) -> Parsed:
+    if not isinstance(parsed, Ok):
+        return parsed
+    labels = ", ".join(t(opt.key) for opt in step.options if opt.id in parsed.value)
+    return Ok(parsed.value, "multi.chosen", {"labels": labels})
+
+
+def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> None:
+    state = out.state
+    state["choices"].pop(step.id, None)
+    if parsed.note:
+        out.replies.append(Reply(t(parsed.note, **parsed.note_params)))
+    if step.kind == REVIEW:
+        if parsed.value == CONFIRM:
+            _complete(out, flow, ctx)
+        else:
+            state["edit"] = True
+            state["history"].append(step.id)
+            _enter(out, flow, parsed.value.split(":", 1)[1], ctx)
+        return
+    answers = state["answers"]
+    if step.id in answers and answers[step.id] != parsed.value:
+        for stale in step.clears:
+            answers.pop(stale, None)
+    answers[step.id] = parsed.value
+    state["history"].append(step.id)
+    following = _first_unanswered(flow, answers) if state["edit"] else step.next_id(answers)
+    _enter(out, flow, following, ctx)

@@ -1,0 +1,156 @@
+"""Flows declared as data: steps with stable ids, prompts, input kinds, options and routing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import messages_vi
+
+Answers = Mapping[str, Any]
+
+CHOICE, MULTI, TEXT, REVIEW = "choice", "multi", "text", "review"
+END = "__end__"
+
+
+class FlowError(ValueError):
+    """A flow definition that cannot run."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice: a stable id, the message key of its label, extra words that select it."""
+
+    id: str
+    key: str
+    aliases: tuple[str, ...] = ()
+    exclusive: bool = False  # in a multi-choice: cannot be combined with other options
+
+
+@dataclass(frozen=True)
+class Ok:
+    """A parsed answer."""
+
+    value: Any
+    note: str | None = None  # message key shown before moving on (e.g. "Đã chọn: ...")
+    note_params: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Input that does not answer the step: a hint by message key; the step is asked again."""
+
+    key: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """Several candidates matched: the user picks one of these (id, label) pairs next."""
+
+    candidates: tuple[tuple[str, str], ...]
+    key: str
+
+
+Parsed = Ok | Invalid | Pick
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What a finished flow produces: effects, replies and the flow to continue with, if any."""
+
+    effects: list[Any] = field(default_factory=list)
+    replies: list[Any] = field(default_factory=list)
+    next_flow: str | None = None
+Parser = Callable[[str, Answers, Any], Parsed]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of a flow."""
+
+    id: str
+    prompt: str
+    kind: str
+    label: str  # message key naming the answer on the review screen
+    next: str | Callable[[Answers], str] = END
+    options: tuple[Option, ...] = ()
+    parse: Parser | None = None
+    skip_if: Callable[[Answers], bool] | None = None
+    show: Callable[[Any, Any], str] | None = None  # renders an answer for the review screen
+    prompt_params: Callable[[Answers, Any], Mapping[str, str]] | None = None
+    editable: bool = True
+    clears: tuple[str, ...] = ()  # answers that no longer hold when this answer changes
+
+    def next_id(self, answers: Answers) -> str:
+        """The id of the step after this one for these answers."""
+        return self.next if isinstance(self.next, str) else self.next(answers)
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with that id, if any."""
+        return next((opt for opt in self.options if opt.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A versioned list of steps; the first step is the entry."""
+
+    id: str
+    version: int
+    steps: tuple[Step, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {step.id: step for step in self.steps})
+
+    @property
+    def first(self) -> Step:
+        """The entry step."""
+        return self.steps[0]
+
+    def step(self, step_id: str) -> Step:
+        """The step with that id."""
+        return self._by_id[step_id]  # type: ignore[attr-defined, no-any-return]
+
+    def has(self, step_id: str) -> bool:
+        """True when the flow has a step with that id."""
+        return step_id in self._by_id  # type: ignore[attr-defined]
+
+    def path(self, answers: Answers) -> list[Step]:
+        """The steps these answers lead through, from the entry to the end, skipping skipped steps."""
+        route: list[Step] = []
+        current, seen = self.first.id, set()
+        while current != END:
+            if current in seen or not self.has(current):
+                raise FlowError(f"{self.id}: route through {current!r} loops or leads nowhere")
+            seen.add(current)
+            step = self.step(current)
+            if not (step.skip_if and step.skip_if(answers)):
+                route.append(step)
+            current = step.next_id(answers)
+        return route
+
+
+def validate(flow: Flow, sample_answers: list[Answers] | None = None) -> None:
+    """Check ids are unique, static targets exist, message keys exist and a review or the end is reachable."""
+    ids = [step.id for step in flow.steps]
+    if len(ids) != len(set(ids)):
+        raise FlowError(f"{flow.id}: duplicate step ids")
+    known = messages_vi.catalog()
+    for step in flow.steps:
+        keys = [step.prompt, step.label, *(opt.key for opt in step.options)]
+        missing = [key for key in keys if key not in known]
+        if missing:
+            raise FlowError(f"{flow.id}.{step.id}: unknown message keys {missing}")
+        if isinstance(step.next, str) and step.next != END and not flow.has(step.next):
+            raise FlowError(f"{flow.id}.{step.id}: next step {step.next!r} does not exist")
+        if step.kind in (CHOICE, MULTI) and not step.options:
+            raise FlowError(f"{flow.id}.{step.id}: a choice step needs options")
+        if step.kind not in (CHOICE, MULTI, REVIEW) and step.parse is None:
+            raise FlowError(f"{flow.id}.{step.id}: a {step.kind} step needs a parser")
+        option_ids = [opt.id for opt in step.options]
+        if len(option_ids) != len(set(option_ids)):
+            raise FlowError(f"{flow.id}.{step.id}: duplicate option ids")
+    for answers in sample_answers or [{}]:
+        if not flow.path(answers):
+            raise FlowError(f"{flow.id}: no step on the route of {dict(answers)!r}")

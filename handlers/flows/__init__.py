@@ -1,0 +1,31 @@
+"""The flows the engine runs, each with the function that completes it, checked when loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from handlers.flow import Answers, Completion, Flow, validate
+from handlers.flows import declaration, registration
+from handlers.protocol import Context
+
+Finisher = Callable[[Answers, Context], Completion]
+
+FLOWS: dict[str, tuple[Flow, Finisher]] = {
+    registration.FLOW.id: (registration.FLOW, registration.finish),
+    declaration.FLOW.id: (declaration.FLOW, declaration.finish),
+}
+
+# Answer sets that drive every branch, used to check routing when the flows load.
+SAMPLE_ANSWERS: dict[str, list[Answers]] = {
+    "register": [{}, {"consent": "agree"}, {"consent": "decline"}],
+    "declare": [
+        {},
+        {"confirm_profile": "yes", "for_whom": "self"},
+        {"confirm_profile": "yes", "for_whom": "other", "subject_same_address": "yes"},
+        {"confirm_profile": "yes", "for_whom": "other", "subject_same_address": "no"},
+        {"confirm_profile": "edit"},
+    ],
+}
+
+for _flow, _ in FLOWS.values():
+    validate(_flow, SAMPLE_ANSWERS[_flow.id])

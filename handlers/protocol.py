@@ -1,0 +1,99 @@
+"""Neutral data passed between channel adapters, the conversation engine and the services."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from handlers.triage import OutbreakArea
+
+TEXT, BUTTON, CONTACT, UNSUPPORTED = "text", "button", "contact", "unsupported"
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One user action on any channel, already stripped of platform objects."""
+
+    channel: str
+    user_id: str
+    text: str = ""
+    kind: str = TEXT
+    option: tuple[str, str] | None = None  # (step id, option id) of a pressed button
+    message_id: str | None = None  # the platform's id, to drop repeated deliveries
+    display_name: str | None = None
+
+
+@dataclass(frozen=True)
+class ReplyOption:
+    """An option as shown to the user."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to send back; adapters render options as buttons or numbered lines."""
+
+    text: str
+    step: str | None = None
+    options: tuple[ReplyOption, ...] = ()
+    multi: bool = False
+    selected: tuple[str, ...] = ()
+    edit: bool = False  # replaces the previous prompt where the platform can edit messages
+    qr: str | None = None  # content of a QR image to send with the text as caption
+
+
+@dataclass(frozen=True)
+class SaveProfile:
+    """Store the citizen's profile (and consent time)."""
+
+    profile: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class SaveDeclaration:
+    """Store a submitted declaration."""
+
+    record: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class DropConversation:
+    """Forget the conversation state instead of saving it (consent refused)."""
+
+
+Effect = SaveProfile | SaveDeclaration | DropConversation
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the engine may look at besides the session and the message."""
+
+    now: datetime  # aware, UTC
+    zone: ZoneInfo
+    secret: bytes
+    new_code: str
+    profile: Mapping[str, Any] | None = None
+    is_admin: bool = False
+    outbreak: tuple[OutbreakArea, ...] = ()
+    bot_username: str | None = None
+    idle_hours: int = 24
+    receipt_valid_hours: int = 24
+
+    @property
+    def registered(self) -> bool:
+        """True when the user has a stored profile with consent."""
+        return bool(self.profile and self.profile.get("consent_at"))
+
+
+@dataclass
+class Outcome:
+    """What handling one message produced."""
+
+    state: dict[str, Any]
+    replies: list[Reply] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)

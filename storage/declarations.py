@@ -1,0 +1,46 @@
+"""Declarations: store a submitted one, stream them out."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Declaration
+
+_TABLE = Declaration.__table__  # type: ignore[attr-defined]
+
+
+async def add(session: AsyncSession, person_id: int, record: dict[str, Any]) -> None:
+    """Store a declaration given as the engine's JSON-friendly record."""
+    await session.execute(
+        insert(_TABLE).values(
+            code=record["code"],
+            person_id=person_id,
+            created_at=datetime.fromisoformat(record["created_at"]),
+            valid_until=datetime.fromisoformat(record["valid_until"]),
+            for_self=record["for_self"],
+            subject_name=record["subject_name"],
+            province_code=record["province_code"],
+            commune_code=record["commune_code"],
+            risk_level=record["risk_level"],
+            reasons=record["reasons"],
+            answers=record["answers"],
+        )
+    )
+
+
+async def stream_all(session: AsyncSession, batch: int = 1000) -> AsyncIterator[dict[str, Any]]:
+    """Every declaration, oldest first, fetched in batches."""
+    last_id = 0
+    while True:
+        query = select(_TABLE).where(_TABLE.c.id > last_id).order_by(_TABLE.c.id).limit(batch)
+        rows = [dict(row._mapping) for row in await session.execute(query)]
+        for row in rows:
+            yield row
+        if len(rows) < batch:
+            return
+        last_id = rows[-1]["id"]

@@ -1,0 +1,110 @@
+"""SQLModel tables. Times are stored as aware UTC datetimes; JSON columns hold plain data only."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utc_column(nullable: bool = False, index: bool = False) -> Any:
+    """A timezone-aware datetime column."""
+    return Column(DateTime(timezone=True), nullable=nullable, index=index)
+
+
+class Area(SQLModel, table=True):
+    """A province (2-digit code) or commune (5-digit code) of the July 2025 map."""
+
+    code: str = Field(primary_key=True, max_length=5)
+    name: str = Field(max_length=120)
+    level: str = Field(max_length=10)  # province | commune
+    province_code: str = Field(max_length=2, index=True)
+
+
+class Person(SQLModel, table=True):
+    """A user as known on one channel: identity, profile, consent, role and area."""
+
+    __table_args__ = (UniqueConstraint("channel", "external_id", name="uq_person_identity"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    external_id: str = Field(max_length=64)
+    display_name: str | None = Field(default=None, max_length=120)
+    full_name: str | None = Field(default=None, max_length=120)
+    birth_date: date | None = None
+    birth_year: int | None = None
+    gender: str | None = Field(default=None, max_length=10)
+    phone: str | None = Field(default=None, max_length=20)
+    id_number: str | None = Field(default=None, max_length=12)
+    province_code: str | None = Field(default=None, max_length=2, index=True)
+    commune_code: str | None = Field(default=None, max_length=5, index=True)
+    street: str | None = Field(default=None, max_length=200)
+    consent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    role: str = Field(default="citizen", max_length=16)  # citizen | official | admin | gatekeeper
+    area_code: str | None = Field(default=None, max_length=5)  # an official's area
+    locale: str = Field(default="vi", max_length=8)
+    active: bool = True  # False once the person blocked the bot
+    created_at: datetime = Field(sa_column=utc_column())
+    updated_at: datetime = Field(sa_column=utc_column())
+
+
+class Conversation(SQLModel, table=True):
+    """The conversation state of one user on one channel, as JSON."""
+
+    channel: str = Field(primary_key=True, max_length=16)
+    external_id: str = Field(primary_key=True, max_length=64)
+    state: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(sa_column=utc_column())
+
+
+class InboundMessage(SQLModel, table=True):
+    """An incoming platform message, stored before it is handled; repeats of the same id are dropped."""
+
+    __tablename__ = "inbound_message"
+
+    __table_args__ = (UniqueConstraint("channel", "message_id", name="uq_inbound_message"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    message_id: str = Field(max_length=128)
+    external_id: str = Field(max_length=64)
+    payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    received_at: datetime = Field(sa_column=utc_column())
+    handled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class Declaration(SQLModel, table=True):
+    """A submitted health declaration: the answers plus the columns that are queried."""
+
+    __table_args__ = (
+        Index("ix_declaration_commune_created", "commune_code", "created_at"),
+        Index("ix_declaration_province_created", "province_code", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=16, unique=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    created_at: datetime = Field(sa_column=utc_column(index=True))
+    valid_until: datetime = Field(sa_column=utc_column())
+    for_self: bool = True
+    subject_name: str = Field(max_length=120)
+    province_code: str | None = Field(default=None, max_length=2)
+    commune_code: str | None = Field(default=None, max_length=5)
+    risk_level: str = Field(max_length=8, index=True)  # green | yellow | red
+    reasons: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    answers: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class OutbreakArea(SQLModel, table=True):
+    """An area on the outbreak list from a start date until it is removed."""
+
+    __tablename__ = "outbreak_area"
+
+    id: int | None = Field(default=None, primary_key=True)
+    area_code: str = Field(foreign_key="area.code", max_length=5, index=True)
+    started_on: date
+    ended_on: date | None = None
+    note: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(sa_column=utc_column())
