@@ -171,3 +171,7 @@ def main() -> None:
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import vietnam_provinces
 
@@ -63,7 +63,7 @@ class AreaCatalog:
 
     def search(self, query: str, province_code: str | None = None, limit: int = 8) -> list[Area]:
         """Communes matching ``query`` ignoring accents and case, best first (in one province if given)."""
-        pool = self.communes.get(province_code, ()) if province_code else self.all_communes()
+        pool = self.communes.get(province_code, ()) if province_code else self.all_communes
         return _rank(pool, query, limit)
 
     def search_provinces(self, query: str, limit: int = 8) -> list[Area]:
@@ -73,6 +73,19 @@ class AreaCatalog:
             return [self.by_code[alias]]
         return _rank(self.provinces, query, limit)
 
+    def named(self, query: str) -> Area | None:
+        """The one province, else the one commune, whose name is exactly ``query`` (accents ignored)."""
+        wanted = _bare(query)
+        alias = PROVINCE_ALIASES.get(wanted)
+        if alias:
+            return self.by_code[alias]
+        for pool in (self.provinces, self.all_communes):
+            found = [area for area in pool if area.folded == wanted]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
+    @cached_property
     def all_communes(self) -> tuple[Area, ...]:
         """Every commune of the country."""
         return tuple(area for group in self.communes.values() for area in group)

@@ -111,7 +111,7 @@ def places(text: str, answers: Answers, ctx: Context) -> Parsed:
     found = []
     for piece in filter(None, (part.strip() for part in _PLACE_SPLIT.split(fold(value.value)))):
         original = _original_piece(value.value, piece)
-        area = _match_place(piece)
+        area = catalog().named(piece)
         found.append({"text": original, "code": area.code if area else None,
                       "province": area.province_code if area else None})
     return Ok(found) if found else Invalid("input.empty")
@@ -122,15 +122,6 @@ def _original_piece(text: str, folded_piece: str) -> str:
         if fold(part).strip() == folded_piece:
             return part.strip()
     return folded_piece
-
-
-def _match_place(piece: str) -> Any:
-    provinces = catalog().search_provinces(piece, limit=2)
-    if len(provinces) == 1:
-        return provinces[0]
-    communes = catalog().search(piece, limit=2)
-    exact = [area for area in communes if area.folded == piece or fold(area.name) == piece]
-    return exact[0] if len(exact) == 1 else None
 
 
 def show_places(value: list[dict[str, Any]], ctx: Context) -> str:

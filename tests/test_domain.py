@@ -1,0 +1,127 @@
+"""CCCD checks, address search, triage rules and receipt tokens."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from handlers import receipt
+from handlers.areas import catalog
+from handlers.cccd import check_cccd
+from handlers.triage import GREEN, RED, YELLOW, OutbreakArea, TriageInput, triage
+
+SECRET = b"s" * 32
+NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "number, year, gender",
+    [("001090123456", 1990, "male"), ("079305000001", 2005, "female"), ("037185999999", 1985, "female")],
+)
+def test_valid_cccd(number: str, year: int, gender: str) -> None:
+    assert check_cccd(number, year, gender) is None
+
+
+@pytest.mark.parametrize(
+    "number, year, gender, key",
+    [
+        ("00109012345", 1990, "male", "cccd.bad_format"),
+        ("00109012345a", 1990, "male", "cccd.bad_format"),
+        ("003090123456", 1990, "male", "cccd.bad_province"),
+        ("001095123456", 1990, "male", "cccd.year_mismatch"),
+        ("001290123456", 1990, "male", "cccd.year_mismatch"),
+        ("001190123456", 1990, "male", "cccd.gender_mismatch"),
+    ],
+)
+def test_invalid_cccd(number: str, year: int, gender: str, key: str) -> None:
+    problem = check_cccd(number, year, gender)
+    assert problem is not None and problem.key == key
+
+
+def test_catalog_has_the_july_2025_map() -> None:
+    areas = catalog()
+    assert len(areas.provinces) == 34
+    assert sum(len(group) for group in areas.communes.values()) == 3321
+
+
+@pytest.mark.parametrize("query", ["yen my", "Yên Mỹ", "YEN MY", "xa yen my"])
+def test_commune_search_with_and_without_diacritics(query: str) -> None:
+    hung_yen = catalog().search_provinces("hung yen")[0]
+    assert [area.name for area in catalog().search(query, hung_yen.code)] == ["Xã Yên Mỹ"]
+
+
+@pytest.mark.parametrize("query, name", [("ha noi", "Thành phố Hà Nội"), ("hcm", "Thành phố Hồ Chí Minh"),
+                                          ("sai gon", "Thành phố Hồ Chí Minh"), ("nghe an", "Nghệ An")])
+def test_province_search(query: str, name: str) -> None:
+    assert catalog().search_provinces(query)[0].name == name
+
+
+def test_unknown_commune_finds_nothing() -> None:
+    assert catalog().search("khong co xa nay", "33") == []
+
+
+def test_named_place_is_exact() -> None:
+    assert catalog().named("ha noi").code == "01"
+    assert catalog().named("lao") is None
+
+
+def _input(symptoms=(), exposures=(), visits=()) -> TriageInput:  # type: ignore[no-untyped-def]
+    return TriageInput(frozenset(symptoms), frozenset(exposures), tuple(v[0] for v in visits),
+                       tuple(v[1] for v in visits))
+
+
+@pytest.mark.parametrize(
+    "answers, level",
+    [
+        (_input(), GREEN),
+        (_input(symptoms=["fever"]), YELLOW),
+        (_input(exposures=["contact_suspected"]), YELLOW),
+        (_input(exposures=["outbreak_area"]), YELLOW),
+        (_input(exposures=["contact_confirmed"]), RED),
+        (_input(symptoms=["cough"], exposures=["contact_suspected"]), RED),
+        (_input(symptoms=["cough"], visits=[("12052", "33")]), RED),
+        (_input(visits=[("12052", "33")]), YELLOW),
+        (_input(symptoms=["cough"], visits=[("00070", "01")]), YELLOW),
+    ],
+)
+def test_triage_rules(answers: TriageInput, level: str) -> None:
+    listed = [OutbreakArea("33", date(2026, 11, 1))]
+    assert triage(answers, listed, date(2026, 11, 22)).level == level
+
+
+def test_ended_outbreak_area_no_longer_counts() -> None:
+    listed = [OutbreakArea("12052", date(2026, 10, 1), date(2026, 11, 1))]
+    result = triage(_input(symptoms=["fever"], visits=[("12052", "33")]), listed, date(2026, 11, 22))
+    assert result.level == YELLOW and result.reasons == ("triage.reason.symptoms",)
+
+
+def test_receipt_token_round_trip() -> None:
+    token = receipt.sign("ABCDEFGH", NOW, SECRET)
+    assert len(token) == receipt.TOKEN_LENGTH and token.replace("-", "").replace("_", "").isalnum()
+    check = receipt.verify(token, SECRET, NOW + timedelta(hours=23), 24)
+    assert check.status == "valid" and check.code == "ABCDEFGH"
+
+
+def test_receipt_token_expires_after_24_hours() -> None:
+    token = receipt.sign("ABCDEFGH", NOW, SECRET)
+    assert receipt.verify(token, SECRET, NOW + timedelta(hours=24, seconds=1), 24).status == "expired"
+
+
+def test_tampered_or_forged_tokens_are_refused() -> None:
+    token = receipt.sign("ABCDEFGH", NOW, SECRET)
+    flipped = token[:5] + ("A" if token[5] != "A" else "B") + token[6:]
+    assert receipt.verify(flipped, SECRET, NOW, 24).status == "forged"
+    assert receipt.verify(token, b"other" * 8, NOW, 24).status == "forged"
+    for junk in ("", "abc", "!" * 32, token + "A"):
+        assert receipt.verify(junk, SECRET, NOW, 24).status == "forged"
+
+
+def test_qr_png_and_deep_link() -> None:
+    assert receipt.qr_png("v_x").startswith(b"\x89PNG")
+    assert receipt.qr_content("TOKEN", "khaibao_bot") == "https://t.me/khaibao_bot?start=v_TOKEN"
+
+
+def test_codes_avoid_confusable_characters() -> None:
+    codes = {receipt.new_code() for _ in range(200)}
+    assert len(codes) == 200 and not any(ch in code for code in codes for ch in "01ILOU")

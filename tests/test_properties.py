@@ -1,0 +1,77 @@
+"""Property tests: arbitrary text at every step never crashes and never stores a half-valid answer."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from handlers.engine import handle
+from handlers.protocol import Context, Incoming, SaveProfile
+
+NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
+REGISTER = ["chao", "1", "nguyen van an", "12/3/1990", "nam", "0912345678", "bo qua", "ha noi", "hoan kiem",
+            "so 1", "1"]
+DECLARE_OTHER = ["2", "nguyen van be", "2019", "nam", "con", "bo qua", "khong", "ha noi", "hoan kiem", "so 2",
+                 "sot", "khong", "khong", "khong", "1", "1", "/khaibao", "1"]
+
+
+def _context(profile: dict[str, Any] | None) -> Context:
+    return Context(now=NOW, zone=ZoneInfo("Asia/Ho_Chi_Minh"), secret=b"k" * 32, new_code="ABCDEFGH",
+                   profile=profile)
+
+
+def _snapshots() -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
+    """The state just before each step's answer, on a path through every step."""
+    snapshots: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+    state: dict[str, Any] | None = None
+    profile: dict[str, Any] | None = None
+    for line in REGISTER + DECLARE_OTHER:
+        if state and state.get("step"):
+            snapshots.setdefault(f"{state['flow']}.{state['step']}", (state, profile))
+        outcome = handle(state, Incoming("console", "p", text=line), _context(profile))
+        state = outcome.state
+        for effect in outcome.effects:
+            if isinstance(effect, SaveProfile):
+                profile = dict(effect.profile)
+    return snapshots
+
+
+SNAPSHOTS = _snapshots()
+TEXTS = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=500, max_size=2000),
+    st.sampled_from(["", " ", "0", "99", "1 2 3 4 5 6 7 8 9 10 11 12 13", "/quaylai", "/huy", "<b>x</b>",
+                     "'; DROP TABLE person; --", "😀", "\x00", "khong", "co", "1", "1,3", "/start a_00070"]),
+)
+
+
+def test_snapshots_cover_every_step() -> None:
+    from handlers.flows import FLOWS
+
+    expected = {f"{flow.id}.{step.id}" for flow, _ in FLOWS.values() for step in flow.steps}
+    assert expected - set(SNAPSHOTS) == set()
+
+
+@pytest.mark.parametrize("where", sorted(SNAPSHOTS))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS)
+def test_arbitrary_text_at_every_step(where: str, text: str) -> None:
+    state, profile = SNAPSHOTS[where]
+    before = json.dumps(state, sort_keys=True)
+    outcome = handle(state, Incoming("console", "p", text=text), _context(profile))
+    assert json.dumps(state, sort_keys=True) == before, "the engine must not mutate its input"
+    assert outcome.replies, "every message gets an answer"
+    json.dumps(outcome.state)
+    step = state["step"]
+    if outcome.state.get("flow") == state["flow"] and outcome.state.get("step") == step:
+        same = {k: v for k, v in outcome.state["answers"].items()} == state["answers"]
+        assert same or text.startswith("/"), "a refused answer changes nothing"
+    for effect in outcome.effects:
+        if isinstance(effect, SaveProfile):
+            assert effect.profile["full_name"] and effect.profile["phone"].startswith("+84")
