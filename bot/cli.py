@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import typer
 
 import messages_vi
+from bot import runner
 from bot.app import configure_logging, open_database
 from bot.channels import console
 from bot.clock import utc_now
@@ -74,9 +75,7 @@ def run() -> None:
     """Serve every channel whose token is configured; the console chat when none is."""
 
     async def serve(database: Database, settings: Settings) -> None:
-        service = ConversationService(database, settings)
-        typer.echo(messages_vi.t("cli.console_fallback"), err=True)
-        await console.chat(service, "local", Path(settings.data_dir) / "receipts")
+        await runner.serve(settings, ConversationService(database, settings))
 
     _with_database(serve)
 

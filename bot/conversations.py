@@ -89,6 +89,11 @@ class ConversationService:
             await declarations.add(session, person_id, dict(effect.record))
         return person_id
 
+    async def mark_unreachable(self, channel: str, user_id: str) -> None:
+        """The user blocked the bot or left the platform: stop sending to them."""
+        async with self.db.transaction() as session:
+            await persons.mark_inactive(session, channel, user_id)
+
     async def _outbreak_list(self, session: AsyncSession) -> tuple[OutbreakArea, ...]:
         loaded_at, areas = self._outbreak
         if time.monotonic() - loaded_at > self._outbreak_ttl or loaded_at < 0:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -30,8 +33,24 @@ class Settings(BaseSettings):
     data_dir: str = Field("./data", alias="KHAIBAO_DATA_DIR")
     log_level: str = Field("INFO", alias="KHAIBAO_LOG_LEVEL")
 
+    web_host: str = Field("0.0.0.0", alias="WEB_HOST")
+    web_port: int = Field(8080, alias="WEB_PORT", ge=1, le=65535)
+    public_base_url: str | None = Field(None, alias="PUBLIC_BASE_URL")
+
     telegram_bot_token: SecretStr | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
     telegram_bot_username: str | None = Field(None, alias="TELEGRAM_BOT_USERNAME")
+    telegram_api_base_url: str = Field("https://api.telegram.org", alias="TELEGRAM_API_BASE_URL")
+    telegram_webhook_url: str | None = Field(None, alias="TELEGRAM_WEBHOOK_URL")
+    telegram_webhook_secret: SecretStr | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
+    telegram_rate: float = Field(30.0, alias="TELEGRAM_RATE", gt=0, le=1000)
+    telegram_per_chat_interval: float = Field(1.0, alias="TELEGRAM_PER_CHAT_INTERVAL", ge=0, le=60)
+    telegram_paid_broadcast: bool = Field(False, alias="TELEGRAM_PAID_BROADCAST")
+
+    zalo_bot_token: SecretStr | None = Field(None, alias="ZALO_BOT_TOKEN")
+    zalo_api_base_url: str = Field("https://bot-api.zaloplatforms.com", alias="ZALO_API_BASE_URL")
+    zalo_webhook_url: str | None = Field(None, alias="ZALO_WEBHOOK_URL")
+    zalo_webhook_secret: SecretStr | None = Field(None, alias="ZALO_WEBHOOK_SECRET")
+    zalo_rate: float = Field(10.0, alias="ZALO_RATE", gt=0, le=1000)
 
     @field_validator("timezone")
     @classmethod
@@ -64,6 +83,25 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
+
+    @field_validator("telegram_api_base_url", "zalo_api_base_url", "public_base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value.rstrip("/") if value else value
+
+    @field_validator("telegram_webhook_url", "zalo_webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value and not value.startswith("https://"):
+            raise ValueError("must be an https:// URL")
+        return value or None
+
+    def derived_secret(self, purpose: str) -> str:
+        """A stable secret for ``purpose`` derived from the signing key (URL-safe, 43 characters)."""
+        digest = hmac.new(self.secret, purpose.encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
     @property
     def zone(self) -> ZoneInfo:

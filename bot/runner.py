@@ -1,0 +1,63 @@
+"""`khaibao run`: serve every channel whose token is configured, or the console chat when none is."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from pathlib import Path
+
+import messages_vi
+from bot.channels import console
+from bot.channels.base import Channel
+from bot.conversations import ConversationService
+from bot.settings import Settings
+from bot.web import WebServer, build_app
+
+log = logging.getLogger(__name__)
+
+
+def configured_channels(settings: Settings, service: ConversationService) -> list[Channel]:
+    """The platform channels with a token in the settings."""
+    channels: list[Channel] = []
+    if settings.telegram_bot_token:
+        from bot.channels import telegram
+
+        channels.append(telegram.build(settings, service))
+    if settings.zalo_bot_token:
+        from bot.channels import zalo
+
+        channels.append(zalo.build(settings, service))
+    return channels
+
+
+async def serve(settings: Settings, service: ConversationService, stop: asyncio.Event | None = None) -> None:
+    """Run the channels until SIGINT/SIGTERM (or ``stop``); the console chat when no channel is configured."""
+    channels = configured_channels(settings, service)
+    if not channels:
+        print(messages_vi.t("cli.console_fallback"))
+        await console.chat(service, "local", Path(settings.data_dir) / "receipts")
+        return
+    stop = stop or _stop_on_signals()
+    routes = [route for channel in channels for route in channel.routes()]
+    web = WebServer(build_app(routes), settings.web_host, settings.web_port) if routes else None
+    if web:
+        await web.start()
+    for channel in channels:
+        await channel.start()
+        log.info("channel started", extra={"channel": channel.name})
+    try:
+        await stop.wait()
+    finally:
+        for channel in reversed(channels):
+            await channel.stop()
+        if web:
+            await web.stop()
+
+
+def _stop_on_signals() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    return stop
