@@ -1,11 +1,22 @@
-"""Runs the engine for one incoming message: lock, load, handle, save state and effects in one transaction."""
+"""Runs the engine for incoming messages: per-user order, and group commits of many users' steps.
+
+Every message waits on its user's lock, so a user never has two messages in flight. The messages
+waiting at one moment (one per user) are handled together in one transaction: their states and
+profiles are read with two queries, the pure engine runs for each, and the new states, effects and
+duplicate markers are written before a single commit. Replies are returned only after the commit.
+A batch that fails is retried one message per transaction, so one bad message fails alone.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.clock import Clock, utc_now
 from bot.locks import KeyedLocks
@@ -26,6 +37,21 @@ from handlers.triage import OutbreakArea
 from storage import conversations, declarations, inbound, outbreak, persons
 from storage.db import Database
 
+log = logging.getLogger(__name__)
+MAX_BATCH = 500
+
+
+@dataclass
+class _Job:
+    incoming: Incoming
+    future: asyncio.Future[list[Reply]]
+    outcome: Outcome | None = None
+    person: dict[str, Any] | None = field(default=None)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.incoming.channel, self.incoming.user_id)
+
 
 class ConversationService:
     """The single entry point every channel adapter calls with a neutral Incoming."""
@@ -39,64 +65,114 @@ class ConversationService:
         self._locks = KeyedLocks()
         self._outbreak_ttl = outbreak_ttl
         self._outbreak: tuple[float, tuple[OutbreakArea, ...]] = (-1.0, ())
+        self._pending: list[_Job] = []
+        self._worker: asyncio.Task[None] | None = None
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one message in order with the user's others; [] for a repeated delivery."""
         async with self._locks.hold((incoming.channel, incoming.user_id)):
-            now = self.clock()
-            async with self.db.transaction() as session:
-                if incoming.message_id and not await inbound.record(
-                    session, incoming.channel, incoming.message_id, incoming.user_id, now
-                ):
-                    return []
-                state = await conversations.load_state(session, incoming.channel, incoming.user_id)
-                person = await persons.find(session, incoming.channel, incoming.user_id)
-                ctx = Context(
-                    now=now,
-                    zone=self.settings.zone,
-                    secret=self.settings.secret,
-                    new_code=receipt.new_code(),
-                    profile=persons.profile_of(person),
-                    is_admin=(incoming.channel, incoming.user_id) in self.settings.admin_identities,
-                    outbreak=await self._outbreak_list(session),
-                    bot_username=self.settings.telegram_bot_username,
-                    idle_hours=self.settings.session_idle_hours,
-                    receipt_valid_hours=self.settings.receipt_valid_hours,
-                )
-                outcome = handle(state, incoming, ctx)
-                await self._save(session, incoming, outcome, person, now)
-            return outcome.replies
-
-    async def _save(
-        self, session: AsyncSession, incoming: Incoming, outcome: Outcome, person: dict[str, Any] | None, now: Any
-    ) -> None:
-        if any(isinstance(effect, DropConversation) for effect in outcome.effects):
-            await conversations.forget(session, incoming.channel, incoming.user_id)
-            return
-        await conversations.save_state(session, incoming.channel, incoming.user_id, outcome.state, now)
-        person_id = person["id"] if person else None
-        for effect in outcome.effects:
-            person_id = await self._apply(session, incoming, effect, person_id, now)
-
-    async def _apply(
-        self, session: AsyncSession, incoming: Incoming, effect: Effect, person_id: int | None, now: Any
-    ) -> int | None:
-        if isinstance(effect, SaveProfile):
-            person_id = person_id or await persons.ensure(session, incoming.channel, incoming.user_id, now)
-            await persons.save_profile(session, person_id, dict(effect.profile), now)
-        elif isinstance(effect, SaveDeclaration):
-            person_id = person_id or await persons.ensure(session, incoming.channel, incoming.user_id, now)
-            await declarations.add(session, person_id, dict(effect.record))
-        return person_id
+            job = _Job(incoming, asyncio.get_running_loop().create_future())
+            self._pending.append(job)
+            if self._worker is None or self._worker.done():
+                self._worker = asyncio.create_task(self._run())
+            return await job.future
 
     async def mark_unreachable(self, channel: str, user_id: str) -> None:
         """The user blocked the bot or left the platform: stop sending to them."""
         async with self.db.transaction() as session:
             await persons.mark_inactive(session, channel, user_id)
 
-    async def _outbreak_list(self, session: AsyncSession) -> tuple[OutbreakArea, ...]:
+    async def _run(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
+            try:
+                await self._process(batch)
+            except Exception:
+                log.warning("batch of %d failed; retrying one by one", len(batch), exc_info=True)
+                for job in batch:
+                    await self._process_alone(job)
+
+    async def _process_alone(self, job: _Job) -> None:
+        job.outcome = None
+        try:
+            await self._process([job])
+        except Exception as exc:
+            if not job.future.done():
+                job.future.set_exception(exc)
+
+    async def _process(self, batch: list[_Job]) -> None:
+        now = self.clock()
+        async with self.db.engine.begin() as connection:
+            fresh = await self._drop_repeats(connection, batch, now)
+            keys = [job.key for job in fresh]
+            states = await conversations.load_states(connection, keys) if keys else {}
+            people = await persons.find_many(connection, keys) if keys else {}
+            areas = await self._outbreak_list(connection)
+            for job in fresh:
+                job.person = people.get(job.key)
+                job.outcome = handle(states.get(job.key), job.incoming, self._context(job, now, areas))
+            await self._save(connection, fresh, now)
+        for job in batch:
+            if not job.future.done():
+                job.future.set_result(job.outcome.replies if job.outcome else [])
+
+    async def _drop_repeats(self, connection: AsyncConnection, batch: list[_Job], now: datetime) -> list[_Job]:
+        marked = [job for job in batch if job.incoming.message_id]
+        rows = [
+            {"channel": job.incoming.channel, "message_id": job.incoming.message_id,
+             "external_id": job.incoming.user_id, "received_at": now, "handled_at": now}
+            for job in marked
+        ]
+        new = await inbound.record_new(connection, rows)
+        return [
+            job for job in batch
+            if not job.incoming.message_id or (job.incoming.channel, job.incoming.message_id) in new
+        ]
+
+    def _context(self, job: _Job, now: datetime, areas: tuple[OutbreakArea, ...]) -> Context:
+        return Context(
+            now=now,
+            zone=self.settings.zone,
+            secret=self.settings.secret,
+            new_code=receipt.new_code(),
+            profile=persons.profile_of(job.person),
+            is_admin=job.key in self.settings.admin_identities,
+            outbreak=areas,
+            bot_username=self.settings.telegram_bot_username,
+            idle_hours=self.settings.session_idle_hours,
+            receipt_valid_hours=self.settings.receipt_valid_hours,
+        )
+
+    async def _save(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
+        kept = []
+        for job in jobs:
+            assert job.outcome is not None
+            if any(isinstance(effect, DropConversation) for effect in job.outcome.effects):
+                await conversations.forget(connection, *job.key)
+            else:
+                kept.append({"channel": job.key[0], "external_id": job.key[1], "state": job.outcome.state,
+                             "updated_at": now})
+        await conversations.save_states(connection, kept)
+        for job in jobs:
+            assert job.outcome is not None
+            person_id = job.person["id"] if job.person else None
+            for effect in job.outcome.effects:
+                person_id = await self._apply(connection, job, effect, person_id, now)
+
+    async def _apply(
+        self, connection: AsyncConnection, job: _Job, effect: Effect, person_id: int | None, now: datetime
+    ) -> int | None:
+        if isinstance(effect, SaveProfile | SaveDeclaration):
+            person_id = person_id or await persons.ensure(connection, *job.key, now)
+        if isinstance(effect, SaveProfile):
+            await persons.save_profile(connection, person_id, dict(effect.profile), now)
+        elif isinstance(effect, SaveDeclaration):
+            await declarations.add(connection, person_id, dict(effect.record))
+        return person_id
+
+    async def _outbreak_list(self, connection: AsyncConnection) -> tuple[OutbreakArea, ...]:
         loaded_at, areas = self._outbreak
-        if time.monotonic() - loaded_at > self._outbreak_ttl or loaded_at < 0:
-            areas = await outbreak.listed(session)
+        if loaded_at < 0 or time.monotonic() - loaded_at > self._outbreak_ttl:
+            areas = await outbreak.listed(connection)
             self._outbreak = (time.monotonic(), areas)
         return areas

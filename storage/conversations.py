@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import delete, select, tuple_
 
 from storage.models import Conversation
-from storage.upsert import upsert
+from storage.upsert import Executor, upsert_many
 
 _TABLE = Conversation.__table__  # type: ignore[attr-defined]
 
 
-async def load_state(session: AsyncSession, channel: str, external_id: str) -> dict[str, Any] | None:
-    """The saved state, locking the row until the transaction ends (PostgreSQL)."""
+async def load_states(executor: Executor, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The saved states of several (channel, user) keys, locking their rows (PostgreSQL)."""
     query = (
-        select(_TABLE.c.state)
-        .where(_TABLE.c.channel == channel, _TABLE.c.external_id == external_id)
+        select(_TABLE.c.channel, _TABLE.c.external_id, _TABLE.c.state)
+        .where(tuple_(_TABLE.c.channel, _TABLE.c.external_id).in_(keys))
         .with_for_update()
     )
-    return (await session.execute(query)).scalar_one_or_none()
+    return {(channel, user): state for channel, user, state in await executor.execute(query)}
 
 
-async def save_state(
-    session: AsyncSession, channel: str, external_id: str, state: dict[str, Any], now: datetime
-) -> None:
-    """Store the state."""
-    values = {"channel": channel, "external_id": external_id, "state": state, "updated_at": now}
-    await upsert(session, _TABLE, values, ["channel", "external_id"])
+async def save_states(executor: Executor, rows: list[dict[str, Any]]) -> None:
+    """Store several states given as column mappings (channel, external_id, state, updated_at)."""
+    await upsert_many(executor, _TABLE, rows, ["channel", "external_id"])
 
 
-async def forget(session: AsyncSession, channel: str, external_id: str) -> None:
+async def forget(session: Executor, channel: str, external_id: str) -> None:
     """Delete the state."""
     await session.execute(delete(_TABLE).where(_TABLE.c.channel == channel, _TABLE.c.external_id == external_id))

@@ -10,11 +10,12 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Declaration
+from storage.upsert import Executor
 
 _TABLE = Declaration.__table__  # type: ignore[attr-defined]
 
 
-async def add(session: AsyncSession, person_id: int, record: dict[str, Any]) -> None:
+async def add(session: Executor, person_id: int, record: dict[str, Any]) -> None:
     """Store a declaration given as the engine's JSON-friendly record."""
     await session.execute(
         insert(_TABLE).values(

@@ -6,16 +6,15 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboundMessage
-from storage.upsert import insert_ignoring_duplicates
+from storage.upsert import Executor, insert_for, insert_ignoring_duplicates
 
 _TABLE = InboundMessage.__table__  # type: ignore[attr-defined]
 
 
 async def record(
-    session: AsyncSession,
+    session: Executor,
     channel: str,
     message_id: str,
     external_id: str,
@@ -30,7 +29,18 @@ async def record(
     return await insert_ignoring_duplicates(session, _TABLE, values)
 
 
-async def mark_handled(session: AsyncSession, channel: str, message_id: str, now: datetime) -> None:
+async def record_new(executor: Executor, rows: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """Store several messages (channel, message_id, external_id, received_at); the (channel, id) pairs that were new."""
+    if not rows:
+        return set()
+    statement = (
+        insert_for(executor, _TABLE).on_conflict_do_nothing().returning(_TABLE.c.channel, _TABLE.c.message_id)
+    )
+    result = await executor.execute(statement, rows)
+    return {(channel, message_id) for channel, message_id in result}
+
+
+async def mark_handled(session: Executor, channel: str, message_id: str, now: datetime) -> None:
     """Note that a stored message was handled (its payload is no longer needed)."""
     await session.execute(
         update(_TABLE)
@@ -39,7 +49,7 @@ async def mark_handled(session: AsyncSession, channel: str, message_id: str, now
     )
 
 
-async def unhandled(session: AsyncSession, channel: str, limit: int = 100) -> list[dict[str, Any]]:
+async def unhandled(session: Executor, channel: str, limit: int = 100) -> list[dict[str, Any]]:
     """Stored messages not yet handled (e.g. after a crash), oldest first."""
     query = (
         select(_TABLE.c.message_id, _TABLE.c.external_id, _TABLE.c.payload)

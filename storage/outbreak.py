@@ -5,22 +5,22 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.triage import OutbreakArea as ListedArea
 from storage.models import OutbreakArea
+from storage.upsert import Executor
 
 _TABLE = OutbreakArea.__table__  # type: ignore[attr-defined]
 
 
-async def add(session: AsyncSession, area_code: str, started_on: date, now: datetime, note: str | None) -> None:
+async def add(session: Executor, area_code: str, started_on: date, now: datetime, note: str | None) -> None:
     """Put an area on the list from ``started_on``."""
     await session.execute(
         insert(_TABLE).values(area_code=area_code, started_on=started_on, note=note, created_at=now)
     )
 
 
-async def remove(session: AsyncSession, area_code: str, ended_on: date) -> int:
+async def remove(session: Executor, area_code: str, ended_on: date) -> int:
     """Take an area off the list from ``ended_on``; the number of entries ended."""
     result = await session.execute(
         update(_TABLE).where(_TABLE.c.area_code == area_code, _TABLE.c.ended_on.is_(None)).values(ended_on=ended_on)
@@ -28,7 +28,7 @@ async def remove(session: AsyncSession, area_code: str, ended_on: date) -> int:
     return int(result.rowcount)
 
 
-async def listed(session: AsyncSession) -> tuple[ListedArea, ...]:
+async def listed(session: Executor) -> tuple[ListedArea, ...]:
     """Every entry that has not ended, as triage sees them."""
     query = select(_TABLE.c.area_code, _TABLE.c.started_on, _TABLE.c.ended_on).where(_TABLE.c.ended_on.is_(None))
     rows = await session.execute(query.order_by(_TABLE.c.started_on))

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import select, tuple_, update
 
 from storage.models import Person
-from storage.upsert import insert_ignoring_duplicates
+from storage.upsert import Executor, insert_ignoring_duplicates
 
 _TABLE = Person.__table__  # type: ignore[attr-defined]
 PROFILE_COLUMNS = (
@@ -18,14 +17,20 @@ PROFILE_COLUMNS = (
 )
 
 
-async def find(session: AsyncSession, channel: str, external_id: str) -> dict[str, Any] | None:
+async def find(session: Executor, channel: str, external_id: str) -> dict[str, Any] | None:
     """The person with that channel identity, as a mapping of columns."""
     query = select(_TABLE).where(_TABLE.c.channel == channel, _TABLE.c.external_id == external_id)
     row = (await session.execute(query)).first()
     return dict(row._mapping) if row else None
 
 
-async def ensure(session: AsyncSession, channel: str, external_id: str, now: datetime) -> int:
+async def find_many(executor: Executor, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The persons with these (channel, external id) identities, by identity."""
+    query = select(_TABLE).where(tuple_(_TABLE.c.channel, _TABLE.c.external_id).in_(keys))
+    return {(row.channel, row.external_id): dict(row._mapping) for row in await executor.execute(query)}
+
+
+async def ensure(session: Executor, channel: str, external_id: str, now: datetime) -> int:
     """The id of the person with that identity, created (without any profile) when new."""
     await insert_ignoring_duplicates(
         session, _TABLE,
@@ -47,7 +52,7 @@ def profile_of(person: dict[str, Any] | None) -> dict[str, Any] | None:
     return profile
 
 
-async def save_profile(session: AsyncSession, person_id: int, profile: dict[str, Any], now: datetime) -> None:
+async def save_profile(session: Executor, person_id: int, profile: dict[str, Any], now: datetime) -> None:
     """Store a profile given as the engine's JSON-friendly mapping."""
     values = {name: profile.get(name) for name in PROFILE_COLUMNS}
     values["birth_date"] = date.fromisoformat(values["birth_date"]) if values["birth_date"] else None
@@ -55,7 +60,7 @@ async def save_profile(session: AsyncSession, person_id: int, profile: dict[str,
     await session.execute(update(_TABLE).where(_TABLE.c.id == person_id).values(**values, updated_at=now))
 
 
-async def mark_inactive(session: AsyncSession, channel: str, external_id: str) -> None:
+async def mark_inactive(session: Executor, channel: str, external_id: str) -> None:
     """Note that the person can no longer be reached (they blocked the bot)."""
     await session.execute(
         update(_TABLE).where(_TABLE.c.channel == channel, _TABLE.c.external_id == external_id).values(active=False)

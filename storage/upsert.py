@@ -1,4 +1,4 @@
-"""Dialect-aware INSERT ... ON CONFLICT helpers for SQLite and PostgreSQL."""
+"""Dialect-aware INSERT ... ON CONFLICT helpers for SQLite and PostgreSQL, single rows or many."""
 
 from __future__ import annotations
 
@@ -6,23 +6,38 @@ from typing import Any
 
 from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+Executor = AsyncSession | AsyncConnection
 
 
-def _insert(session: AsyncSession, table: Table) -> Any:
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+def dialect_name(executor: Executor) -> str:
+    """'sqlite' or 'postgresql' for a session or a connection."""
+    if isinstance(executor, AsyncConnection):
+        return executor.dialect.name
+    return executor.bind.dialect.name if executor.bind else "sqlite"
 
 
-async def upsert(session: AsyncSession, table: Table, values: dict[str, Any], keys: list[str]) -> None:
+def insert_for(executor: Executor, table: Table) -> Any:
+    """The dialect's INSERT construct (which knows ON CONFLICT) for ``table``."""
+    return (postgresql.insert if dialect_name(executor) == "postgresql" else sqlite.insert)(table)
+
+
+async def upsert(executor: Executor, table: Table, values: dict[str, Any], keys: list[str]) -> None:
     """Insert ``values``, or update the row with the same ``keys``."""
-    statement = _insert(session, table).values(**values)
-    updates = {name: statement.excluded[name] for name in values if name not in keys}
-    await session.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates))
+    await upsert_many(executor, table, [values], keys)
 
 
-async def insert_ignoring_duplicates(session: AsyncSession, table: Table, values: dict[str, Any]) -> bool:
+async def upsert_many(executor: Executor, table: Table, rows: list[dict[str, Any]], keys: list[str]) -> None:
+    """Insert or update many rows with the same columns in one statement execution."""
+    if not rows:
+        return
+    statement = insert_for(executor, table)
+    updates = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    await executor.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+
+
+async def insert_ignoring_duplicates(executor: Executor, table: Table, values: dict[str, Any]) -> bool:
     """Insert ``values`` unless a unique key already holds them; True when a row was inserted."""
-    statement = _insert(session, table).values(**values).on_conflict_do_nothing()
-    result = await session.execute(statement)
+    result = await executor.execute(insert_for(executor, table).values(**values).on_conflict_do_nothing())
     return bool(result.rowcount)

@@ -322,3 +322,26 @@ async def test_profile_edit_then_declaration(service, database) -> None:
     async with database.sessions() as session:
         person = (await session.execute(select(Person))).scalar_one()
     assert person.street == "so 99 duong moi"
+
+
+async def test_a_failing_message_fails_alone_in_a_batch(service, monkeypatch) -> None:
+    import bot.conversations as module
+    from handlers.protocol import Incoming
+
+    real = module.handle
+
+    def broken_for_u2(state, incoming, ctx):  # type: ignore[no-untyped-def]
+        if incoming.user_id == "u2":
+            raise RuntimeError("engine bug")
+        return real(state, incoming, ctx)
+
+    monkeypatch.setattr(module, "handle", broken_for_u2)
+    results = await asyncio.gather(
+        *(service.handle(Incoming("console", f"u{i}", text="chao", message_id=f"b{i}")) for i in range(1, 4)),
+        return_exceptions=True,
+    )
+    assert isinstance(results[1], RuntimeError)
+    assert "Bạn có đồng ý không?" in results[0][0].text and "Bạn có đồng ý không?" in results[2][0].text
+    monkeypatch.setattr(module, "handle", real)
+    retried = await service.handle(Incoming("console", "u2", text="chao", message_id="b2"))
+    assert retried and "Bạn có đồng ý không?" in retried[0].text, "a failed message is not marked as handled"
