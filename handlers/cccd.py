@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handlers.text import is_number
+
 # Province codes of the 63-province map used in the first three digits.
 BIRTH_PROVINCES: dict[str, str] = {
     "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn", "008": "Tuyên Quang",
@@ -35,7 +37,7 @@ class CccdProblem:
 
 def check_cccd(number: str, birth_year: int | None, gender: str | None) -> CccdProblem | None:
     """None when ``number`` is a plausible CCCD for that birth year and gender, else the problem."""
-    if len(number) != 12 or not number.isdigit():
+    if len(number) != 12 or not is_number(number):
         return CccdProblem("cccd.bad_format", {})
     if number[:3] not in BIRTH_PROVINCES:
         return CccdProblem("cccd.bad_province", {"code": number[:3]})

@@ -12,7 +12,7 @@ from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
 from handlers.flows import FLOWS, registration
 from handlers.protocol import BUTTON, UNSUPPORTED, Context, Incoming, Outcome, Reply, ReplyOption
-from handlers.text import fold
+from handlers.text import fold, is_number
 
 STATE_VERSION = 1
 DONE = "__done__"
@@ -316,7 +316,7 @@ def _toggle(step: Step, selected: list[str], option_id: str) -> list[str]:
 
 def _parse_text(step: Step, text: str, state: dict[str, Any], ctx: Context) -> Parsed:
     picked = state["choices"].get(step.id)
-    if picked and fold(text).strip().isdigit():
+    if picked and is_number(fold(text).strip()):
         items = picked["items"]
         index = int(fold(text).strip()) - 1
         if 0 <= index < len(items):

@@ -9,15 +9,15 @@ import phonenumbers
 
 import messages_vi
 from handlers.flow import Invalid, Ok, Option, Parsed
-from handlers.text import clean, fold, has_letter_or_digit
+from handlers.text import clean, fold, has_letter_or_digit, is_number
 
 MAX_INPUT = 500
-_NUMBERS = re.compile(r"\d+")
+_NUMBERS = re.compile(r"[0-9]+")
 _SEPARATORS = re.compile(r"\s*(?:,|;|/|\+|&|\bva\b|\bvoi\b|\band\b)\s*|\s+")
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*\.?$")
 _ADDRESS = re.compile(r"^[\w\s,./\-()'#&]+$")
-_DATE = re.compile(r"^(\d{1,2})\s*[/\-. ]\s*(\d{1,2})\s*[/\-. ]\s*(\d{2}|\d{4})$")
-_YEAR = re.compile(r"^(?:nam\s+)?(\d{4})$")
+_DATE = re.compile(r"^([0-9]{1,2})\s*[/\-. ]\s*([0-9]{1,2})\s*[/\-. ]\s*([0-9]{2}|[0-9]{4})$")
+_YEAR = re.compile(r"^(?:nam\s+)?([0-9]{4})$")
 
 
 def basic(text: str) -> str | Invalid:
@@ -47,7 +47,7 @@ def match_labelled(text: str, choices: list[tuple[str, list[str]]]) -> Parsed:
         return value
     folded = fold(value).strip(" .!")
     count = {"count": str(len(choices))}
-    if folded.isdigit():
+    if is_number(folded):
         index = int(folded) - 1
         return Ok(choices[index][0]) if 0 <= index < len(choices) else Invalid("input.number_out_of_range", count)
     exact = [choice_id for choice_id, phrases in choices if folded in phrases]
@@ -68,7 +68,7 @@ def match_multi(text: str, options: tuple[Option, ...]) -> Parsed:
         return value
     folded = fold(value)
     chosen: list[str] = []
-    if re.fullmatch(r"[\d\s,;/+&.]*(?:\s*(?:va|and)\s*[\d\s,;/+&.]*)*", folded):
+    if re.fullmatch(r"[0-9\s,;/+&.]*(?:\s*(?:va|and)\s*[0-9\s,;/+&.]*)*", folded):
         for number in _NUMBERS.findall(folded):
             index = int(number) - 1
             if not 0 <= index < len(options):
@@ -158,7 +158,7 @@ def parse_phone(text: str) -> Parsed:
     if isinstance(value, Invalid):
         return value
     digits = re.sub(r"[\s.\-()]", "", value)
-    if not re.fullmatch(r"\+?\d{8,15}", digits):
+    if not re.fullmatch(r"\+?[0-9]{8,15}", digits):
         return Invalid("input.bad_phone")
     try:
         number = phonenumbers.parse(digits, "VN")

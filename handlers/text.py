@@ -7,6 +7,7 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[0-9a-z]+")
+_NUMBER = re.compile(r"[0-9]+")
 
 
 def clean(text: str) -> str:
@@ -30,3 +31,8 @@ def words(text: str) -> list[str]:
 def has_letter_or_digit(text: str) -> bool:
     """True when ``text`` holds at least one letter or digit (not only emoji or punctuation)."""
     return any(ch.isalnum() for ch in text)
+
+
+def is_number(text: str) -> bool:
+    """True for ASCII digits only ("12"), unlike str.isdigit, which also accepts "²" or "١"."""
+    return bool(_NUMBER.fullmatch(text))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from bot.conversations import ConversationService
 from bot.settings import Settings, load_settings
@@ -16,6 +18,11 @@ from storage.db import Database
 from storage.migrate import migrate
 
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+# CI runs the same examples every time; developers' runs explore new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 class FixedClock:

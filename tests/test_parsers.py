@@ -140,3 +140,9 @@ def test_basic_limits() -> None:
 def test_fold_and_clean() -> None:
     assert fold("Đồng Ý  KHÔNG") == "dong y khong"
     assert clean("a\u200bb\tc\x00") == "a b c"
+
+
+@pytest.mark.parametrize("text", ["²", "١", "①", "2²"])
+def test_non_ascii_digits_are_not_numbers(text: str) -> None:
+    assert isinstance(parsers.match_choice(text, YES_NO), Invalid)
+    assert isinstance(parsers.match_multi(text, SYMPTOMS), Invalid)

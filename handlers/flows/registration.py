@@ -23,6 +23,7 @@ from handlers.flow import (
 )
 from handlers.flows import common
 from handlers.protocol import Context, DropConversation, Reply, SaveProfile
+from handlers.text import is_number
 
 CONSENT_OPTIONS = (
     Option("agree", "consent.agree", ("dong y", "co", "c", "yes", "ok", "1")),
@@ -35,7 +36,7 @@ def id_number(text: str, answers: Answers, ctx: Context) -> Parsed:
     if parsers.is_skip(text):
         return Ok(None)
     digits = "".join(ch for ch in text if not ch.isspace())
-    if not digits.isdigit():
+    if not is_number(digits):
         return Invalid("cccd.bad_format")
     problem = check_cccd(digits, answers.get("birth", {}).get("year"), answers.get("gender"))
     return Invalid(problem.key, problem.params) if problem else Ok(digits)

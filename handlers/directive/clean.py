@@ -1,0 +1,191 @@
+"""Turn pasted text into clean lines: no markup remnants, portal clutter, bylines or blank runs."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from handlers.directive import vocabulary as vocab
+from handlers.directive.dates import day_month_year
+from handlers.directive.text import fold_chars, is_name, squash
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
+_HTML_BLOCKS = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_HTML_BREAKS = re.compile(
+    r"<br\s*/?>|</?(?:p|div|li|tr|h[1-6]|ul|ol|table|section|article|blockquote)\b[^<>]*>", re.IGNORECASE
+)
+_HTML_TAGS = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
+_MD_IMAGES = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINKS = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_MD_ESCAPES = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_MD_SUPERSCRIPTS = re.compile(r"\^\{[^{}\n]*\}")
+_MD_HEADINGS = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_BOLD = re.compile(r"\*{2,}|(?<!\w)_{2,}(?=\S)|(?<=\S)_{2,}(?!\w)")
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_WIDGETS = re.compile(r"\b(?:" + "|".join(vocab.WIDGET_TOKENS) + r")\b")
+_MENU_SEPARATORS = re.compile(r"\s*[|>»/·•›:]\s*")
+_BARE_NUMBER = re.compile(r"\d+|\d{1,3}(?:[.,]\d{3})+")
+_WEEKDAY = r"(?:(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat),?\s*)"
+_DATE = r"(?:ngay\s+)?(?:(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
+_TIME = r"(?:luc\s+)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\.\d+)?\s*(?P<ampm>am|pm)?"
+_GMT = r"\s*(?:\(gmt\s*\+\s*7\))?"
+_TIMESTAMPS = (
+    re.compile(rf"{_WEEKDAY}?{_DATE}\s*[-|,]?\s*{_TIME}{_GMT}"),
+    re.compile(rf"{_TIME}\s*[-|,]?\s*{_WEEKDAY}?{_DATE}{_GMT}"),
+)
+_ANY_DATE = re.compile(_DATE)
+_PAGE_DATE = re.compile(rf"{_WEEKDAY}(?:ngay \d{{1,2}} thang \d{{1,2}} nam \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\W*")
+_METADATA = re.compile(r"(?:" + "|".join(re.escape(label) for label in vocab.METADATA_LABELS) + r")\s*(?::|$)")
+_PROSE_LENGTH = 60
+_SENTENCE_END = ('.', ';', '!', '?', '…', '"', '”')
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Clean lines (one blank line between paragraphs) and the page's publication date if shown."""
+
+    lines: tuple[str, ...]
+    published: date | None
+
+
+def clean(raw: str) -> Cleaned:
+    """Strip markup and web-page clutter from ``raw``; keep the document's own lines."""
+    lines = [_tidy(line) for line in _strip_markup(_normalise(raw)).split("\n")]
+    published = _first_published(lines)
+    kept = _drop_byline(_drop_tail([line for line in lines if not is_clutter(line)]))
+    return Cleaned(tuple(_collapse_blanks(kept)), published)
+
+
+def _normalise(raw: str) -> str:
+    """NFC, Unix newlines, tabs as spaces, no control or invisible format characters."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def _strip_markup(text: str) -> str:
+    """Remove HTML tags and entities and Markdown emphasis, links, headings and escapes."""
+    if "<" in text:
+        text = _HTML_TAGS.sub("", _HTML_BREAKS.sub("\n", _HTML_BLOCKS.sub("", text)))
+    if "&" in text:
+        text = html.unescape(text)
+    text = _MD_LINKS.sub(r"\1", _MD_IMAGES.sub("", text))
+    text = _MD_SUPERSCRIPTS.sub("", _MD_HEADINGS.sub("", text))
+    text = _MD_BOLD.sub(_bold_marker, text)
+    return _MD_ESCAPES.sub(r"\1", _MD_ITALIC.sub(r"\1", text))
+
+
+def _bold_marker(match: re.Match[str]) -> str:
+    """A bold marker glued between a word and a capital starts a new line; elsewhere it goes."""
+    text, start, end = match.string, match.start(), match.end()
+    glued = start > 0 and text[start - 1].isalpha() and end < len(text) and text[end].isupper()
+    return "\n" if glued else ""
+
+
+def _tidy(line: str) -> str:
+    """Drop widget identifiers and collapse spaces."""
+    return squash(_WIDGETS.sub(" ", line))
+
+
+def is_clutter(line: str) -> bool:
+    """True for a line of portal furniture: menus, counters, icons, timestamps, CMS labels."""
+    if not line:
+        return False
+    folded = fold_chars(line)
+    return (
+        not any(ch.isalnum() for ch in line)
+        or _BARE_NUMBER.fullmatch(line) is not None
+        or line.startswith(vocab.ICON_PREFIXES)
+        or _is_menu(folded)
+        or (len(line) <= 100 and folded.startswith(vocab.COUNTER_LABELS))
+        or (len(line) <= 120 and _METADATA.match(folded) is not None)
+        or _timestamp(folded) is not None
+        or _PAGE_DATE.fullmatch(folded) is not None
+        or _is_portal_banner(folded)
+    )
+
+
+def _is_menu(folded: str) -> bool:
+    """True when every part of the line, split at menu separators, is a menu term."""
+    parts = [part for part in _MENU_SEPARATORS.split(folded.rstrip(":")) if part]
+    return bool(parts) and all(part in vocab.MENU_TERMS for part in parts)
+
+
+def _is_portal_banner(folded: str) -> bool:
+    """True for a short portal name line ("Cổng thông tin điện tử tỉnh ...")."""
+    return folded.startswith(vocab.PORTAL_NAMES) and len(folded.split()) <= 20 and not folded.endswith(".")
+
+
+def _first_published(lines: Sequence[str]) -> date | None:
+    """The date on the first publication timestamp or date label of the page."""
+    for line in lines:
+        folded = fold_chars(line)
+        stamp = _timestamp(folded)
+        if stamp is None and len(line) <= 120 and _METADATA.match(folded):
+            stamp = _ANY_DATE.search(folded)
+        if stamp is not None and (found := _stamp_date(stamp)) is not None:
+            return found
+    return None
+
+
+def _timestamp(folded: str) -> re.Match[str] | None:
+    """The match when the whole line is a publication date and time."""
+    for pattern in _TIMESTAMPS:
+        if (stamp := pattern.fullmatch(folded)) is not None:
+            return stamp
+    return None
+
+
+def _stamp_date(stamp: re.Match[str]) -> date | None:
+    """The date of a timestamp; month first when the page uses AM/PM or the day exceeds 12."""
+    if stamp.group("iy"):
+        return day_month_year(stamp.group("id"), stamp.group("im"), stamp.group("iy"))
+    first, second, year = stamp.group("a"), stamp.group("b"), stamp.group("y")
+    month_first = int(second) > 12 or (int(first) <= 12 and bool(stamp.groupdict().get("ampm")))
+    if month_first:
+        return day_month_year(second, first, year)
+    return day_month_year(first, second, year)
+
+
+def _drop_tail(lines: list[str]) -> list[str]:
+    """Cut from a related-links heading or a footer line (after the first line) to the end."""
+    content_seen = False
+    for index, line in enumerate(lines):
+        if content_seen and _is_tail_marker(line):
+            return lines[:index]
+        content_seen = content_seen or bool(line)
+    return lines
+
+
+def _is_tail_marker(line: str) -> bool:
+    """True for "Bài viết trước:", "Tin liên quan" and footer lines like "Quản lý và nhập tin: ..."."""
+    folded = fold_chars(line)
+    short = len(folded.split()) <= 6 and folded.rstrip(": ").startswith(vocab.RELATED_MARKERS)
+    return short or folded.startswith(vocab.FOOTER_MARKERS)
+
+
+def _drop_byline(lines: list[str]) -> list[str]:
+    """Drop an author's name standing alone at the end, after prose (not a list) or after the signer's name."""
+    content = [index for index, line in enumerate(lines) if line]
+    if len(content) < 2:
+        return lines
+    last, previous = lines[content[-1]], lines[content[-2]]
+    is_entry = previous.startswith(("-", "+", "•")) and len(previous) < _PROSE_LENGTH
+    follows_prose = previous.endswith(_SENTENCE_END) and not is_entry
+    if is_name(last) and (follows_prose or is_name(previous)):
+        return lines[: content[-1]]
+    return lines
+
+
+def _collapse_blanks(lines: list[str]) -> list[str]:
+    """At most one blank line in a row and none at either end."""
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept

@@ -1,0 +1,105 @@
+"""The closing blocks of a directive: the distribution list ("Nơi nhận") and the signature."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from handlers.directive import vocabulary as vocab
+from handlers.directive.model import Signer
+from handlers.directive.text import fold_chars, is_name, is_upper_line, word_count
+
+_ON_BEHALF = re.compile(r"(?:T/M|TM|KT|TL|TUQ|Q)(?:\.\s*|\s+)\S.*")
+_BULLET = re.compile(r"[-–—+•*]\s*(?P<text>.*)")
+_TRAILING = re.compile(r"[\s,;./]+$")
+_MAX_TITLE_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The distribution list, the signer, and where the first of these blocks starts."""
+
+    distribution: tuple[str, ...]
+    signer: Signer | None
+    start: int
+
+
+def read_closing(lines: Sequence[str], begin: int) -> Closing:
+    """Find "Nơi nhận" and the signature block at or after line ``begin``."""
+    marker_at = next((index for index in range(begin, len(lines)) if _is_distribution(lines[index])), None)
+    distribution = _distribution(lines, marker_at) if marker_at is not None else ()
+    signer_at, signer = _signature(lines, begin)
+    starts = [index for index in (marker_at, signer_at) if index is not None]
+    return Closing(distribution, signer, min(starts, default=len(lines)))
+
+
+def _is_distribution(line: str) -> bool:
+    """True for the "Nơi nhận:" line."""
+    return fold_chars(line).startswith(vocab.DISTRIBUTION_MARKERS) and word_count(line) <= 12
+
+
+def _distribution(lines: Sequence[str], marker_at: int) -> tuple[str, ...]:
+    """The bullets after "Nơi nhận:" (and any written on the same line)."""
+    inline = lines[marker_at].split(":", 1)[1].strip() if ":" in lines[marker_at] else ""
+    entries = [_entry(inline)] if inline else []
+    for line in lines[marker_at + 1:]:
+        bullet = _BULLET.fullmatch(line)
+        if bullet is None and (line or entries):
+            break
+        if bullet is not None:
+            entries.append(_entry(line))
+    return tuple(filter(None, entries))
+
+
+def _entry(line: str) -> str:
+    """A list entry without its bullet or trailing punctuation."""
+    bullet = _BULLET.fullmatch(line)
+    return _TRAILING.sub("", bullet["text"] if bullet else line)
+
+
+def _signature(lines: Sequence[str], begin: int) -> tuple[int | None, Signer | None]:
+    """The signature block: "T/M ..." lines, title lines, then the name; or a title over a name at the end."""
+    for index in range(begin, len(lines)):
+        if is_upper_line(lines[index]) and _ON_BEHALF.fullmatch(lines[index]):
+            return index, _signed_on_behalf(lines, index)
+    return _signed_in_person(lines, begin)
+
+
+def _signed_on_behalf(lines: Sequence[str], index: int) -> Signer:
+    """Read on-behalf lines, title lines and the name from ``index``."""
+    on_behalf: list[str] = []
+    while index < len(lines) and is_upper_line(lines[index]) and _ON_BEHALF.fullmatch(lines[index]):
+        on_behalf.append(lines[index])
+        index += 1
+    titles: list[str] = []
+    while index < len(lines) and _is_title(lines[index]):
+        titles.append(lines[index])
+        index += 1
+    name = _name_after(lines, index)
+    return Signer(", ".join(on_behalf), " ".join(titles) or None, name)
+
+
+def _signed_in_person(lines: Sequence[str], begin: int) -> tuple[int | None, Signer | None]:
+    """A title line over a name as the last lines of the document ("GIÁM ĐỐC" / "Nguyễn Văn A")."""
+    content = [index for index in range(begin, len(lines)) if lines[index] and not _is_note(lines[index])]
+    if len(content) < 2 or not is_name(lines[content[-1]]) or not _is_title(lines[content[-2]]):
+        return None, None
+    return content[-2], Signer(None, lines[content[-2]], lines[content[-1]])
+
+
+def _is_title(line: str) -> bool:
+    """An upper-case title line such as "PHÓ BÍ THƯ THƯỜNG TRỰC"."""
+    return bool(line) and is_upper_line(line) and word_count(line) <= _MAX_TITLE_WORDS and not _is_note(line)
+
+
+def _name_after(lines: Sequence[str], index: int) -> str | None:
+    """The signer's name after blank lines and notes like "(Đã ký)"."""
+    while index < len(lines) and (not lines[index] or _is_note(lines[index])):
+        index += 1
+    return lines[index] if index < len(lines) and is_name(lines[index]) else None
+
+
+def _is_note(line: str) -> bool:
+    """True for "(Đã ký)", "(Ký tên, đóng dấu)" and the like."""
+    return fold_chars(line).strip("() .") in vocab.SIGNATURE_NOTES

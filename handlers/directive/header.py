@@ -1,0 +1,231 @@
+"""The header block of a directive: issuer, number, place and date, kind title, subject, recipients."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from handlers.directive import vocabulary as vocab
+from handlers.directive.dates import first_date
+from handlers.directive.items import marker
+from handlers.directive.text import fold_chars, is_upper_line, squash, word_count
+
+_NUMBER = re.compile(
+    r"(?:Số|SỐ|số)\s*:?\s*(?P<number>\d{1,5})\s*(?P<separator>[-/])\s*"
+    r"(?P<symbol>[A-ZĐ][\wĐđ]*(?:\s*[-/.]\s*[A-ZĐ0-9][\wĐđ]*)*)"
+)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[a-z][^,\d]{0,40}?),\s*(?P<date>ngay\s*(?:\d{1,2}\s+)?thang\s+(?:\d{1,2}\s+)?nam\s+\d{4}"
+    r"|ngay\s+\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4})\.?"
+)
+_SUBJECT_PREFIX = re.compile("(?:" + "|".join(map(re.escape, vocab.SUBJECT_PREFIXES)) + r")(?=[\s:])")
+_SPACES = re.compile(r"\s+")
+_BULLET = re.compile(r"[-–—+•*]\s*(?P<text>.*)")
+_TRAILING = re.compile(r"[\s,;.]+$")
+_SUBJECT_END = (".", ":", ";")
+_MAX_TITLE = 300
+_MAX_UPPER_WORDS = 20
+_MAX_UPPER_LENGTH = 160
+_MAX_NUMBER = 40
+_MAX_RECIPIENT = 150
+
+
+@dataclass
+class _Scan:
+    """The header as read so far, and the line being read."""
+
+    lines: Sequence[str]
+    index: int = 0
+    kind: str | None = None
+    number: str | None = None
+    place: str | None = None
+    date: date | None = None
+    subject: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    issuer_lines: list[str] = field(default_factory=list)
+    title_issuer: str | None = None
+    after_title: bool = False
+    addressed: bool = False
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the header states; ``addressed`` marks an official letter (V/v or Kính gửi)."""
+
+    kind: str | None
+    number: str | None
+    issuer: str | None
+    place: str | None
+    date: date | None
+    subject: str | None
+    recipients: tuple[str, ...]
+    addressed: bool
+    end: int
+
+
+def read_header(lines: Sequence[str]) -> Header:
+    """Read header lines from the top until the first line of the body."""
+    scan = _Scan(lines)
+    while scan.index < len(lines) and _read_line(scan):
+        pass
+    return Header(
+        kind=scan.kind,
+        number=scan.number,
+        issuer=_issuer(scan.issuer_lines) or scan.title_issuer,
+        place=scan.place,
+        date=scan.date,
+        subject=scan.subject,
+        recipients=tuple(scan.recipients),
+        addressed=scan.addressed,
+        end=scan.index,
+    )
+
+
+def _read_line(scan: _Scan) -> bool:
+    """Consume one header line (with its continuations); False at the first body line."""
+    line = without_mottos(scan.lines[scan.index])
+    if line and marker(line) is not None:
+        return False
+    if not line or any(read(scan, line) for read in _READERS):
+        scan.index += 1
+        return True
+    return False
+
+
+def without_mottos(line: str) -> str:
+    """The line without the national or party motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
+    folded = fold_chars(line)
+    for motto in vocab.MOTTOS:
+        start = folded.find(motto)
+        if start >= 0:
+            line = line[:start] + " " * len(motto) + line[start + len(motto):]
+            folded = folded[:start] + " " * len(motto) + folded[start + len(motto):]
+    return squash(line)
+
+
+def _number(scan: _Scan, line: str) -> bool:
+    """"Số 2644 - CV/TU" gives "2644-CV/TU"; a place and date may follow on the same line."""
+    match = _NUMBER.match(line)
+    if match is None or scan.number is not None or len(match.group()) > _MAX_NUMBER:
+        return False
+    scan.number = match["number"] + match["separator"] + _SPACES.sub("", match["symbol"])
+    _place_date(scan, line[match.end():].strip())
+    return True
+
+
+def _place_date(scan: _Scan, line: str) -> bool:
+    """"Ninh Bình, ngày 29 tháng 7 năm 2020" gives the place and the date."""
+    match = _PLACE_DATE.fullmatch(fold_chars(line))
+    if match is None or not line[:1].isupper() or scan.place is not None:
+        return False
+    scan.place = line[: match.end("place")]
+    scan.date = first_date(match["date"])
+    return True
+
+
+def _kind_title(scan: _Scan, line: str) -> bool:
+    """A kind title ("CHỈ THỊ"); upper-case text after it is the issuer ("CỦA ...") or subject."""
+    found = kind_title(line)
+    if found is None or scan.kind is not None:
+        return False
+    scan.kind, rest = found
+    scan.after_title = True
+    if rest and not _issuer_of(scan, rest):
+        scan.subject = rest
+    return True
+
+
+def kind_title(line: str) -> tuple[str, str] | None:
+    """The kind a title line names and the text after the name, or None."""
+    folded = fold_chars(line).rstrip(":. ")
+    for kind in vocab.KINDS:
+        name = fold_chars(kind.name)
+        if folded == name or (is_upper_line(line) and folded.startswith(name + " ")):
+            return kind.name, line[len(name):].strip(" :")
+    return None
+
+
+def _issuer_of(scan: _Scan, line: str) -> bool:
+    """"CỦA BAN THƯỜNG VỤ TỈNH ỦY" under the title names the issuer."""
+    folded = fold_chars(line)
+    if not scan.after_title or scan.title_issuer is not None or not folded.startswith(vocab.ISSUER_LEAD + " "):
+        return False
+    scan.title_issuer = line[len(vocab.ISSUER_LEAD) + 1:].strip()
+    return True
+
+
+def _subject(scan: _Scan, line: str) -> bool:
+    """"V/v ..." or "Về việc ...", or the title line under the kind, with continuation lines."""
+    prefixed = _SUBJECT_PREFIX.match(fold_chars(line)) is not None
+    titled = scan.after_title and len(line) <= _MAX_TITLE and not line.endswith(_SUBJECT_END)
+    if scan.subject is not None or not (prefixed or titled):
+        return False
+    parts = [line]
+    while scan.index + 1 < len(scan.lines) and _continues(scan.lines[scan.index + 1]):
+        scan.index += 1
+        parts.append(scan.lines[scan.index])
+    scan.subject = squash(" ".join(parts))
+    scan.addressed = scan.addressed or (prefixed and not scan.after_title)
+    return True
+
+
+def _continues(line: str) -> bool:
+    """A wrapped subject goes on with a line starting in lower case."""
+    return bool(line) and line[0].islower() and marker(line) is None
+
+
+def _recipients(scan: _Scan, line: str) -> bool:
+    """"Kính gửi: ..." (or a Công điện's "... ĐIỆN:") with recipients inline, as bullets or short lines."""
+    folded = fold_chars(line)
+    by_wire = is_upper_line(line) and folded.endswith(vocab.WIRE_ENDINGS)
+    if not (folded.startswith(vocab.RECIPIENT_MARKERS) or by_wire):
+        return False
+    inline = "" if by_wire else line.split(":", 1)[1] if ":" in line else line[len(vocab.RECIPIENT_MARKERS[0]):]
+    scan.recipients.extend(filter(None, (_TRAILING.sub("", part.strip()) for part in inline.split(";"))))
+    scan.addressed = True
+    plain_allowed = not scan.recipients
+    while scan.index + 1 < len(scan.lines):
+        following = scan.lines[scan.index + 1]
+        recipient = _recipient(following, plain_allowed)
+        if recipient is None and (following or scan.recipients):
+            break
+        scan.index += 1
+        if recipient is not None:
+            scan.recipients.append(recipient)
+            if following.endswith(".") and _BULLET.fullmatch(following) is None:
+                break
+    return True
+
+
+def _recipient(line: str, plain_allowed: bool) -> str | None:
+    """A recipient on its own line: a bullet, or (when allowed) a short line ending in , ; or ."""
+    bullet = _BULLET.fullmatch(line)
+    if bullet is not None:
+        return _TRAILING.sub("", bullet["text"]) or None
+    plain = plain_allowed and len(line) <= _MAX_RECIPIENT and line.endswith((",", ";", "."))
+    if not plain or marker(line) is not None:
+        return None
+    return _TRAILING.sub("", line) or None
+
+
+def _upper(scan: _Scan, line: str) -> bool:
+    """An upper-case line: the issuer when above number, date and title; otherwise furniture."""
+    if not is_upper_line(line) or word_count(line) > _MAX_UPPER_WORDS or len(line) > _MAX_UPPER_LENGTH:
+        return False
+    if not (scan.after_title or scan.number or scan.place or scan.date):
+        scan.issuer_lines.append(line)
+    return True
+
+
+def _issuer(lines: Sequence[str]) -> str | None:
+    """Join "ỦY BAN NHÂN DÂN" + "TỈNH HƯNG YÊN"; a line naming a body of its own replaces the one above."""
+    issuer: str | None = None
+    for line in lines:
+        continues = fold_chars(line).startswith(tuple(level + " " for level in vocab.PLACE_LEVELS))
+        issuer = f"{issuer} {line}" if issuer and continues else line
+    return issuer
+
+
+_READERS = (_number, _place_date, _kind_title, _issuer_of, _subject, _recipients, _upper)
