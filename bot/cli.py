@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
-from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import typer
 
 import messages_vi
-from bot import runner
-from bot.app import configure_logging, open_database
+from bot import cli_broadcast, runner
 from bot.channels import console
+from bot.cli_support import with_database
 from bot.clock import utc_now
 from bot.conversations import ConversationService
-from bot.settings import Settings, SettingsError, get_settings
+from bot.settings import Settings, SettingsError
 from handlers.areas import catalog
 from storage import declarations, outbreak
 from storage.db import Database
@@ -26,30 +24,9 @@ from storage.db import Database
 app = typer.Typer(help="khaibao: khai báo y tế qua Telegram, Zalo và cửa sổ dòng lệnh.", no_args_is_help=True)
 outbreak_app = typer.Typer(help="Danh sách vùng dịch.", no_args_is_help=True)
 app.add_typer(outbreak_app, name="outbreak")
+app.add_typer(cli_broadcast.app, name="broadcast")
+app.command("sender")(cli_broadcast.sender)
 
-T = TypeVar("T")
-LEVEL_NAMES = {"green": "green", "yellow": "yellow", "red": "red"}
-
-def _settings() -> Settings:
-    try:
-        settings = get_settings()
-    except SettingsError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from None
-    configure_logging(settings.log_level)
-    return settings
-
-def _with_database(work: Callable[[Database, Settings], Awaitable[T]]) -> T:
-    settings = _settings()
-
-    async def run() -> T:
-        database = await open_database(settings)
-        try:
-            return await work(database, settings)
-        finally:
-            await database.dispose()
-
-    return asyncio.run(run())
 
 @app.command()
 def migrate() -> None:
@@ -58,7 +35,7 @@ def migrate() -> None:
     async def done(database: Database, settings: Settings) -> None:
         typer.echo(messages_vi.t("cli.migrated"))
 
-    _with_database(done)
+    with_database(done)
 
 @app.command()
 def chat(user: str = typer.Option("local", "--user", help="The console user id.")) -> None:
@@ -68,7 +45,7 @@ def chat(user: str = typer.Option("local", "--user", help="The console user id."
         service = ConversationService(database, settings)
         await console.chat(service, user, Path(settings.data_dir) / "receipts")
 
-    _with_database(talk)
+    with_database(talk)
 
 @app.command()
 def run() -> None:
@@ -77,7 +54,7 @@ def run() -> None:
     async def serve(database: Database, settings: Settings) -> None:
         await runner.serve(settings, ConversationService(database, settings))
 
-    _with_database(serve)
+    with_database(serve)
 
 @app.command("declarations")
 def list_declarations(as_json: bool = typer.Option(False, "--json", help="Print a JSON array.")) -> None:
@@ -87,7 +64,7 @@ def list_declarations(as_json: bool = typer.Option(False, "--json", help="Print 
         async with database.sessions() as session:
             return [_declaration_json(row) async for row in declarations.stream_all(session)]
 
-    rows = _with_database(dump)
+    rows = with_database(dump)
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -99,7 +76,7 @@ def _declaration_json(row: dict[str, Any]) -> dict[str, Any]:
         "code": row["code"],
         "created_at": row["created_at"].isoformat(),
         "valid_until": row["valid_until"].isoformat(),
-        "risk_level": LEVEL_NAMES[row["risk_level"]],
+        "risk_level": row["risk_level"],
         "reasons": row["reasons"],
         "province_code": row["province_code"],
         "commune_code": row["commune_code"],
@@ -134,7 +111,7 @@ def outbreak_add(
             await outbreak.add(session, code, started or now.astimezone(settings.zone).date(), now, note)
         typer.echo(messages_vi.t("cli.outbreak_added", area=catalog().label(code)))
 
-    _with_database(add)
+    with_database(add)
 
 @outbreak_app.command("remove")
 def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh hoặc xã/phường.")) -> None:
@@ -145,7 +122,7 @@ def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh hoặc xã/
         async with database.transaction() as session:
             return await outbreak.remove(session, code, utc_now().astimezone(settings.zone).date())
 
-    ended = _with_database(remove)
+    ended = with_database(remove)
     key = "cli.outbreak_removed" if ended else "cli.outbreak_not_listed"
     typer.echo(messages_vi.t(key, area=catalog().label(code)))
 
@@ -157,7 +134,7 @@ def outbreak_list() -> None:
         async with database.sessions() as session:
             return await outbreak.listed(session)
 
-    areas = _with_database(listed)
+    areas = with_database(listed)
     if not areas:
         typer.echo(messages_vi.t("outbreak.none"))
     for area in areas:

@@ -52,6 +52,10 @@ class RateLimiter:
         self._next_free = -math.inf
         self._paused_until = -math.inf
         self._slot_lock = asyncio.Lock()
+        self._priority_lock = asyncio.Lock()
+        self._priority_waiting = 0
+        self._no_priority_waiting = asyncio.Event()
+        self._no_priority_waiting.set()
         self._last_by_key: OrderedDict[str, float] = OrderedDict()
         self._gates: dict[str, _KeyGate] = {}
 
@@ -65,8 +69,15 @@ class RateLimiter:
         if seconds > 0:
             self._paused_until = max(self._paused_until, self._clock() + seconds)
 
-    async def acquire(self, key: str | None = None) -> None:
-        """Wait until one send (to ``key``, if given) is allowed, and count it as done."""
+    async def acquire(self, key: str | None = None, *, priority: bool = False) -> None:
+        """Wait until one send (to ``key``, if given) is allowed, and count it as done.
+
+        ``priority`` sends (interactive replies) go before every waiting ordinary send (broadcasts),
+        so a reply waits at most one slot behind a broadcast, never behind its queue.
+        """
+        if priority:
+            await self._take_priority_slot()
+            return
         if key is None or self._per_key_interval <= 0:
             await self._take_slot()
             return
@@ -85,14 +96,35 @@ class RateLimiter:
                 del self._gates[key]
 
     async def _take_slot(self) -> None:
-        async with self._slot_lock:
-            while True:
-                now = self._clock()
-                allowed_at = max(self._paused_until, self._next_free - self._tolerance)
-                if allowed_at <= now:
-                    self._next_free = max(self._next_free, now) + self._emission_interval
-                    return
-                await self._sleep(allowed_at - now)
+        while True:
+            await self._no_priority_waiting.wait()
+            async with self._slot_lock:
+                if self._priority_waiting:
+                    continue
+                while (delay := self._take_or_wait()) > 0:
+                    await self._sleep(delay)
+                return
+
+    def _take_or_wait(self) -> float:
+        """Take a slot if one is free now (0.0), else the seconds until one may be."""
+        now = self._clock()
+        allowed_at = max(self._paused_until, self._next_free - self._tolerance)
+        if allowed_at <= now:
+            self._next_free = max(self._next_free, now) + self._emission_interval
+            return 0.0
+        return allowed_at - now
+
+    async def _take_priority_slot(self) -> None:
+        self._priority_waiting += 1
+        self._no_priority_waiting.clear()
+        try:
+            async with self._priority_lock:
+                while (delay := self._take_or_wait()) > 0:
+                    await self._sleep(delay)
+        finally:
+            self._priority_waiting -= 1
+            if not self._priority_waiting:
+                self._no_priority_waiting.set()
 
     async def _wait_for_key(self, key: str) -> None:
         last = self._last_by_key.get(key)

@@ -38,7 +38,7 @@ async def serve(settings: Settings, service: ConversationService, stop: asyncio.
         print(messages_vi.t("cli.console_fallback"))
         await console.chat(service, "local", Path(settings.data_dir) / "receipts")
         return
-    stop = stop or _stop_on_signals()
+    stop = stop or stop_on_signals()
     routes = [route for channel in channels for route in channel.routes()]
     web = WebServer(build_app(routes), settings.web_host, settings.web_port) if routes else None
     if web:
@@ -55,7 +55,8 @@ async def serve(settings: Settings, service: ConversationService, stop: asyncio.
             await web.stop()
 
 
-def _stop_on_signals() -> asyncio.Event:
+def stop_on_signals() -> asyncio.Event:
+    """An event set by SIGINT or SIGTERM."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from datetime import time
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,6 +53,11 @@ class Settings(BaseSettings):
     zalo_webhook_secret: SecretStr | None = Field(None, alias="ZALO_WEBHOOK_SECRET")
     zalo_rate: float = Field(10.0, alias="ZALO_RATE", gt=0, le=1000)
 
+    quiet_hours: str = Field("21:00-07:00", alias="QUIET_HOURS")
+    delivery_lease_seconds: float = Field(60.0, alias="DELIVERY_LEASE_SECONDS", gt=0, le=3600)
+    delivery_max_attempts: int = Field(3, alias="DELIVERY_MAX_ATTEMPTS", ge=1, le=20)
+    delivery_batch: int = Field(500, alias="DELIVERY_BATCH", ge=1, le=10000)
+
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
@@ -82,6 +88,20 @@ class Settings(BaseSettings):
     def _async_driver(cls, value: str) -> str:
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_window(cls, value: str) -> str:
+        if value.strip().lower() in ("", "off", "none"):
+            return value
+        first, dash, second = value.partition("-")
+        try:
+            time.fromisoformat(first.strip()), time.fromisoformat(second.strip())
+        except ValueError:
+            raise ValueError("must look like 21:00-07:00, or off") from None
+        if not dash:
+            raise ValueError("must look like 21:00-07:00, or off")
         return value
 
     @field_validator("telegram_api_base_url", "zalo_api_base_url", "public_base_url")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -108,3 +108,47 @@ class OutbreakArea(SQLModel, table=True):
     ended_on: date | None = None
     note: str | None = Field(default=None, max_length=200)
     created_at: datetime = Field(sa_column=utc_column())
+
+
+class Broadcast(SQLModel, table=True):
+    """One message to many recipients (a notice, reminder or alert), with its audience and lifecycle."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(default="notice", max_length=16)  # notice | reminder | alert | message
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    audience: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    urgent: bool = False
+    status: str = Field(default="scheduled", max_length=12, index=True)  # scheduled|sending|done|cancelled
+    scheduled_at: datetime = Field(sa_column=utc_column(index=True))
+    created_by: str | None = Field(default=None, max_length=96)
+    created_at: datetime = Field(sa_column=utc_column())
+    expanded_through: int = 0  # the highest person id already given a delivery row
+    total: int = 0
+    started_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    finished_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    progress_channel: str | None = Field(default=None, max_length=16)
+    progress_chat: str | None = Field(default=None, max_length=64)
+    progress_message: str | None = Field(default=None, max_length=64)
+
+
+class Delivery(SQLModel, table=True):
+    """One recipient of one broadcast: written before sending, claimed by a sender, then settled."""
+
+    __table_args__ = (
+        UniqueConstraint("broadcast_id", "person_id", name="uq_delivery_recipient"),
+        Index("ix_delivery_claim", "channel", "status", "next_attempt_at"),
+        Index("ix_delivery_broadcast_status", "broadcast_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    broadcast_id: int = Field(foreign_key="broadcast.id")
+    person_id: int = Field(foreign_key="person.id")
+    channel: str = Field(max_length=16)
+    external_id: str = Field(max_length=64)
+    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # overrides the broadcast's
+    status: str = Field(default="pending", max_length=10)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_column=utc_column())
+    lease_until: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    last_error: str | None = Field(default=None, max_length=200)
+    sent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))

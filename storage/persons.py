@@ -65,3 +65,8 @@ async def mark_inactive(session: Executor, channel: str, external_id: str) -> No
     await session.execute(
         update(_TABLE).where(_TABLE.c.channel == channel, _TABLE.c.external_id == external_id).values(active=False)
     )
+
+
+async def deactivate(executor: Executor, person_id: int) -> None:
+    """Stop sending to a person who blocked the bot."""
+    await executor.execute(update(_TABLE).where(_TABLE.c.id == person_id).values(active=False))

@@ -202,3 +202,22 @@ async def test_real_time_rate_never_exceeds_the_limit() -> None:
 
 def _count_within(times: list[float], start: float, window: float) -> int:
     return sum(1 for t in times if start <= t < start + window)
+
+
+async def test_priority_send_goes_before_waiting_ordinary_sends() -> None:
+    import asyncio
+
+    from bot.pacing import RateLimiter
+
+    limiter = RateLimiter(50.0)
+    order: list[str] = []
+
+    async def send(name: str, priority: bool) -> None:
+        await limiter.acquire(priority=priority)
+        order.append(name)
+
+    ordinary = [asyncio.create_task(send(f"b{i}", False)) for i in range(10)]
+    await asyncio.sleep(0.05)
+    await send("reply", True)
+    await asyncio.gather(*ordinary)
+    assert order.index("reply") <= 4, order

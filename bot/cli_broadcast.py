@@ -1,0 +1,145 @@
+"""`khaibao broadcast ...` and `khaibao sender`: create, watch and cancel broadcasts; run the senders."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+import messages_vi
+from bot.cli_support import with_database
+from bot.clock import utc_now
+from bot.delivery.planner import Planner
+from bot.delivery.progress import describe_audience
+from bot.delivery.service import DeliveryService, configured_senders
+from bot.runner import stop_on_signals
+from bot.settings import Settings
+from handlers.audience import Audience, AudienceError, parse_audience
+from storage import broadcasts
+from storage.db import Database
+
+app = typer.Typer(help="Thông báo gửi hàng loạt.", no_args_is_help=True)
+console = Console()
+
+
+def _fail(key: str, **params: str) -> None:
+    typer.echo(messages_vi.t(key, **params), err=True)
+    raise typer.Exit(2)
+
+
+def _local_time(value: str, settings: Settings) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        _fail("broadcast.bad_time", value=value)
+        raise
+    return moment if moment.tzinfo else moment.replace(tzinfo=settings.zone)
+
+
+@app.command("send")
+def send(
+    text: str = typer.Option(None, "--text", help="Nội dung."),
+    file: Path = typer.Option(None, "--file", exists=True, dir_okay=False, help="Tệp nội dung (UTF-8)."),
+    audience: str = typer.Option("everyone", "--audience", help="everyone | citizens | officials | area:MÃ"),
+    urgent: bool = typer.Option(False, "--urgent", help="Khẩn: gửi cả trong giờ yên tĩnh."),
+    at: str = typer.Option(None, "--at", help="Gửi lúc (YYYY-MM-DD HH:MM, giờ địa phương)."),
+) -> None:
+    """Queue a broadcast (the senders of `khaibao run` or `khaibao sender` deliver it)."""
+    body = (file.read_text(encoding="utf-8") if file else text or "").strip()
+    if not body:
+        _fail("broadcast.empty_text")
+    try:
+        target = parse_audience(audience)
+    except AudienceError as error:
+        _fail(error.key, **error.params)
+        raise
+
+    async def create(database: Database, settings: Settings) -> tuple[int, datetime]:
+        now = utc_now()
+        when = _local_time(at, settings) if at else now
+        async with database.transaction() as session:
+            new_id = await broadcasts.create(session, body, target, now, scheduled_at=when, urgent=urgent,
+                                             created_by="cli")
+        return new_id, when.astimezone(settings.zone)
+
+    new_id, when = with_database(create)
+    typer.echo(messages_vi.t("broadcast.created", id=str(new_id), audience=describe_audience(target),
+                             at=when.strftime("%H:%M %d/%m/%Y")))
+
+
+@app.command("list")
+def list_broadcasts(limit: int = typer.Option(20, "--limit")) -> None:
+    """The newest broadcasts with their delivery counts."""
+    async def rows(database: Database, settings: Settings) -> list[tuple[dict[str, Any], dict[str, int]]]:
+        async with database.sessions() as session:
+            found = await broadcasts.recent(session, limit)
+            return [(row, await broadcasts.counts(session, row["id"])) for row in found]
+
+    found = with_database(rows)
+    if not found:
+        typer.echo(messages_vi.t("broadcast.none"))
+        return
+    table = Table("#", "status", "audience", "scheduled", "sent", "failed", "blocked", "ambiguous", "total")
+    for row, counts in found:
+        table.add_row(str(row["id"]), row["status"] + (" !" if row["urgent"] else ""),
+                      describe_audience(Audience.from_json(row["audience"])),
+                      row["scheduled_at"].strftime("%Y-%m-%d %H:%M"),
+                      *(str(counts.get(status, 0)) for status in ("sent", "failed", "blocked", "ambiguous")),
+                      str(sum(counts.values())))
+    console.print(table)
+
+
+@app.command("status")
+def status(broadcast_id: int, watch: bool = typer.Option(False, "--watch", help="Theo dõi tới khi xong.")) -> None:
+    """A broadcast's progress bar and statistics."""
+    async def show(database: Database, settings: Settings) -> None:
+        planner = Planner(database, utc_now)
+        snapshot = await planner.snapshot(broadcast_id)
+        if snapshot is None:
+            _fail("broadcast.not_found", id=str(broadcast_id))
+            return
+        columns = (TextColumn("#{task.fields[id]}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                   TextColumn("{task.fields[rate]} msg/s"), TimeRemainingColumn())
+        with Progress(*columns, console=console) as bar:
+            task = bar.add_task("", total=max(snapshot.total, 1), completed=snapshot.done, id=broadcast_id, rate="0")
+            while watch and snapshot.broadcast["status"] in ("scheduled", "sending"):
+                await asyncio.sleep(1)
+                snapshot = await planner.snapshot(broadcast_id) or snapshot
+                bar.update(task, total=max(snapshot.total, 1), completed=snapshot.done, rate=f"{snapshot.rate:.0f}")
+        console.print(snapshot.text())
+
+    with_database(show)
+
+
+@app.command("cancel")
+def cancel(broadcast_id: int) -> None:
+    """Cancel a scheduled or running broadcast."""
+    async def stop(database: Database, settings: Settings) -> None:
+        async with database.transaction() as session:
+            row = await broadcasts.get(session, broadcast_id)
+            if row is None:
+                _fail("broadcast.not_found", id=str(broadcast_id))
+                return
+            if row["status"] not in ("scheduled", "sending"):
+                _fail("broadcast.not_cancellable", id=str(broadcast_id), status=row["status"])
+            count = await broadcasts.cancel(session, broadcast_id, utc_now())
+        typer.echo(messages_vi.t("broadcast.cancelled", id=str(broadcast_id), count=str(count)))
+
+    with_database(stop)
+
+
+def sender() -> None:
+    """Run only the delivery queue (planner and senders) until stopped; several may run on PostgreSQL."""
+    async def work(database: Database, settings: Settings) -> None:
+        service = DeliveryService(database, settings, configured_senders(settings))
+        await service.start()
+        await stop_on_signals().wait()
+        await service.stop()
+
+    with_database(work)

@@ -1,0 +1,1 @@
+"""The durable delivery queue: broadcasts, reminders and alerts sent at the platforms' pace."""

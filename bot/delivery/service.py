@@ -1,0 +1,103 @@
+"""Runs the queue: the planner on a short period and one sender per configured channel."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from bot.channels.zalo_api import ZaloBotApi
+from bot.clock import Clock, sleep_unless, utc_now
+from bot.delivery.planner import Planner
+from bot.delivery.progress import ConsoleNotifier, Notifier
+from bot.delivery.senders import BulkSender, ConsoleSender, TelegramSender, ZaloSender
+from bot.delivery.worker import DeliveryWorker, WorkerSettings
+from bot.pacing import RateLimiter
+from bot.settings import Settings
+from handlers.quiet_hours import QuietHours
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def limiter_for(settings: Settings, channel: str) -> RateLimiter:
+    """The channel's pace from the settings (Telegram: overall rate and per-chat spacing)."""
+    if channel == "telegram":
+        rate = 1000.0 if settings.telegram_paid_broadcast else settings.telegram_rate
+        return RateLimiter(rate, burst=max(1, int(rate // 100)), per_key_interval=settings.telegram_per_chat_interval)
+    if channel == "zalo":
+        return RateLimiter(settings.zalo_rate, burst=max(1, int(settings.zalo_rate // 100)))
+    return RateLimiter(1000.0, burst=10)
+
+
+def configured_senders(settings: Settings, console: bool = True) -> dict[str, BulkSender]:
+    """A bulk sender for each channel with a token (and the console)."""
+    senders: dict[str, BulkSender] = {}
+    if settings.telegram_bot_token:
+        senders["telegram"] = TelegramSender(
+            settings.telegram_api_base_url, settings.telegram_bot_token.get_secret_value(),
+            paid_broadcast=settings.telegram_paid_broadcast,
+        )
+    if settings.zalo_bot_token:
+        api = ZaloBotApi(settings.zalo_bot_token.get_secret_value(), settings.zalo_api_base_url)
+        senders["zalo"] = ZaloSender(api)
+    if console:
+        senders["console"] = ConsoleSender()
+    return senders
+
+
+class DeliveryService:
+    """The planner and the senders, started and stopped together."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        senders: dict[str, BulkSender],
+        *,
+        limiters: dict[str, RateLimiter] | None = None,
+        notifiers: dict[str, Notifier] | None = None,
+        clock: Clock = utc_now,
+        planner_period: float = 1.0,
+        worker_settings: WorkerSettings | None = None,
+    ) -> None:
+        self.db = db
+        self.senders = senders
+        self.limiters = limiters or {}
+        for channel in senders:
+            self.limiters.setdefault(channel, limiter_for(settings, channel))
+        self.planner = Planner(db, clock, {"console": ConsoleNotifier(), **(notifiers or {})})
+        self.planner_period = planner_period
+        config = worker_settings or WorkerSettings(
+            batch=settings.delivery_batch,
+            lease=timedelta(seconds=settings.delivery_lease_seconds),
+            max_attempts=settings.delivery_max_attempts,
+        )
+        quiet = QuietHours.parse(settings.quiet_hours, settings.zone)
+        self.workers = [
+            DeliveryWorker(db, channel, sender, self.limiters[channel], clock, quiet, config)
+            for channel, sender in senders.items()
+        ]
+        self._stop = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        """Start the planner loop and the senders."""
+        self._stop.clear()
+        senders = [asyncio.create_task(worker.run(self._stop)) for worker in self.workers]
+        self._tasks = [asyncio.create_task(self._plan()), *senders]
+
+    async def stop(self) -> None:
+        """Stop cleanly: in-flight sends finish and are recorded; unsent claims go back to the queue."""
+        self._stop.set()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        for sender in self.senders.values():
+            await sender.aclose()
+
+    async def _plan(self) -> None:
+        while not self._stop.is_set():
+            try:
+                await self.planner.tick()
+            except Exception:
+                log.exception("delivery planner tick failed")
+            await sleep_unless(self._stop, self.planner_period)

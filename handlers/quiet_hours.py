@@ -1,0 +1,39 @@
+"""Quiet hours: a daily local time window (possibly across midnight) when non-urgent broadcasts wait."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """From ``start`` to ``end`` local time every day; start == end means never quiet."""
+
+    start: time
+    end: time
+    zone: ZoneInfo
+
+    @classmethod
+    def parse(cls, text: str, zone: ZoneInfo) -> QuietHours:
+        """'21:00-07:00' (or '' / 'off' for none)."""
+        if text.strip().lower() in ("", "off", "none"):
+            return cls(time(0), time(0), zone)
+        first, _, second = text.partition("-")
+        return cls(time.fromisoformat(first.strip()), time.fromisoformat(second.strip()), zone)
+
+    def active(self, moment: datetime) -> bool:
+        """True when ``moment`` (aware) falls in the window."""
+        local = moment.astimezone(self.zone).time()
+        if self.start == self.end:
+            return False
+        if self.start < self.end:
+            return self.start <= local < self.end
+        return local >= self.start or local < self.end
+
+    def ends_after(self, moment: datetime) -> datetime:
+        """When the window that contains ``moment`` ends (aware, local zone)."""
+        local = moment.astimezone(self.zone)
+        end = local.replace(hour=self.end.hour, minute=self.end.minute, second=0, microsecond=0)
+        return end if end > local else end + timedelta(days=1)
