@@ -11,7 +11,7 @@ from typing import Any
 import typer
 
 import messages_vi
-from bot import cli_broadcast, runner
+from bot import cli_broadcast, cli_directive, runner
 from bot.channels import console
 from bot.cli_support import with_database
 from bot.clock import utc_now
@@ -25,6 +25,7 @@ app = typer.Typer(help="khaibao: khai báo y tế qua Telegram, Zalo và cửa s
 outbreak_app = typer.Typer(help="Danh sách vùng dịch.", no_args_is_help=True)
 app.add_typer(outbreak_app, name="outbreak")
 app.add_typer(cli_broadcast.app, name="broadcast")
+app.add_typer(cli_directive.app, name="directive")
 app.command("sender")(cli_broadcast.sender)
 
 

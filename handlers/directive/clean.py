@@ -11,7 +11,7 @@ from datetime import date
 
 from handlers.directive import vocabulary as vocab
 from handlers.directive.dates import day_month_year
-from handlers.directive.text import fold_chars, is_name, squash
+from handlers.directive.text import fold_chars, is_name, squash, word_count
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
 _HTML_BLOCKS = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
@@ -41,7 +41,12 @@ _ANY_DATE = re.compile(_DATE)
 _PAGE_DATE = re.compile(rf"{_WEEKDAY}(?:ngay \d{{1,2}} thang \d{{1,2}} nam \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\W*")
 _METADATA = re.compile(r"(?:" + "|".join(re.escape(label) for label in vocab.METADATA_LABELS) + r")\s*(?::|$)")
 _PROSE_LENGTH = 60
-_SENTENCE_END = ('.', ';', '!', '?', '…', '"', '”')
+_SHORT_LINE = 160
+_MARKER_PREFIX = 40
+_SENTENCE_END = (".", ";", "!", "?", "…", '"', "”")
+_COUNTER_LINE = 100
+_METADATA_LINE = 120
+_BANNER_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -94,14 +99,15 @@ def is_clutter(line: str) -> bool:
     """True for a line of portal furniture: menus, counters, icons, timestamps, CMS labels."""
     if not line:
         return False
+    if not any(ch.isalnum() for ch in line) or _BARE_NUMBER.fullmatch(line) or line.startswith(vocab.ICON_PREFIXES):
+        return True
+    if len(line) > _SHORT_LINE:
+        return False
     folded = fold_chars(line)
     return (
-        not any(ch.isalnum() for ch in line)
-        or _BARE_NUMBER.fullmatch(line) is not None
-        or line.startswith(vocab.ICON_PREFIXES)
-        or _is_menu(folded)
-        or (len(line) <= 100 and folded.startswith(vocab.COUNTER_LABELS))
-        or (len(line) <= 120 and _METADATA.match(folded) is not None)
+        _is_menu(folded)
+        or (len(line) <= _COUNTER_LINE and folded.startswith(vocab.COUNTER_LABELS))
+        or (len(line) <= _METADATA_LINE and _METADATA.match(folded) is not None)
         or _timestamp(folded) is not None
         or _PAGE_DATE.fullmatch(folded) is not None
         or _is_portal_banner(folded)
@@ -116,15 +122,15 @@ def _is_menu(folded: str) -> bool:
 
 def _is_portal_banner(folded: str) -> bool:
     """True for a short portal name line ("Cổng thông tin điện tử tỉnh ...")."""
-    return folded.startswith(vocab.PORTAL_NAMES) and len(folded.split()) <= 20 and not folded.endswith(".")
+    return folded.startswith(vocab.PORTAL_NAMES) and word_count(folded) <= _BANNER_WORDS and not folded.endswith(".")
 
 
 def _first_published(lines: Sequence[str]) -> date | None:
     """The date on the first publication timestamp or date label of the page."""
-    for line in lines:
+    for line in filter(lambda line: len(line) <= _SHORT_LINE, lines):
         folded = fold_chars(line)
         stamp = _timestamp(folded)
-        if stamp is None and len(line) <= 120 and _METADATA.match(folded):
+        if stamp is None and len(line) <= _METADATA_LINE and _METADATA.match(folded):
             stamp = _ANY_DATE.search(folded)
         if stamp is not None and (found := _stamp_date(stamp)) is not None:
             return found
@@ -162,8 +168,8 @@ def _drop_tail(lines: list[str]) -> list[str]:
 
 def _is_tail_marker(line: str) -> bool:
     """True for "Bài viết trước:", "Tin liên quan" and footer lines like "Quản lý và nhập tin: ..."."""
-    folded = fold_chars(line)
-    short = len(folded.split()) <= 6 and folded.rstrip(": ").startswith(vocab.RELATED_MARKERS)
+    folded = fold_chars(line[:_MARKER_PREFIX])
+    short = word_count(line) <= 6 and folded.rstrip(": ").startswith(vocab.RELATED_MARKERS)
     return short or folded.startswith(vocab.FOOTER_MARKERS)
 
 

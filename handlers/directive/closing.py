@@ -10,10 +10,12 @@ from handlers.directive import vocabulary as vocab
 from handlers.directive.model import Signer
 from handlers.directive.text import fold_chars, is_name, is_upper_line, word_count
 
-_ON_BEHALF = re.compile(r"(?:T/M|TM|KT|TL|TUQ|Q)(?:\.\s*|\s+)\S.*")
+_ON_BEHALF = re.compile(r"(?:" + "|".join(map(re.escape, vocab.ON_BEHALF_PREFIXES)) + r")(?:\.\s*|\s+)\S.*")
 _BULLET = re.compile(r"[-–—+•*]\s*(?P<text>.*)")
 _TRAILING = re.compile(r"[\s,;./]+$")
 _MAX_TITLE_WORDS = 10
+_SHORT_LINE = 160
+_MAX_MARKER_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ def read_closing(lines: Sequence[str], begin: int) -> Closing:
 
 def _is_distribution(line: str) -> bool:
     """True for the "Nơi nhận:" line."""
-    return fold_chars(line).startswith(vocab.DISTRIBUTION_MARKERS) and word_count(line) <= 12
+    short = len(line) <= _SHORT_LINE and word_count(line) <= _MAX_MARKER_WORDS
+    return short and fold_chars(line).startswith(vocab.DISTRIBUTION_MARKERS)
 
 
 def _distribution(lines: Sequence[str], marker_at: int) -> tuple[str, ...]:
@@ -102,4 +105,4 @@ def _name_after(lines: Sequence[str], index: int) -> str | None:
 
 def _is_note(line: str) -> bool:
     """True for "(Đã ký)", "(Ký tên, đóng dấu)" and the like."""
-    return fold_chars(line).strip("() .") in vocab.SIGNATURE_NOTES
+    return len(line) <= _SHORT_LINE and fold_chars(line).strip("() .") in vocab.SIGNATURE_NOTES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import PurePath
@@ -19,6 +20,7 @@ from handlers.directive.errors import DirectiveError
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 WORD_SUFFIX = ".docx"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_CONTROLS = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -51,8 +53,7 @@ def _plain_text(data: bytes) -> str:
 
 def _looks_binary(text: str) -> bool:
     """True when the text holds NUL or more than a sliver of other control characters."""
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return "\x00" in text or controls > _MAX_CONTROL_SHARE * len(text)
+    return "\x00" in text or len(_CONTROLS.findall(text)) > _MAX_CONTROL_SHARE * len(text)
 
 
 def _word_text(data: bytes) -> str:

@@ -22,6 +22,8 @@ _PLACE_DATE = re.compile(
 )
 _SUBJECT_PREFIX = re.compile("(?:" + "|".join(map(re.escape, vocab.SUBJECT_PREFIXES)) + r")(?=[\s:])")
 _SPACES = re.compile(r"\s+")
+_SYMBOL_PARTS = re.compile(r"[-/.]")
+_LEVEL_PREFIXES = tuple(level + " " for level in vocab.PLACE_LEVELS)
 _BULLET = re.compile(r"[-–—+•*]\s*(?P<text>.*)")
 _TRAILING = re.compile(r"[\s,;.]+$")
 _SUBJECT_END = (".", ":", ";")
@@ -40,6 +42,7 @@ class _Scan:
     index: int = 0
     kind: str | None = None
     number: str | None = None
+    code: str | None = None
     place: str | None = None
     date: date | None = None
     subject: str | None = None
@@ -52,10 +55,12 @@ class _Scan:
 
 @dataclass(frozen=True)
 class Header:
-    """What the header states; ``addressed`` marks an official letter (V/v or Kính gửi)."""
+    """What the header states; ``code`` is the number's kind code ("CV" in "2644-CV/TU");
+    ``addressed`` marks an official letter (V/v or Kính gửi)."""
 
     kind: str | None
     number: str | None
+    code: str | None
     issuer: str | None
     place: str | None
     date: date | None
@@ -73,6 +78,7 @@ def read_header(lines: Sequence[str]) -> Header:
     return Header(
         kind=scan.kind,
         number=scan.number,
+        code=scan.code,
         issuer=_issuer(scan.issuer_lines) or scan.title_issuer,
         place=scan.place,
         date=scan.date,
@@ -85,7 +91,7 @@ def read_header(lines: Sequence[str]) -> Header:
 
 def _read_line(scan: _Scan) -> bool:
     """Consume one header line (with its continuations); False at the first body line."""
-    line = without_mottos(scan.lines[scan.index])
+    line = _without_mottos(scan.lines[scan.index])
     if line and marker(line) is not None:
         return False
     if not line or any(read(scan, line) for read in _READERS):
@@ -94,7 +100,7 @@ def _read_line(scan: _Scan) -> bool:
     return False
 
 
-def without_mottos(line: str) -> str:
+def _without_mottos(line: str) -> str:
     """The line without the national or party motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
     folded = fold_chars(line)
     for motto in vocab.MOTTOS:
@@ -110,7 +116,9 @@ def _number(scan: _Scan, line: str) -> bool:
     match = _NUMBER.match(line)
     if match is None or scan.number is not None or len(match.group()) > _MAX_NUMBER:
         return False
-    scan.number = match["number"] + match["separator"] + _SPACES.sub("", match["symbol"])
+    symbol = _SPACES.sub("", match["symbol"])
+    scan.number = match["number"] + match["separator"] + symbol
+    scan.code = _SYMBOL_PARTS.split(symbol, 1)[0]
     _place_date(scan, line[match.end():].strip())
     return True
 
@@ -127,7 +135,7 @@ def _place_date(scan: _Scan, line: str) -> bool:
 
 def _kind_title(scan: _Scan, line: str) -> bool:
     """A kind title ("CHỈ THỊ"); upper-case text after it is the issuer ("CỦA ...") or subject."""
-    found = kind_title(line)
+    found = _named_kind(line)
     if found is None or scan.kind is not None:
         return False
     scan.kind, rest = found
@@ -137,7 +145,7 @@ def _kind_title(scan: _Scan, line: str) -> bool:
     return True
 
 
-def kind_title(line: str) -> tuple[str, str] | None:
+def _named_kind(line: str) -> tuple[str, str] | None:
     """The kind a title line names and the text after the name, or None."""
     folded = fold_chars(line).rstrip(":. ")
     for kind in vocab.KINDS:
@@ -150,7 +158,8 @@ def kind_title(line: str) -> tuple[str, str] | None:
 def _issuer_of(scan: _Scan, line: str) -> bool:
     """"CỦA BAN THƯỜNG VỤ TỈNH ỦY" under the title names the issuer."""
     folded = fold_chars(line)
-    if not scan.after_title or scan.title_issuer is not None or not folded.startswith(vocab.ISSUER_LEAD + " "):
+    taken = scan.title_issuer is not None or len(line) > _MAX_UPPER_LENGTH
+    if not scan.after_title or taken or not folded.startswith(vocab.ISSUER_LEAD + " "):
         return False
     scan.title_issuer = line[len(vocab.ISSUER_LEAD) + 1:].strip()
     return True
@@ -182,8 +191,9 @@ def _recipients(scan: _Scan, line: str) -> bool:
     by_wire = is_upper_line(line) and folded.endswith(vocab.WIRE_ENDINGS)
     if not (folded.startswith(vocab.RECIPIENT_MARKERS) or by_wire):
         return False
-    inline = "" if by_wire else line.split(":", 1)[1] if ":" in line else line[len(vocab.RECIPIENT_MARKERS[0]):]
-    scan.recipients.extend(filter(None, (_TRAILING.sub("", part.strip()) for part in inline.split(";"))))
+    if not by_wire:
+        inline = line.split(":", 1)[1] if ":" in line else line[len(vocab.RECIPIENT_MARKERS[0]):]
+        scan.recipients.extend(filter(None, (_TRAILING.sub("", part.strip()) for part in inline.split(";"))))
     scan.addressed = True
     plain_allowed = not scan.recipients
     while scan.index + 1 < len(scan.lines):
@@ -223,7 +233,7 @@ def _issuer(lines: Sequence[str]) -> str | None:
     """Join "ỦY BAN NHÂN DÂN" + "TỈNH HƯNG YÊN"; a line naming a body of its own replaces the one above."""
     issuer: str | None = None
     for line in lines:
-        continues = fold_chars(line).startswith(tuple(level + " " for level in vocab.PLACE_LEVELS))
+        continues = fold_chars(line).startswith(_LEVEL_PREFIXES)
         issuer = f"{issuer} {line}" if issuer and continues else line
     return issuer
 

@@ -3,57 +3,29 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 
 from handlers.directive import vocabulary as vocab
 from handlers.directive.text import capitalize_first, fold_chars, is_acronym, is_upper_line
 
 _LEVELS = sorted((tuple(level.split()) for level in vocab.PLACE_LEVELS), key=len, reverse=True)
-_WORD = re.compile(r"[^\W\d_]+")
 _PUNCTUATION = ",;.:"
 
 
-class _Forms:
-    """How the body spells given lower-case words in mixed case: after a given word, and anywhere."""
-
-    def __init__(self, body: str, wanted: set[str]) -> None:
-        self.after: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        self.anywhere: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        previous = ""
-        for match in _WORD.finditer(body):
-            written = match.group()
-            word = written.lower()
-            if word in wanted and not (len(written) > 1 and written.isupper()):
-                self.after[(previous, word)][written] += 1
-                self.anywhere[word][written] += 1
-            previous = word
-
-    def spelling(self, previous: str, word: str) -> str | None:
-        """The commonest spelling of ``word`` after ``previous``, else anywhere, else None."""
-        for counter in (self.after.get((previous, word)), self.anywhere.get(word)):
-            if counter:
-                return counter.most_common(1)[0][0]
-        return None
-
-
-def readable_issuer(issuer: str, body: str, folded_body: str) -> str:
+def readable_issuer(issuer: str, body: str) -> str:
     """The issuer as the body writes it in mixed case, else word by word as the body spells them."""
     if not is_upper_line(issuer):
         return issuer
-    return _as_written(issuer, body, folded_body) or _recased(issuer, body)
+    return _as_written(issuer, body) or _recased(issuer, body)
 
 
-def _as_written(issuer: str, body: str, folded_body: str) -> str | None:
+def _as_written(issuer: str, body: str) -> str | None:
     """The first mixed-case occurrence of the whole issuer in the body, as whole words."""
-    key = fold_chars(issuer)
-    start = folded_body.find(key)
-    while start >= 0:
-        end = start + len(key)
-        whole = (start == 0 or not body[start - 1].isalnum()) and (end == len(body) or not body[end].isalnum())
-        if whole and not is_upper_line(body[start:end]):
-            return body[start:end]
-        start = folded_body.find(key, start + 1)
+    words = r"\s+".join(re.escape(word) for word in issuer.split())
+    for match in re.finditer(rf"(?<!\w){words}(?!\w)", body, re.IGNORECASE):
+        if not is_upper_line(match.group()):
+            return match.group()
     return None
 
 
@@ -62,8 +34,6 @@ def _recased(issuer: str, body: str) -> str:
     level words in lower case, other words spelled as the body spells them."""
     words = issuer.split()
     folded = [fold_chars(word).strip(_PUNCTUATION) for word in words]
-    lowered = [word.lower().strip(_PUNCTUATION) for word in words]
-    forms = _Forms(body, set(lowered))
     cased: list[str] = []
     proper = False
     index = 0
@@ -71,13 +41,13 @@ def _recased(issuer: str, body: str) -> str:
         level = next((lvl for lvl in _LEVELS if tuple(folded[index:index + len(lvl)]) == lvl), None)
         span = len(level) if level else 1
         for offset in range(index, index + span):
-            cased.append(_case(words, lowered, offset, proper and not level, level is not None, forms))
+            cased.append(_case(words, offset, proper and not level, level is not None, body))
         proper = proper or level is not None
         index += span
     return " ".join(cased)
 
 
-def _case(words: Sequence[str], lowered: Sequence[str], index: int, proper: bool, level: bool, forms: _Forms) -> str:
+def _case(words: Sequence[str], index: int, proper: bool, level: bool, body: str) -> str:
     """One word of the issuer in running-text case."""
     word = words[index]
     if is_acronym(word) or any(ch.isdigit() for ch in word):
@@ -87,5 +57,17 @@ def _case(words: Sequence[str], lowered: Sequence[str], index: int, proper: bool
     if level:
         return word.lower()
     core = word.strip(_PUNCTUATION)
-    spelling = forms.spelling(lowered[index - 1], lowered[index])
+    spelling = _spelling(words[index - 1].strip(_PUNCTUATION), core, body)
     return word.replace(core, spelling or core.lower(), 1)
+
+
+def _spelling(previous: str, word: str, body: str) -> str | None:
+    """The body's commonest spelling of ``word`` (not all capitals) after ``previous``, else anywhere."""
+    after = rf"(?<!\w){re.escape(previous)}\s+({re.escape(word)})(?!\w)"
+    anywhere = rf"(?<!\w)({re.escape(word)})(?!\w)"
+    for pattern in (after, anywhere):
+        found = (match.group(1) for match in re.finditer(pattern, body, re.IGNORECASE))
+        forms = Counter(form for form in found if len(form) == 1 or not is_upper_line(form))
+        if forms:
+            return forms.most_common(1)[0][0]
+    return None

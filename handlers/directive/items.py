@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 
 from handlers.directive.model import Item
 
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_ROMANS = (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+    "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+)
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _MAX_DEPTH = 4
 _PATTERNS = (

@@ -8,7 +8,7 @@ from datetime import date
 
 from handlers.directive import vocabulary as vocab
 from handlers.directive.dates import first_date
-from handlers.directive.text import fold_chars
+from handlers.directive.text import fold_chars, whole_words
 
 _DOCUMENT_WORDS = "|".join(["văn bản"] + [kind.name.lower() for kind in vocab.KINDS])
 _ISSUED = re.compile(
@@ -20,7 +20,7 @@ _ISSUED = re.compile(
 _REFERENCE = re.compile(r"\bsố\s*:?\s*\d{1,5}\s*[-/]\s*[A-ZĐ]", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _MAX_NUMBER = 40
-_DEMANDS = re.compile(r"\b(?:yeu cau|chi dao|de nghi)\b")
+_DEMANDS = re.compile(whole_words(vocab.ARTICLE_DEMANDS))
 
 
 @dataclass(frozen=True)

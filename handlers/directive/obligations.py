@@ -11,20 +11,14 @@ from handlers.directive import vocabulary as vocab
 from handlers.directive.dates import day_month_year
 from handlers.directive.model import Cadence, Obligation
 from handlers.directive.sentences import clauses, sentences, without_bullet
-from handlers.directive.text import fold_chars, is_acronym
+from handlers.directive.text import fold_chars, is_acronym, whole_words
 
-
-def _phrases(phrases: Iterable[str]) -> str:
-    """An alternation of accent-free phrases, each as whole words."""
-    return r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b"
-
-
-_REPORT = re.compile(_phrases(vocab.REPORT_TERMS))
-_DAILY = re.compile(_phrases(vocab.DAILY_TERMS))
-_WEEKLY = re.compile(_phrases(vocab.WEEKLY_TERMS))
-_MONTHLY = re.compile(_phrases(vocab.MONTHLY_TERMS))
+_REPORT = re.compile(whole_words(vocab.REPORT_TERMS))
+_DAILY = re.compile(whole_words(vocab.DAILY_TERMS))
+_WEEKLY = re.compile(whole_words(vocab.WEEKLY_TERMS))
+_MONTHLY = re.compile(whole_words(vocab.MONTHLY_TERMS))
 _WEEKDAY = re.compile(r"\bthu\s+(?P<day>[2-7]|" + "|".join(vocab.WEEKDAY_NAMES) + r")\b|\b" + vocab.SUNDAY + r"\b")
-_MONTH_DAY = re.compile(r"\bngay\s+(?P<day>\d{1,2})\s+" + _phrases(vocab.MONTHLY_TERMS))
+_MONTH_DAY = re.compile(r"\bngay\s+(?P<day>\d{1,2})\s+" + whole_words(vocab.MONTHLY_TERMS))
 _LOOSE_MONTH_DAY = re.compile(r"\bngay\s+(?P<day>\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s+thang\s+\d)")
 _DEADLINE = re.compile(
     r"\b(?:" + "|".join(re.escape(term) for term in vocab.DEADLINE_LEADS) + r")\s+"
@@ -35,10 +29,10 @@ _DEADLINE = re.compile(
 _REPORTER_LEAD = re.compile(r"(?:" + "|".join(vocab.REPORTER_LEADS) + r")\s+")
 _ADVERBIAL = re.compile(r"(?:dinh ky\s+)?(?:(?:hang|moi)\s+(?:ngay|tuan|thang)|truoc[^,]{0,40})\s*,\s*")
 _REPORTER_STOP = re.compile(
-    _phrases(vocab.REPORTER_STOPS)
+    whole_words(vocab.REPORTER_STOPS)
     + "|" + "".join(rf"(?<!\b{marker} )" for marker in vocab.NOUN_MARKERS) + rf"\b{vocab.ORGANISE}\b"
 )
-_RECIPIENT_STOP = re.compile(_phrases(vocab.RECIPIENT_STOPS))
+_RECIPIENT_STOP = re.compile(whole_words(vocab.RECIPIENT_STOPS))
 _ORGANISATION_HEADS = tuple(head + " " for head in vocab.ORGANISATION_HEADS)
 _WORD = re.compile(r"\S+")
 _MAX_NAME_WORDS = 15
@@ -57,6 +51,8 @@ def find_obligations(blocks: Iterable[Block], year: int | None) -> tuple[Obligat
     found: dict[Obligation, None] = {}
     for block in blocks:
         for line in block.lines:
+            if _REPORT.search(fold_chars(line)) is None:
+                continue
             for sentence in sentences(without_bullet(line)):
                 for obligation in _in_sentence(sentence, block.heading, year):
                     found.setdefault(obligation)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +19,6 @@ from handlers.directive.obligations import Block, find_obligations, heading_repo
 from handlers.directive.text import fold_chars
 
 _MAX_TITLE = 300
-_SYMBOL_PARTS = re.compile(r"[-/.]")
 
 
 @dataclass(frozen=True)
@@ -52,9 +50,9 @@ def _kind(header: Header) -> str | None:
     """The kind from the title, else from the number's symbol; a numbered or addressed text is a letter."""
     if header.kind is not None:
         return header.kind
-    if header.number is not None:
-        code = fold_chars(_SYMBOL_PARTS.split(header.number.lstrip("0123456789")[1:], 1)[0])
-        return next((kind.name for kind in vocab.KINDS if fold_chars(kind.code or "") == code), vocab.OFFICIAL_LETTER)
+    if header.code is not None:
+        code = fold_chars(header.code)
+        return next((kind.name for kind in vocab.KINDS if fold_chars(kind.code) == code), vocab.OFFICIAL_LETTER)
     return vocab.OFFICIAL_LETTER if header.addressed else None
 
 
@@ -87,7 +85,7 @@ def _directive(lines: Sequence[str], fields: _Fields, main: Sequence[str], closi
     if not body.items and not body.loose:
         raise DirectiveError("directive.error.not_directive")
     text = "\n".join(lines)
-    issuer = readable_issuer(fields.issuer, text, fold_chars(text)) if fields.issuer else None
+    issuer = readable_issuer(fields.issuer, text) if fields.issuer else None
     return Directive(
         kind=fields.kind,
         number=fields.number,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from handlers.directive import vocabulary as vocab
 from handlers.directive.model import Directive
 from handlers.directive.sentences import clauses, sentences, without_bullet
-from handlers.directive.text import fold_chars
+from handlers.directive.text import fold_chars, whole_words
 from messages_vi import t
 
 LIMIT = 900
@@ -22,17 +21,11 @@ _CITIZEN_WEIGHT = 3
 _REFERENCE_PENALTY = 2
 _STRONG = _CITIZEN_WEIGHT
 _USEFUL = 2
-
-
-def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Accent-free phrases as whole words."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b")
-
-
-_CITIZEN = _phrases(vocab.CITIZEN_TERMS)
-_NOT_CITIZENS = _phrases(vocab.NOT_CITIZENS)
-_DEMAND = _phrases(vocab.DEMAND_TERMS)
+_CITIZEN = re.compile(whole_words(vocab.CITIZEN_TERMS))
+_NOT_CITIZENS = re.compile(whole_words(vocab.NOT_CITIZENS))
+_DEMAND = re.compile(whole_words(vocab.DEMAND_TERMS))
 _REFERENCE = re.compile(r"\bso\s*:?\s*\d{1,5}\s*[-/]")
+_COMMA = re.compile(r",\s")
 
 
 @dataclass(frozen=True)
@@ -94,12 +87,12 @@ def _split(sentence: str) -> list[str]:
 
 
 def _chunks(clause: str) -> list[str]:
-    """A long clause cut after commas into verbatim runs of at most 200 characters."""
+    """A long clause cut after commas into verbatim runs of about 220 characters."""
     if len(clause) <= _MAX_PIECE:
         return [clause]
     chunks: list[str] = []
     start = previous = 0
-    for comma in re.finditer(r",\s", clause):
+    for comma in _COMMA.finditer(clause):
         if comma.start() - start > _CHUNK and previous > start:
             chunks.append(clause[start:previous])
             start = previous + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _LATIN_RANGES = ((0x41, 0x5A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -47,8 +48,7 @@ def word_count(text: str) -> int:
 
 def is_upper_line(line: str) -> bool:
     """True when the line has letters and none of them is lower-case ("TỈNH ỦY NINH BÌNH")."""
-    letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    return line.isupper()
 
 
 def is_acronym(word: str) -> bool:
@@ -70,3 +70,8 @@ def is_name(line: str) -> bool:
         and len(line) <= 50
         and all(word.isalpha() and word[0].isupper() and (word[1:].islower() or len(word) == 1) for word in words)
     )
+
+
+def whole_words(phrases: Iterable[str]) -> str:
+    """A regular expression matching any of the phrases as whole words."""
+    return r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b"

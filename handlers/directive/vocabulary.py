@@ -14,7 +14,7 @@ class Kind:
     """A document kind: its standard name and the code it carries in a number symbol."""
 
     name: str
-    code: str | None
+    code: str
 
 
 KINDS: tuple[Kind, ...] = (
@@ -29,6 +29,8 @@ KINDS: tuple[Kind, ...] = (
 )
 OFFICIAL_LETTER = "Công văn"
 NEWS_ARTICLE = "Tin bài"
+# An article reports a directive when it cites a numbered document and one of these.
+ARTICLE_DEMANDS = ("yeu cau", "chi dao", "de nghi")
 
 # Header lines that are neither issuer nor content.
 MOTTOS = (
@@ -48,8 +50,8 @@ PLACE_LEVELS = (
     "thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong",
 )
 
-# Signature block: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"; notes between title and name.
-ON_BEHALF_PREFIXES = ("t/m", "tm", "kt", "tl", "tuq", "q")
+# Signature block: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH" (upper case, as written); notes between title and name.
+ON_BEHALF_PREFIXES = ("T/M", "TM", "KT", "TL", "TUQ", "Q")
 SIGNATURE_NOTES = (
     "da ky", "ky ten", "ky va ghi ro ho ten", "ky, ghi ro ho ten", "da ky va dong dau", "ky ten, dong dau",
 )
@@ -95,7 +97,6 @@ FOOTER_MARKERS = (
     "ban quyen thuoc", "copyright", "©", "co quan chu quan", "giay phep so",
 )
 PORTAL_NAMES = ("trang thong tin dien tu", "cong thong tin dien tu")
-WEEKDAY_NAMES = {"hai": 1, "ba": 2, "tu": 3, "bon": 3, "nam": 4, "sau": 5, "bay": 6}
 
 # Reporting duties.
 REPORT_TERMS = ("bao cao",)
@@ -103,6 +104,8 @@ DAILY_TERMS = ("hang ngay", "moi ngay")
 WEEKLY_TERMS = ("hang tuan", "moi tuan")
 MONTHLY_TERMS = ("hang thang", "moi thang")
 DEADLINE_LEADS = ("truoc", "cham nhat", "cham nhat la", "cham nhat vao", "han chot", "han chot la", "trong")
+# "thứ Tư" is Wednesday, ISO weekday 3.
+WEEKDAY_NAMES = {"hai": 1, "ba": 2, "tu": 3, "bon": 3, "nam": 4, "sau": 5, "bay": 6}
 SUNDAY = "chu nhat"
 REPORTER_LEADS = ("giao", "de nghi", "yeu cau")
 REPORTER_STOPS = (

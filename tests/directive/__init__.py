@@ -1,0 +1,1 @@
+"""Tests of the directive pipeline: cleaning, parsing, obligations, summary, uploads and CLI."""

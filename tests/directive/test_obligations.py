@@ -1,0 +1,115 @@
+"""Reporting duties: cadence, weekday, day of month, due date, reporter and recipient."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from handlers.directive import Cadence, Obligation, parse_directive
+from handlers.directive.obligations import Block, find_obligations
+from tests.directive.support import fixture
+
+
+def duties(sentence: str, year: int | None = 2021) -> tuple[Obligation, ...]:
+    """The obligations found in one line of text."""
+    return find_obligations([Block(None, [sentence])], year)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cadence", "weekday", "day_of_month", "due"),
+    [
+        ("Sở Y tế báo cáo UBND tỉnh hằng ngày.", Cadence.DAILY, None, None, None),
+        ("Hàng ngày, tổng hợp số ca mắc, báo cáo Ban Chỉ đạo tỉnh.", Cadence.DAILY, None, None, None),
+        ("Sở Y tế tổng hợp, báo cáo UBND tỉnh trước thứ 4 hàng tuần.", Cadence.WEEKLY, 3, None, None),
+        ("Các đơn vị báo cáo vào thứ Sáu hằng tuần.", Cadence.WEEKLY, 5, None, None),
+        ("Các đơn vị báo cáo hàng tuần.", Cadence.WEEKLY, None, None, None),
+        ("UBND các huyện báo cáo trước ngày 25 hàng tháng.", Cadence.MONTHLY, None, 25, None),
+        ("Định kỳ hằng tháng báo cáo Sở Y tế.", Cadence.MONTHLY, None, None, None),
+        ("Sở Y tế báo cáo kết quả trước ngày 30/9/2021.", Cadence.DATED, None, None, date(2021, 9, 30)),
+        ("Báo cáo kết quả chậm nhất ngày 5 tháng 10 năm 2021.", Cadence.DATED, None, None, date(2021, 10, 5)),
+        ("Báo cáo kết quả trước 17 giờ ngày 10/8/2021.", Cadence.DATED, None, None, date(2021, 8, 10)),
+        ("Báo cáo kết quả trước ngày 15/8.", Cadence.DATED, None, None, date(2021, 8, 15)),
+    ],
+)
+def test_cadence(sentence: str, cadence: Cadence, weekday: int | None, day_of_month: int | None,
+                 due: date | None) -> None:
+    (duty,) = duties(sentence)
+    assert (duty.cadence, duty.weekday, duty.day_of_month, duty.due_date) == (cadence, weekday, day_of_month, due)
+    assert duty.text == sentence
+
+
+@pytest.mark.parametrize(
+    ("written", "weekday"),
+    [("thứ 2", 1), ("thứ Hai", 1), ("thứ 3", 2), ("thứ ba", 2), ("thứ 4", 3), ("thứ Tư", 3), ("thứ 5", 4),
+     ("thứ Năm", 4), ("thứ 6", 5), ("thứ sáu", 5), ("thứ 7", 6), ("thứ Bảy", 6), ("chủ nhật", 7)],
+)
+def test_weekdays_are_iso_numbers(written: str, weekday: int) -> None:
+    (duty,) = duties(f"Các xã báo cáo trước {written} hàng tuần.")
+    assert duty.weekday == weekday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Người dân hằng ngày tự theo dõi sức khỏe.",
+        "Giao Ban Tuyên giáo thường xuyên báo cáo với Ban Thường vụ Tỉnh ủy./.",
+        "Theo báo cáo của Sở Y tế, số ca mắc đã giảm.",
+        "Tổ chức họp hằng tuần; đồng thời gửi báo cáo khi có yêu cầu.",
+        "Báo cáo kết quả trước ngày 15/8.",
+    ],
+)
+def test_not_a_scheduled_reporting_duty(sentence: str) -> None:
+    year = None if sentence.endswith("15/8.") else 2021
+    assert duties(sentence, year) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reporter", "recipient"),
+    [
+        ("Sở Y tế tổng hợp, báo cáo UBND tỉnh trước thứ 4 hàng tuần.", "Sở Y tế", "UBND tỉnh"),
+        ("Giao Sở Y tế báo cáo Thường trực Tỉnh ủy biết hằng ngày.", "Sở Y tế", "Thường trực Tỉnh ủy"),
+        ("Hằng ngày, Công an tỉnh báo cáo kết quả về Ban Chỉ đạo phòng, chống dịch tỉnh.", "Công an tỉnh",
+         "Ban Chỉ đạo phòng, chống dịch tỉnh"),
+        ("UBND các huyện, thành phố báo cáo kết quả gửi về Sở Y tế trước ngày 25 hằng tháng.",
+         "UBND các huyện, thành phố", "Sở Y tế"),
+        ("Hằng ngày, tổng hợp tình hình, báo cáo Thường trực Tỉnh ủy biết, chỉ đạo.", None, "Thường trực Tỉnh ủy"),
+        ("Tiếp tục rà soát, báo cáo kết quả hằng tuần.", None, None),
+        ("Các tổ chức chính trị - xã hội báo cáo UBND tỉnh (qua Sở Nội vụ) hằng tháng.",
+         "Các tổ chức chính trị - xã hội", "UBND tỉnh"),
+    ],
+)
+def test_who_reports_to_whom(sentence: str, reporter: str | None, recipient: str | None) -> None:
+    (duty,) = duties(sentence)
+    assert (duty.reporter, duty.recipient) == (reporter, recipient)
+
+
+def test_two_cadences_in_one_sentence_give_two_duties() -> None:
+    found = duties("Sở Y tế báo cáo nhanh hằng ngày và báo cáo tổng hợp trước thứ 6 hằng tuần.")
+    assert [(duty.cadence, duty.weekday) for duty in found] == [(Cadence.DAILY, None), (Cadence.WEEKLY, 5)]
+
+
+def test_item_heading_names_the_reporter() -> None:
+    directive = parse_directive(fixture("ke-hoach.txt"))
+    assert [(duty.cadence, duty.weekday, duty.due_date, duty.reporter, duty.recipient)
+            for duty in directive.obligations] == [
+        (Cadence.DAILY, None, None, "Sở Y tế", "Ủy ban nhân dân tỉnh"),
+        (Cadence.WEEKLY, 5, None, "Sở Y tế", "Bộ Y tế"),
+        (Cadence.DATED, None, date(2021, 6, 15), "UBND các huyện, thị xã, thành phố", None),
+    ]
+
+
+def test_undated_deadline_takes_the_directive_year() -> None:
+    text = "UBND TỈNH X\nSố: 9/UBND-VX\nX, ngày 02 tháng 3 năm 2022\n\n1. Các xã báo cáo kết quả trước ngày 15/3."
+    (duty,) = parse_directive(text).obligations
+    assert duty.due_date == date(2022, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("name", "cadence"),
+    [("chi-thi-ubnd.txt", Cadence.WEEKLY), ("cong-van-so-y-te.txt", Cadence.MONTHLY),
+     ("thong-bao.txt", Cadence.DATED), ("cong-dien.txt", Cadence.DATED), ("huong-dan.txt", Cadence.DAILY)],
+)
+def test_fixture_duties(name: str, cadence: Cadence) -> None:
+    (duty,) = parse_directive(fixture(name)).obligations
+    assert duty.cadence is cadence

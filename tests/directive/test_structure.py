@@ -1,0 +1,185 @@
+"""Parsing the structure of each document kind, from fixtures written for the purpose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from handlers.directive import DirectiveError, Signer, parse_directive
+from tests.directive.support import fixture
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "number", "issuer", "place", "day"),
+    [
+        ("chi-thi-ubnd.txt", "Chỉ thị", "05/CT-UBND", "Ủy ban nhân dân tỉnh Quảng Nam", "Quảng Nam", date(2021, 3, 15)),
+        ("cong-van-so-y-te.txt", "Công văn", "1234/SYT-NVY", "Sở Y tế", "Hà Nam", date(2021, 4, 2)),
+        ("thong-bao.txt", "Thông báo", "21/TB-BCĐ", "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Ninh Thuận",
+         "Ninh Thuận", date(2021, 9, 10)),
+        ("ke-hoach.txt", "Kế hoạch", "88/KH-UBND", "Ủy ban nhân dân tỉnh Bắc Ninh", "Bắc Ninh", date(2021, 5, 5)),
+        ("quyet-dinh.txt", "Quyết định", "1012/QĐ-UBND", "Ủy ban nhân dân tỉnh Bắc Giang", "Bắc Giang",
+         date(2021, 5, 17)),
+        ("cong-dien.txt", "Công điện", "07/CĐ-UBND", "Ủy ban nhân dân tỉnh Đồng Tháp", "Đồng Tháp", date(2021, 8, 8)),
+        ("huong-dan.txt", "Hướng dẫn", "45/HD-SYT", "Sở Y tế tỉnh Lâm Đồng", "Lâm Đồng", date(2021, 7, 20)),
+        ("markdown-html.txt", "Công văn", "345/UBND-VX", "UBND tỉnh Thanh Hóa", "Thanh Hóa", date(2021, 2, 12)),
+        ("tin-bai-cong-thong-tin.txt", "Tin bài", "812/UBND-VP", "UBND tỉnh Hải Dương", None, date(2021, 3, 15)),
+    ],
+)
+def test_identifying_fields(name: str, kind: str, number: str, issuer: str, place: str | None, day: date) -> None:
+    directive = parse_directive(fixture(name))
+    assert (directive.kind, directive.number, directive.issuer) == (kind, number, issuer)
+    assert (directive.place, directive.date) == (place, day)
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số 2644 - CV/TU", "2644-CV/TU"),
+        ("Số: 15/CT-UBND", "15/CT-UBND"),
+        ("Số:  05 /KH - BCĐ", "05/KH-BCĐ"),
+        ("SỐ 12-CĐ/TU", "12-CĐ/TU"),
+    ],
+)
+def test_number_is_normalised(line: str, number: str) -> None:
+    text = f"TỈNH ỦY X\n{line}\nV/v phòng, chống dịch\n\n1. Người dân khai báo y tế trung thực."
+    assert parse_directive(text).number == number
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("Số 7-CT/TU", "Chỉ thị"), ("Số 7-TB/TU", "Thông báo"), ("Số 7/QĐ-UBND", "Quyết định"),
+     ("Số 7/UBND-VX", "Công văn"), ("Số 7-HD/BTG", "Hướng dẫn")],
+)
+def test_kind_comes_from_the_symbol_when_there_is_no_title(line: str, kind: str) -> None:
+    text = f"TỈNH ỦY X\n{line}\n\n1. Người dân khai báo y tế trung thực."
+    assert parse_directive(text).kind == kind
+
+
+def test_wrapped_subject_and_recipients_of_a_letter() -> None:
+    directive = parse_directive(fixture("cong-van-so-y-te.txt"))
+    assert directive.subject == "V/v triển khai khai báo y tế điện tử tại các cơ sở khám bệnh, chữa bệnh"
+    assert directive.recipients == ("UBND các huyện, thị xã, thành phố", "Các bệnh viện, trung tâm y tế trong tỉnh")
+    assert directive.signer == Signer(None, "GIÁM ĐỐC", "Trần Thị Lan")
+
+
+def test_inline_recipients_split_at_semicolons() -> None:
+    directive = parse_directive(fixture("markdown-html.txt"))
+    assert directive.recipients == ("Các sở, ban, ngành cấp tỉnh", "UBND các huyện, thị xã, thành phố")
+
+
+def test_wire_recipients_follow_the_dien_line() -> None:
+    directive = parse_directive(fixture("cong-dien.txt"))
+    assert directive.recipients == ("Giám đốc các Sở, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố")
+    assert directive.distribution == ()
+
+
+def test_plan_labels_nest_roman_arabic_and_letters() -> None:
+    directive = parse_directive(fixture("ke-hoach.txt"))
+    assert [item.label for item in directive.items] == [
+        "I", "I.1", "I.2", "II", "II.1", "II.1.a", "II.1.b", "II.2", "III", "III.1", "III.2",
+    ]
+    assert directive.items[0].text == "MỤC ĐÍCH, YÊU CẦU"
+    assert directive.items[9].text.split("\n")[0] == "Sở Y tế"
+
+
+def test_closing_sentence_of_a_plan_belongs_to_no_item() -> None:
+    directive = parse_directive(fixture("ke-hoach.txt"))
+    assert "Trên đây là Kế hoạch" not in directive.items[-1].text
+    assert directive.items[-1].text.endswith("tự nguyện đăng ký tiêm vắc xin.")
+
+
+def test_decision_articles_and_their_clauses() -> None:
+    directive = parse_directive(fixture("quyet-dinh.txt"))
+    assert [item.label for item in directive.items] == ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2", "Điều 3"]
+    assert directive.subject == "Về việc áp dụng biện pháp cách ly xã hội tại huyện Việt Yên"
+    assert directive.distribution == ("Như Điều 3", "Lưu: VT")
+    assert directive.signer == Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Ánh Dương")
+
+
+def test_on_behalf_lines_are_joined() -> None:
+    directive = parse_directive(fixture("chi-thi-ubnd.txt"))
+    assert directive.signer == Signer("TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hòa")
+    assert directive.distribution == ("Bộ Y tế (để b/c)", "TT Tỉnh ủy, TT HĐND tỉnh", "Lưu: VT, KGVX")
+
+
+def test_item_heading_then_continuation_closed_by_the_last_line() -> None:
+    directive = parse_directive(fixture("huong-dan.txt"))
+    assert [item.label for item in directive.items] == ["1", "2", "2.a", "2.b", "3"]
+    assert directive.items[-1].text == (
+        "Trách nhiệm của Trạm Y tế xã\n"
+        "Trạm Y tế xã theo dõi sức khỏe người cách ly, báo cáo Trung tâm Y tế huyện hằng ngày./."
+    )
+
+
+def test_notice_without_items_keeps_its_paragraphs() -> None:
+    directive = parse_directive(fixture("thong-bao.txt"))
+    assert directive.items == ()
+    assert directive.subject == "Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp ngày 09 tháng 9 năm 2021"
+    assert directive.paragraphs[0].startswith("Ngày 09 tháng 9 năm 2021, Trưởng Ban Chỉ đạo")
+    assert directive.paragraphs[-1] == "Ban Chỉ đạo thông báo để các cơ quan, đơn vị và Nhân dân biết, thực hiện./."
+
+
+def test_article_title_items_and_clutter() -> None:
+    directive = parse_directive(fixture("tin-bai-cong-thong-tin.txt"))
+    assert directive.subject == "Tỉnh Hải Dương yêu cầu người dân khai báo y tế khi trở về từ vùng dịch"
+    assert [item.label for item in directive.items] == ["1", "2", "3"]
+    assert directive.items[-1].text == "Sở Y tế tổng hợp, báo cáo UBND tỉnh hằng ngày."
+    for clutter in ("Đăng nhập", "Trang chủ", "TimKiem", "CỔNG THÔNG TIN", "Lượt xem", "Chia sẻ", "GMT",
+                    "Minh Anh", "Tin liên quan", "Icon", "Bản quyền", "Điện thoại"):
+        assert clutter not in directive.body, clutter
+
+
+def test_article_date_falls_back_to_the_publication_stamp() -> None:
+    text = fixture("tin-bai-cong-thong-tin.txt").replace("Ngày 15 tháng 3 năm 2021, ", "")
+    assert parse_directive(text).date == date(2021, 3, 16)
+
+
+def test_markup_is_stripped() -> None:
+    directive = parse_directive(fixture("markdown-html.txt"))
+    assert directive.items[0].text == (
+        "Người dân đến từ vùng có dịch bắt buộc khai báo y tế tại trang khai báo trước khi vào tỉnh."
+    )
+    assert directive.items[1].text == "Cơ quan, đơn vị bố trí bàn khai báo & đo thân nhiệt tại cổng ra vào."
+    for remnant in ("<", ">", "**", "&nbsp;", "&amp;", "\\", "](", "#", "^{", "https://"):
+        assert remnant not in directive.body, remnant
+    assert directive.signer == Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đầu Thanh Tùng")
+
+
+def test_missing_fields_are_none_not_invented() -> None:
+    directive = parse_directive("CÔNG ĐIỆN\n\n1. Người dân hạn chế ra khỏi nhà.\n2. Đeo khẩu trang nơi công cộng.")
+    assert directive.kind == "Công điện"
+    fields = (directive.number, directive.issuer, directive.place, directive.date, directive.subject, directive.signer)
+    assert fields == (None, None, None, None, None, None)
+    assert (directive.recipients, directive.distribution, directive.obligations) == ((), (), ())
+
+
+def test_json_form_has_the_promised_keys() -> None:
+    data = parse_directive(fixture("ke-hoach.txt")).to_json_dict()
+    assert list(data) == ["kind", "number", "issuer", "place", "date", "subject", "recipients", "items",
+                          "distribution", "signer", "obligations", "body"]
+    assert data["date"] == "2021-05-05"
+    assert data["signer"] == {"on_behalf": "TM. ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Đỗ Minh Quân"}
+    assert data["obligations"][0] == {
+        "cadence": "daily", "weekday": None, "day_of_month": None, "due_date": None,
+        "text": "Hằng ngày tổng hợp kết quả tiêm chủng, báo cáo Ủy ban nhân dân tỉnh.",
+        "reporter": "Sở Y tế", "recipient": "Ủy ban nhân dân tỉnh",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("", "directive.error.empty"),
+        ("   \n\n\t  ", "directive.error.empty"),
+        ("Đăng nhập\nTrang chủ | Tin tức\nLượt xem: 12\n4757357", "directive.error.empty"),
+        (fixture("khong-phai-van-ban.txt"), "directive.error.not_directive"),
+        ("CHỈ THỊ", "directive.error.not_directive"),
+        ("Hôm nay trời đẹp, Quyết định số 12/QĐ-UBND được nhắc đến trong một câu chuyện.",
+         "directive.error.not_directive"),
+    ],
+)
+def test_text_that_is_not_a_directive(text: str, key: str) -> None:
+    with pytest.raises(DirectiveError) as raised:
+        parse_directive(text)
+    assert raised.value.message_key == key
