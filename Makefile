@@ -1,4 +1,5 @@
 # Two set-up commands: `make run` and `make test`. Both create .venv when missing.
+# The tests start PostgreSQL themselves (scripts/test-postgres.sh installs it from Debian when missing).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import subprocess
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.conversations import ConversationService
 from bot.settings import Settings, load_settings
@@ -53,12 +57,67 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def db_url(template_db: Path, tmp_path: Path) -> str:
-    """The URL of a fresh migrated database for this test."""
-    target = tmp_path / "khaibao.db"
-    shutil.copy(template_db, target)
-    return f"sqlite+aiosqlite:///{target}"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _ensure_postgres() -> str:
+    """The test server's URL: TEST_POSTGRES_URL, or one that scripts/test-postgres.sh installs and starts."""
+    if "TEST_POSTGRES_URL" not in os.environ:
+        script = ROOT / "scripts" / "test-postgres.sh"
+        found = subprocess.run([str(script)], capture_output=True, text=True, check=False)
+        if found.returncode != 0:
+            raise RuntimeError(f"could not start PostgreSQL for the tests:\n{found.stderr}")
+        os.environ["TEST_POSTGRES_URL"] = found.stdout.strip()
+    return os.environ["TEST_POSTGRES_URL"]
+
+
+POSTGRES_URL = _ensure_postgres()
+BACKENDS = ["sqlite", "postgresql"]
+
+
+async def _admin(statement: str) -> None:
+    """Run one statement on the PostgreSQL server's maintenance database."""
+    engine = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    async with engine.connect() as connection:
+        await connection.execute(text(statement))
+    await engine.dispose()
+
+
+def postgres_url(name: str) -> str:
+    """The URL of database ``name`` on the test server."""
+    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """A migrated PostgreSQL database that tests clone (CREATE DATABASE ... TEMPLATE)."""
+    name = f"khaibao_template_{os.getpid()}"
+
+    async def build() -> None:
+        await _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await _admin(f"CREATE DATABASE {name}")
+        database = Database(postgres_url(name))
+        await migrate(database)
+        await database.dispose()
+
+    asyncio.run(build())
+    yield name
+    asyncio.run(_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, template_db: Path, tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh migrated database for this test, on SQLite and (when available) PostgreSQL."""
+    if request.param == "sqlite":
+        target = tmp_path / "khaibao.db"
+        shutil.copy(template_db, target)
+        yield f"sqlite+aiosqlite:///{target}"
+        return
+    template = request.getfixturevalue("postgres_template")
+    name = f"khaibao_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_admin(f"CREATE DATABASE {name} TEMPLATE {template}"))
+    yield postgres_url(name)
+    asyncio.run(_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
 
 @pytest.fixture

@@ -186,11 +186,10 @@ async def test_webhook_lifecycle_delivers_flat_and_wrapped(
 
 
 async def test_webhook_must_be_https_when_required() -> None:
-    async with running_fake_zalo(allow_http_webhook=False) as fake:
-        async with ZaloBotApi(fake.token, fake.base_url) as api:
-            with pytest.raises(ZaloBadRequest, match="https"):
-                await api.set_webhook("http://127.0.0.1:9/hook", SECRET)
-            assert (await api.set_webhook("https://khaibao.example/hook", SECRET))["url"]
+    async with running_fake_zalo(allow_http_webhook=False) as fake, ZaloBotApi(fake.token, fake.base_url) as api:
+        with pytest.raises(ZaloBadRequest, match="https"):
+            await api.set_webhook("http://127.0.0.1:9/hook", SECRET)
+        assert (await api.set_webhook("https://khaibao.example/hook", SECRET))["url"]
 
 
 async def test_wrong_token_is_unauthorized(fake: FakeZalo) -> None:
@@ -215,14 +214,13 @@ async def test_blocked_recipient_is_forbidden(errors_as_http_200: bool) -> None:
 
 
 async def test_rate_limit_answers_429_with_retry_after() -> None:
-    async with running_fake_zalo(rate_limit=5, rate_burst=2) as fake:
-        async with ZaloBotApi(fake.token, fake.base_url) as api:
-            await api.send_message("u1", "one")
-            await api.send_message("u1", "two")
-            with pytest.raises(ZaloRateLimited) as caught:
-                await api.send_message("u1", "three")
-            await asyncio.sleep(caught.value.retry_after)
+    async with running_fake_zalo(rate_limit=5, rate_burst=2) as fake, ZaloBotApi(fake.token, fake.base_url) as api:
+        await api.send_message("u1", "one")
+        await api.send_message("u1", "two")
+        with pytest.raises(ZaloRateLimited) as caught:
             await api.send_message("u1", "three")
+        await asyncio.sleep(caught.value.retry_after)
+        await api.send_message("u1", "three")
     assert caught.value.error_code == 429 and caught.value.transient
     assert 0 < caught.value.retry_after <= 0.2
     assert fake.stats.rate_limited == 1 and fake.stats.sent == 3
@@ -339,15 +337,14 @@ async def test_token_never_appears_in_errors_or_logs(caplog: pytest.LogCaptureFi
 
 async def test_paced_sends_stay_under_the_platform_limit() -> None:
     limiter = RateLimiter(200, burst=1)
-    async with running_fake_zalo(rate_limit=200, rate_burst=5) as fake:
-        async with ZaloBotApi(fake.token, fake.base_url) as api:
+    async with running_fake_zalo(rate_limit=200, rate_burst=5) as fake, ZaloBotApi(fake.token, fake.base_url) as api:
 
-            async def worker(start: int) -> None:
-                for n in range(start, 60, 4):
-                    await limiter.acquire()
-                    await api.send_message(f"u{n}", f"notice {n}")
+        async def worker(start: int) -> None:
+            for n in range(start, 60, 4):
+                await limiter.acquire()
+                await api.send_message(f"u{n}", f"notice {n}")
 
-            await asyncio.gather(*(worker(start) for start in range(4)))
+        await asyncio.gather(*(worker(start) for start in range(4)))
     assert fake.stats.sent == 60 and fake.stats.rate_limited == 0
 
 
