@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.clock import Clock, utc_now
 from bot.locks import KeyedLocks
+from bot.notices import publish_notice, show_notice
 from bot.settings import Settings
 from handlers import receipt
 from handlers.engine import handle
@@ -28,13 +29,16 @@ from handlers.protocol import (
     DropConversation,
     Effect,
     Incoming,
+    NoticeHeading,
     Outcome,
+    PublishNotice,
     Reply,
     SaveDeclaration,
     SaveProfile,
+    ShowNotice,
 )
 from handlers.triage import OutbreakArea
-from storage import conversations, declarations, inbound, outbreak, persons
+from storage import conversations, declarations, inbound, notices, outbreak, persons
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -65,6 +69,7 @@ class ConversationService:
         self._locks = KeyedLocks()
         self._outbreak_ttl = outbreak_ttl
         self._outbreak: tuple[float, tuple[OutbreakArea, ...]] = (-1.0, ())
+        self._notices: tuple[float, tuple[NoticeHeading, ...]] = (-1.0, ())
         self._pending: list[_Job] = []
         self._worker: asyncio.Task[None] | None = None
 
@@ -108,10 +113,15 @@ class ConversationService:
             states = await conversations.load_states(connection, keys) if keys else {}
             people = await persons.find_many(connection, keys) if keys else {}
             areas = await self._outbreak_list(connection)
+            headings = await self._notice_list(connection)
             for job in fresh:
                 job.person = people.get(job.key)
-                job.outcome = handle(states.get(job.key), job.incoming, self._context(job, now, areas))
+                context = self._context(job, now, areas, headings)
+                job.outcome = handle(states.get(job.key), job.incoming, context)
             await self._save(connection, fresh, now)
+            for job in fresh:
+                assert job.outcome is not None
+                job.outcome.replies = await self._resolve(connection, job, now)
         for job in batch:
             if not job.future.done():
                 job.future.set_result(job.outcome.replies if job.outcome else [])
@@ -129,7 +139,9 @@ class ConversationService:
             if not job.incoming.message_id or (job.incoming.channel, job.incoming.message_id) in new
         ]
 
-    def _context(self, job: _Job, now: datetime, areas: tuple[OutbreakArea, ...]) -> Context:
+    def _context(
+        self, job: _Job, now: datetime, areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...]
+    ) -> Context:
         return Context(
             now=now,
             zone=self.settings.zone,
@@ -141,6 +153,8 @@ class ConversationService:
             bot_username=self.settings.telegram_bot_username,
             idle_hours=self.settings.session_idle_hours,
             receipt_valid_hours=self.settings.receipt_valid_hours,
+            notices=headings,
+            identity=job.key,
         )
 
     async def _save(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
@@ -169,6 +183,27 @@ class ConversationService:
         elif isinstance(effect, SaveDeclaration):
             await declarations.add(connection, person_id, dict(effect.record))
         return person_id
+
+    async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
+        """Replace the engine's deferred replies with what the database gives."""
+        assert job.outcome is not None
+        replies: list[Reply] = []
+        for reply in job.outcome.replies:
+            if isinstance(reply.deferred, ShowNotice):
+                replies.append(await show_notice(connection, reply.deferred))
+            elif isinstance(reply.deferred, PublishNotice):
+                replies.append(await publish_notice(connection, reply.deferred, now, self.settings))
+                self._notices = (-1.0, ())
+            else:
+                replies.append(reply)
+        return replies
+
+    async def _notice_list(self, connection: AsyncConnection) -> tuple[NoticeHeading, ...]:
+        loaded_at, headings = self._notices
+        if loaded_at < 0 or time.monotonic() - loaded_at > self._outbreak_ttl:
+            headings = await notices.recent(connection)
+            self._notices = (time.monotonic(), headings)
+        return headings
 
     async def _outbreak_list(self, connection: AsyncConnection) -> tuple[OutbreakArea, ...]:
         loaded_at, areas = self._outbreak

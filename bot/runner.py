@@ -11,6 +11,7 @@ import messages_vi
 from bot.channels import console
 from bot.channels.base import Channel
 from bot.conversations import ConversationService
+from bot.delivery.service import DeliveryService, configured_senders
 from bot.settings import Settings
 from bot.web import WebServer, build_app
 
@@ -32,7 +33,19 @@ def configured_channels(settings: Settings, service: ConversationService) -> lis
 
 
 async def serve(settings: Settings, service: ConversationService, stop: asyncio.Event | None = None) -> None:
-    """Run the channels until SIGINT/SIGTERM (or ``stop``); the console chat when no channel is configured."""
+    """Run the channels and the delivery queue until SIGINT/SIGTERM (or ``stop``).
+
+    With no platform token configured, the console chat runs instead (broadcasts print there).
+    """
+    delivery = DeliveryService(service.db, settings, configured_senders(settings))
+    await delivery.start()
+    try:
+        await _serve_channels(settings, service, stop)
+    finally:
+        await delivery.stop()
+
+
+async def _serve_channels(settings: Settings, service: ConversationService, stop: asyncio.Event | None) -> None:
     channels = configured_channels(settings, service)
     if not channels:
         print(messages_vi.t("cli.console_fallback"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,7 +11,7 @@ import messages_vi
 from handlers import parsers
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
-from handlers.flows import FLOWS, registration
+from handlers.flows import FLOW_COMMANDS, FLOWS, registration
 from handlers.protocol import BUTTON, UNSUPPORTED, Context, Incoming, Outcome, Reply, ReplyOption
 from handlers.text import fold, is_number
 
@@ -62,24 +63,59 @@ def _expired(state: dict[str, Any], ctx: Context) -> bool:
 def _command(out: Outcome, text: str, ctx: Context) -> None:
     name, _, argument = text.partition(" ")
     name = fold(name.split("@", 1)[0])
-    if name in ("/start", "/batdau", "/khaibao"):
-        _reset(out, ctx)
-        _start_entry(out, ctx, _deep_link_presets(argument.strip()) if name == "/start" else {})
-    elif name == "/huy":
-        was_active = bool(out.state.get("flow"))
-        _reset(out, ctx)
-        out.replies.append(Reply(t("command.cancelled" if was_active else "command.nothing_to_cancel")))
-    elif name == "/quaylai":
-        _back(out, ctx)
-    elif name == "/huongdan":
-        out.replies.append(Reply(t("command.help")))
-        _reprompt(out, ctx)
-    elif name == "/vungdich":
-        out.replies.append(Reply(_outbreak_text(ctx)))
-        _reprompt(out, ctx)
-    else:
+    if name in FLOW_COMMANDS:
+        _start_flow_command(out, FLOW_COMMANDS[name], ctx)
+        return
+    command = COMMANDS.get(name)
+    if command is None:
         out.replies.append(Reply(t("command.unknown")))
         _reprompt(out, ctx)
+        return
+    command(out, argument.strip(), ctx)
+
+
+def _restart(out: Outcome, argument: str, ctx: Context) -> None:
+    _reset(out, ctx)
+    _start_entry(out, ctx, _deep_link_presets(argument))
+
+
+def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
+    was_active = bool(out.state.get("flow"))
+    _reset(out, ctx)
+    out.replies.append(Reply(t("command.cancelled" if was_active else "command.nothing_to_cancel")))
+
+
+def _help(out: Outcome, argument: str, ctx: Context) -> None:
+    out.replies.append(Reply(t("command.help_admin" if ctx.is_admin else "command.help")))
+    _reprompt(out, ctx)
+
+
+def _outbreak(out: Outcome, argument: str, ctx: Context) -> None:
+    out.replies.append(Reply(_outbreak_text(ctx)))
+    _reprompt(out, ctx)
+
+
+def _start_flow_command(out: Outcome, flow_id: str, ctx: Context) -> None:
+    flow = FLOWS[flow_id][0]
+    refusal = "command.admin_only" if flow.admin_only and not ctx.is_admin else None
+    refusal = refusal or (flow.unavailable(ctx) if flow.unavailable else None)
+    if refusal:
+        out.replies.append(Reply(t(refusal)))
+        _reprompt(out, ctx)
+        return
+    _reset(out, ctx)
+    _start_flow(out, flow_id, ctx)
+
+
+COMMANDS: dict[str, Callable[[Outcome, str, Context], None]] = {
+    "/start": _restart,
+    "/batdau": lambda out, argument, ctx: _restart(out, "", ctx),
+    "/khaibao": lambda out, argument, ctx: _restart(out, "", ctx),
+    "/huy": _cancel,
+    "/quaylai": lambda out, argument, ctx: _back(out, ctx),
+    "/huongdan": _help,
+    "/vungdich": _outbreak,
+}
 
 
 def _deep_link_presets(payload: str) -> dict[str, Any]:
@@ -233,6 +269,8 @@ def _options(step: Step, state: dict[str, Any], ctx: Context) -> list[tuple[str,
     picked = state["choices"].get(step.id)
     if picked:
         return [(item[0], item[1]) for item in picked["items"]]
+    if step.choices is not None:
+        return step.choices(state["answers"], ctx)
     if step.kind == REVIEW:
         flow, answers = _flow(state), state["answers"]
         edits = [
@@ -253,13 +291,13 @@ def _review_summary(flow: Flow, answers: dict[str, Any], ctx: Context) -> str:
 
 
 def _display(step: Step, value: Any, ctx: Context) -> str:
+    if step.show:
+        return step.show(value, ctx)
     if step.kind == CHOICE:
         option = step.option(value)
         return t(option.key) if option else str(value)
     if step.kind == MULTI:
         return ", ".join(t(opt.key) for opt in step.options if opt.id in value)
-    if step.show:
-        return step.show(value, ctx)
     return str(value)
 
 
@@ -269,6 +307,10 @@ def _display(step: Step, value: Any, ctx: Context) -> str:
 def _answer(out: Outcome, incoming: Incoming, ctx: Context) -> None:
     state = out.state
     flow = _flow(state)
+    if flow.admin_only and not ctx.is_admin:
+        _reset(out, ctx)
+        out.replies.append(Reply(t("command.admin_only")))
+        return
     step = flow.step(state["step"])
     if incoming.kind == BUTTON:
         parsed = _pressed(out, step, incoming, ctx)
@@ -322,6 +364,9 @@ def _parse_text(step: Step, text: str, state: dict[str, Any], ctx: Context) -> P
         if 0 <= index < len(items):
             return Ok(items[index][0], "area.chosen", {"name": items[index][1]})
         return Invalid("input.number_out_of_range", {"count": str(len(items))})
+    if step.choices is not None:
+        labelled = [(option_id, [fold(label)]) for option_id, label in _options(step, state, ctx)]
+        return parsers.match_labelled(text, labelled)
     if step.kind == CHOICE:
         return parsers.match_choice(text, step.options)
     if step.kind == MULTI:
@@ -360,5 +405,7 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
             answers.pop(stale, None)
     answers[step.id] = parsed.value
     state["history"].append(step.id)
+    if step.on_answer:
+        out.replies.extend(step.on_answer(parsed.value, answers, ctx))
     following = _first_unanswered(flow, answers) if state["edit"] else step.next_id(answers)
     _enter(out, flow, following, ctx)

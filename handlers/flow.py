@@ -82,6 +82,8 @@ class Step:
     prompt_params: Callable[[Answers, Any], Mapping[str, str]] | None = None
     editable: bool = True
     clears: tuple[str, ...] = ()  # answers that no longer hold when this answer changes
+    choices: Callable[[Answers, Any], list[tuple[str, str]]] | None = None  # options computed at run time
+    on_answer: Callable[[Any, Answers, Any], list[Any]] | None = None  # replies right after an answer
 
     def next_id(self, answers: Answers) -> str:
         """The id of the step after this one for these answers."""
@@ -99,6 +101,8 @@ class Flow:
     id: str
     version: int
     steps: tuple[Step, ...]
+    admin_only: bool = False
+    unavailable: Callable[[Any], str | None] | None = None  # a message key when the flow cannot start
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {step.id: step for step in self.steps})
@@ -144,7 +148,7 @@ def validate(flow: Flow, sample_answers: list[Answers] | None = None) -> None:
             raise FlowError(f"{flow.id}.{step.id}: unknown message keys {missing}")
         if isinstance(step.next, str) and step.next != END and not flow.has(step.next):
             raise FlowError(f"{flow.id}.{step.id}: next step {step.next!r} does not exist")
-        if step.kind in (CHOICE, MULTI) and not step.options:
+        if step.kind in (CHOICE, MULTI) and not step.options and step.choices is None:
             raise FlowError(f"{flow.id}.{step.id}: a choice step needs options")
         if step.kind not in (CHOICE, MULTI, REVIEW) and step.parse is None:
             raise FlowError(f"{flow.id}.{step.id}: a {step.kind} step needs a parser")

@@ -45,6 +45,7 @@ class Reply:
     selected: tuple[str, ...] = ()
     edit: bool = False  # replaces the previous prompt where the platform can edit messages
     qr: str | None = None  # content of a QR image to send with the text as caption
+    deferred: Any = None  # an effect whose replies the service puts here (they need the database)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,39 @@ class DropConversation:
     """Forget the conversation state instead of saving it (consent refused)."""
 
 
-Effect = SaveProfile | SaveDeclaration | DropConversation
+@dataclass(frozen=True)
+class ShowNotice:
+    """Reply with a stored notice: its summary, or its full text."""
+
+    notice_id: int
+    full: bool = False
+
+
+@dataclass(frozen=True)
+class PublishNotice:
+    """Store a notice and queue its broadcast; replies with the broadcast's number."""
+
+    header: str
+    summary: str
+    body: str
+    parsed: Mapping[str, Any] | None
+    audience: Mapping[str, Any]
+    urgent: bool
+    scheduled_at: str  # ISO, aware
+    created_by: str
+    progress_chat: tuple[str, str]  # (channel, chat id) of the admin's progress message
+
+
+@dataclass(frozen=True)
+class NoticeHeading:
+    """A recent notice as listed to citizens."""
+
+    id: int
+    header: str
+    created_at: datetime
+
+
+Effect = SaveProfile | SaveDeclaration | DropConversation | ShowNotice | PublishNotice
 
 
 @dataclass(frozen=True)
@@ -83,6 +116,8 @@ class Context:
     bot_username: str | None = None
     idle_hours: int = 24
     receipt_valid_hours: int = 24
+    notices: tuple[NoticeHeading, ...] = ()
+    identity: tuple[str, str] = ("", "")  # (channel, user id) of the sender
 
     @property
     def registered(self) -> bool:

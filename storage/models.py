@@ -152,3 +152,16 @@ class Delivery(SQLModel, table=True):
     lease_until: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     last_error: str | None = Field(default=None, max_length=200)
     sent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class Notice(SQLModel, table=True):
+    """A published directive or announcement: its header, summary, full cleaned text and parsed fields."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    header: str = Field(max_length=300)
+    summary: str = Field(sa_column=Column(Text, nullable=False))
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    parsed: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id")
+    created_by: str | None = Field(default=None, max_length=96)
+    created_at: datetime = Field(sa_column=utc_column(index=True))

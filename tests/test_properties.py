@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handlers.engine import handle
-from handlers.protocol import Context, Incoming, SaveProfile
+from handlers.protocol import Context, Incoming, NoticeHeading, SaveProfile
 
 NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
 REGISTER = ["chao", "1", "nguyen van an", "12/3/1990", "nam", "0912345678", "bo qua", "ha noi", "hoan kiem",
@@ -21,9 +21,16 @@ DECLARE_OTHER = ["2", "nguyen van be", "2019", "nam", "con", "bo qua", "khong", 
                  "sot", "khong", "khong", "khong", "1", "1", "/khaibao", "1"]
 
 
+NOTICE = ("CHỈ THỊ\nSố 15-CT/TU\nHưng Yên, ngày 3 tháng 5 năm 2021\nVề tăng cường phòng, chống dịch\n"
+          "1. Người dân thực hiện khai báo y tế và 5K.\n2. Các xã báo cáo hằng ngày về Sở Y tế.\n"
+          "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn A")
+PUBLISH = ["/thongbao_moi", NOTICE, "1", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
+
+
 def _context(profile: dict[str, Any] | None) -> Context:
     return Context(now=NOW, zone=ZoneInfo("Asia/Ho_Chi_Minh"), secret=b"k" * 32, new_code="ABCDEFGH",
-                   profile=profile)
+                   profile=profile, is_admin=True, notices=(NoticeHeading(1, "Chỉ thị 15-CT/TU", NOW),),
+                   identity=("console", "p"))
 
 
 def _snapshots() -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
@@ -31,7 +38,7 @@ def _snapshots() -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
     snapshots: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
     state: dict[str, Any] | None = None
     profile: dict[str, Any] | None = None
-    for line in REGISTER + DECLARE_OTHER:
+    for line in REGISTER + DECLARE_OTHER + PUBLISH:
         if state and state.get("step"):
             snapshots.setdefault(f"{state['flow']}.{state['step']}", (state, profile))
         outcome = handle(state, Incoming("console", "p", text=line), _context(profile))

@@ -37,8 +37,8 @@ class Planner:
         for broadcast in active:
             async with self.db.engine.begin() as connection:
                 finished = await broadcasts.finish_if_done(connection, broadcast["id"], self.clock())
-            if report and (finished or broadcast["progress_chat"]):
-                await self.report(broadcast["id"])
+            if report and broadcast["progress_chat"]:
+                await self.report(broadcast["id"], final=finished)
 
     async def expand(self, broadcast_id: int) -> None:
         """Start a due broadcast and write all its delivery rows, chunk by chunk."""
@@ -63,7 +63,7 @@ class Planner:
         snapshot.rate = self.meter.rate(broadcast_id, snapshot.done)
         return snapshot
 
-    async def report(self, broadcast_id: int) -> None:
+    async def report(self, broadcast_id: int, final: bool = False) -> None:
         """Post the progress (or final statistics) to the admin's chat."""
         snapshot = await self.snapshot(broadcast_id)
         if snapshot is None:
@@ -72,7 +72,9 @@ class Planner:
         notifier = self.notifiers.get(broadcast["progress_channel"] or "")
         if notifier is None or not broadcast["progress_chat"]:
             return
-        message_id = await notifier.post(broadcast["progress_chat"], snapshot.text(), broadcast["progress_message"])
+        message_id = await notifier.post(
+            broadcast["progress_chat"], snapshot.text(), broadcast["progress_message"], final
+        )
         if message_id and message_id != broadcast["progress_message"]:
             async with self.db.engine.begin() as connection:
                 await broadcasts.set_progress_message(connection, broadcast_id, message_id)

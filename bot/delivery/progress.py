@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TextIO
 
@@ -90,7 +91,8 @@ class RateMeter:
 class Notifier(Protocol):
     """Posts or updates a progress message in one chat; returns the message id when it can be edited."""
 
-    async def post(self, chat_id: str, text: str, message_id: str | None) -> str | None:
+    async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
+        """Show ``text`` (``final`` for the closing statistics)."""
         ...
 
 
@@ -100,6 +102,24 @@ class ConsoleNotifier:
     def __init__(self, out: TextIO = sys.stdout) -> None:
         self._out = out
 
-    async def post(self, chat_id: str, text: str, message_id: str | None) -> str | None:
+    async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
+        """Print the progress line."""
         print(text, file=self._out, flush=True)
+        return None
+
+
+class ThrottledNotifier:
+    """For channels that cannot edit messages (Zalo): a new message at most every ``every`` seconds, and the last."""
+
+    def __init__(self, send: Callable[[str, str], Awaitable[object]], every: float = 60.0) -> None:
+        self._send = send
+        self._every = every
+        self._last: dict[str, float] = {}
+
+    async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
+        """Send when due or final."""
+        now = time.monotonic()
+        if final or now - self._last.get(chat_id, -self._every) >= self._every:
+            self._last[chat_id] = now
+            await self._send(chat_id, text)
         return None

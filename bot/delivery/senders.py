@@ -84,6 +84,18 @@ class TelegramSender:
             raise Ambiguous(type(exc).__name__) from None
         _raise_for_telegram(response)
 
+    async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
+        """Progress for an admin: edit the earlier message when there is one, else send a new one."""
+        base = self._url.rsplit("/", 1)[0]
+        if message_id:
+            body = {"chat_id": chat_id, "message_id": int(message_id), "text": text}
+            response = await self._client.post(f"{base}/editMessageText", json=body)
+            if response.status_code == 200 or "not modified" in response.text:
+                return message_id
+        response = await self._client.post(f"{base}/sendMessage", json={"chat_id": chat_id, "text": text})
+        _raise_for_telegram(response)
+        return str(response.json()["result"]["message_id"])
+
     async def aclose(self) -> None:
         """Close the HTTP client."""
         await self._client.aclose()

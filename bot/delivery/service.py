@@ -9,7 +9,7 @@ from datetime import timedelta
 from bot.channels.zalo_api import ZaloBotApi
 from bot.clock import Clock, sleep_unless, utc_now
 from bot.delivery.planner import Planner
-from bot.delivery.progress import ConsoleNotifier, Notifier
+from bot.delivery.progress import ConsoleNotifier, Notifier, ThrottledNotifier
 from bot.delivery.senders import BulkSender, ConsoleSender, TelegramSender, ZaloSender
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
 from bot.pacing import RateLimiter
@@ -46,6 +46,18 @@ def configured_senders(settings: Settings, console: bool = True) -> dict[str, Bu
     return senders
 
 
+def default_notifiers(senders: dict[str, BulkSender]) -> dict[str, Notifier]:
+    """Progress messages: edited in place on Telegram, throttled on Zalo, printed on the console."""
+    notifiers: dict[str, Notifier] = {"console": ConsoleNotifier()}
+    telegram = senders.get("telegram")
+    if isinstance(telegram, TelegramSender):
+        notifiers["telegram"] = telegram
+    zalo = senders.get("zalo")
+    if zalo is not None:
+        notifiers["zalo"] = ThrottledNotifier(zalo.send)
+    return notifiers
+
+
 class DeliveryService:
     """The planner and the senders, started and stopped together."""
 
@@ -66,7 +78,7 @@ class DeliveryService:
         self.limiters = limiters or {}
         for channel in senders:
             self.limiters.setdefault(channel, limiter_for(settings, channel))
-        self.planner = Planner(db, clock, {"console": ConsoleNotifier(), **(notifiers or {})})
+        self.planner = Planner(db, clock, {**default_notifiers(senders), **(notifiers or {})})
         self.planner_period = planner_period
         config = worker_settings or WorkerSettings(
             batch=settings.delivery_batch,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.flow import Answers, Completion, Flow, validate
-from handlers.flows import declaration, registration
+from handlers.flows import declaration, notices, publish, registration
 from handlers.protocol import Context
 
 Finisher = Callable[[Answers, Context], Completion]
@@ -13,7 +13,12 @@ Finisher = Callable[[Answers, Context], Completion]
 FLOWS: dict[str, tuple[Flow, Finisher]] = {
     registration.FLOW.id: (registration.FLOW, registration.finish),
     declaration.FLOW.id: (declaration.FLOW, declaration.finish),
+    notices.FLOW.id: (notices.FLOW, notices.finish),
+    publish.FLOW.id: (publish.FLOW, publish.finish),
 }
+
+# Commands that start a flow (admins only where the flow says so).
+FLOW_COMMANDS = {"/thongbao": notices.FLOW.id, "/thongbao_moi": publish.FLOW.id}
 
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {
@@ -25,6 +30,8 @@ SAMPLE_ANSWERS: dict[str, list[Answers]] = {
         {"confirm_profile": "yes", "for_whom": "other", "subject_same_address": "no"},
         {"confirm_profile": "edit"},
     ],
+    "notices": [{}],
+    "publish": [{}, {"audience": "area"}, {"audience": "everyone"}],
 }
 
 for _flow, _ in FLOWS.values():

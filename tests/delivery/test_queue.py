@@ -262,3 +262,45 @@ def test_audience_parsing() -> None:
     for bad in ("nobody", "area", "area:99999"):
         with pytest.raises(ValueError):
             parse_audience(bad)
+
+
+class RecordingNotifier:
+    """Keeps what the planner posted."""
+
+    def __init__(self) -> None:
+        self.posts: list[tuple[str, str, str | None, bool]] = []
+
+    async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
+        self.posts.append((chat_id, text, message_id, final))
+        return "77"
+
+
+async def test_progress_is_posted_to_the_admin_chat_and_edited(database, clock) -> None:
+    await add_people(database, 20)
+    await broadcast(database, clock, progress=("telegram", "555"))
+    notifier = RecordingNotifier()
+    planner = Planner(database, clock, {"telegram": notifier})
+    await planner.tick()
+    assert notifier.posts[0][0] == "555" and "0/20" in notifier.posts[0][1] and notifier.posts[0][2] is None
+    async with running_fake_telegram() as fake:
+        worker = worker_for(database, clock, fake)
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop))
+        await fake.wait_for_calls("sendMessage", 20)
+        await asyncio.sleep(0.1)
+        stop.set()
+        await task
+    await planner.tick()
+    chat, text, message_id, final = notifier.posts[-1]
+    assert message_id == "77" and final is True
+    assert "Đã gửi xong thông báo #1 tới mọi người: 20 người nhận" in text and "Đã gửi 20" in text
+
+
+async def test_telegram_progress_message_is_edited_in_place(clock) -> None:
+    async with running_fake_telegram() as fake:
+        sender = TelegramSender(fake.base_url, fake.token)
+        first = await sender.post("555", "Đang gửi 1/20", None, False)
+        again = await sender.post("555", "Đang gửi 20/20", first, True)
+        await sender.aclose()
+        assert again == first and fake.last_text(555) == "Đang gửi 20/20"
+        assert len(fake.messages(555)) == 1

@@ -1,0 +1,49 @@
+"""Carrying out the notice effects: read a stored notice, publish a new one as a broadcast."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+import messages_vi
+from bot.delivery.progress import describe_audience
+from bot.settings import Settings
+from handlers.audience import Audience
+from handlers.protocol import PublishNotice, Reply, ShowNotice
+from storage import broadcasts, notices
+
+
+async def show_notice(connection: AsyncConnection, effect: ShowNotice) -> Reply:
+    """The notice's summary, or its header and full cleaned text (adapters split it to fit)."""
+    notice = await notices.get(connection, effect.notice_id)
+    if notice is None:
+        return Reply(messages_vi.t("notices.gone"))
+    if effect.full:
+        return Reply(f"{notice['header']}\n\n{notice['body']}")
+    summary = notice["summary"]
+    return Reply(summary if summary.startswith(notice["header"]) else f"{notice['header']}\n{summary}")
+
+
+async def publish_notice(
+    connection: AsyncConnection, effect: PublishNotice, now: datetime, settings: Settings
+) -> Reply:
+    """Store the notice and queue its broadcast (its summary) with progress in the admin's chat."""
+    audience = Audience.from_json(dict(effect.audience))
+    scheduled = datetime.fromisoformat(effect.scheduled_at)
+    summary = effect.summary if effect.summary.startswith(effect.header) else f"{effect.header}\n{effect.summary}"
+    broadcast_id = await broadcasts.create(
+        connection, summary, audience, now, scheduled_at=scheduled, urgent=effect.urgent, kind="notice",
+        created_by=effect.created_by, progress=effect.progress_chat,
+    )
+    await notices.create(
+        connection,
+        {"header": effect.header, "summary": effect.summary, "body": effect.body,
+         "parsed": dict(effect.parsed) if effect.parsed else None, "broadcast_id": broadcast_id,
+         "created_by": effect.created_by},
+        now,
+    )
+    return Reply(messages_vi.t(
+        "publish.queued", id=str(broadcast_id), audience=describe_audience(audience),
+        at=scheduled.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
+    ))

@@ -1,0 +1,153 @@
+"""Admins publish a notice: paste a directive (or a short announcement), check the summary, pick who gets it."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+import messages_vi
+from handlers import parsers
+from handlers.areas import catalog
+from handlers.audience import Audience
+from handlers.directive import LIMIT, DirectiveError, parse_directive, summarize, summary_header
+from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Pick, Step
+from handlers.flows.common import NO, YES
+from handlers.protocol import Context, PublishNotice, Reply
+from handlers.text import clean, fold
+
+MAX_DOCUMENT = 300_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TIME = re.compile(r"^(?:(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{2,4}))?\s+)?(\d{1,2})(?:[:h](\d{2}))?$")
+NOW_WORDS = {"ngay", "bay gio", "luon", "now", "gui ngay", "0"}
+
+AUDIENCES = (
+    Option("everyone", "publish.audience.everyone", ("moi nguoi", "tat ca")),
+    Option("citizens", "publish.audience.citizens", ("nguoi dan", "dan")),
+    Option("officials", "publish.audience.officials", ("can bo",)),
+    Option("area", "publish.audience.area", ("tinh", "xa", "phuong", "dia ban")),
+)
+
+
+def notice_parts(raw: str) -> dict[str, Any]:
+    """Header, summary, cleaned body and parsed fields of a pasted text (a plain announcement if short)."""
+    try:
+        directive = parse_directive(raw)
+    except DirectiveError:
+        text = clean(raw) if "\n" not in raw else raw.strip()
+        return {"header": messages_vi.t("publish.plain_header"), "summary": text, "body": text, "parsed": None}
+    return {"header": summary_header(directive), "summary": summarize(directive), "body": directive.body,
+            "parsed": directive.to_json_dict()}
+
+
+def document(text: str, answers: Answers, ctx: Context) -> Parsed:
+    """A pasted directive or announcement: long text is fine, control characters are not kept."""
+    raw = _CONTROL.sub("", text).strip()
+    if not raw or not any(ch.isalpha() for ch in raw):
+        return Invalid("input.empty")
+    if len(raw) > MAX_DOCUMENT:
+        return Invalid("publish.too_long", {"limit": str(MAX_DOCUMENT)})
+    try:
+        parse_directive(raw)
+    except DirectiveError:
+        if len(raw) > LIMIT:
+            return Invalid("publish.not_directive", {"limit": str(LIMIT)})
+    return Ok(raw)
+
+
+def preview(answers: Answers, ctx: Context) -> dict[str, str]:
+    """The parsed fields and the summary the citizens will read."""
+    parts = notice_parts(answers.get("text", ""))
+    parsed = parts["parsed"] or {}
+    duties = "\n".join(f"• {_duty(duty)}" for duty in parsed.get("obligations", [])) or messages_vi.t("review.none")
+    return {
+        "kind": parsed.get("kind") or "—",
+        "number": parsed.get("number") or "—",
+        "issuer": parsed.get("issuer") or "—",
+        "date": parsed.get("date") or "—",
+        "summary": parts["summary"],
+        "duties": duties,
+    }
+
+
+def _duty(duty: dict[str, Any]) -> str:
+    cadence = messages_vi.t(f"publish.cadence.{duty['cadence']}")
+    return f"{cadence}: {duty['text'][:160]}"
+
+
+def area(text: str, answers: Answers, ctx: Context) -> Parsed:
+    """A province, or a commune anywhere, by name."""
+    value = parsers.basic(text)
+    if isinstance(value, Invalid):
+        return value
+    found = catalog().search_provinces(value) or catalog().search(value)
+    if not found:
+        return Invalid("publish.area_not_found", {"query": value})
+    if len(found) == 1:
+        return Ok(found[0].code, "area.chosen", {"name": catalog().label(found[0].code)})
+    return Pick(tuple((item.code, catalog().label(item.code)) for item in found), "area.pick_commune")
+
+
+def when(text: str, answers: Answers, ctx: Context) -> Parsed:
+    """'ngay' for now, '17:30' (today, or tomorrow if past), or '25/12 08:00', '25/12/2026 8h'."""
+    folded = fold(clean(text))
+    local_now = ctx.now.astimezone(ctx.zone)
+    if folded in NOW_WORDS:
+        return Ok(ctx.now.isoformat())
+    match = _TIME.match(folded)
+    if not match:
+        return Invalid("publish.bad_time")
+    day, month, year, hour, minute = match.groups()
+    try:
+        moment = local_now.replace(hour=int(hour), minute=int(minute or 0), second=0, microsecond=0)
+        if day:
+            full_year = int(year) + (2000 if year and len(year) == 2 else 0) if year else local_now.year
+            moment = moment.replace(year=full_year, month=int(month), day=int(day))
+    except ValueError:
+        return Invalid("publish.bad_time")
+    if not day and moment <= local_now:
+        moment += timedelta(days=1)
+    if moment < local_now - timedelta(minutes=1):
+        return Invalid("publish.time_past")
+    return Ok(moment.isoformat())
+
+
+def show_when(value: str, ctx: Context) -> str:
+    """The sending time in local time."""
+    return datetime.fromisoformat(value).astimezone(ctx.zone).strftime("%H:%M %d/%m/%Y")
+
+
+FLOW = Flow(
+    "publish",
+    1,
+    (
+        Step("text", "publish.text", TEXT, "label.publish_text", "preview", parse=document,
+             show=lambda value, ctx: notice_parts(value)["header"]),
+        Step("preview", "publish.preview", CHOICE, "label.publish_preview", "audience",
+             options=(Option("continue", "publish.continue", ("tiep", "tiep tuc", "ok", "dung")),),
+             prompt_params=preview, editable=False),
+        Step("audience", "publish.audience", CHOICE, "label.publish_audience", options=AUDIENCES,
+             next=lambda a: "area" if a.get("audience") == "area" else "urgent"),
+        Step("area", "publish.area", TEXT, "label.publish_area", "urgent", parse=area,
+             show=lambda value, ctx: catalog().label(value)),
+        Step("urgent", "publish.urgent", CHOICE, "label.publish_urgent", "when", options=(YES, NO)),
+        Step("when", "publish.when", TEXT, "label.publish_when", "review", parse=when, show=show_when),
+        Step("review", "publish.review", REVIEW, "label.review", END,
+             options=(Option("confirm", "publish.confirm"),)),
+    ),
+    admin_only=True,
+)
+
+
+def finish(answers: Answers, ctx: Context) -> Completion:
+    """Queue the notice's broadcast, with its progress shown in this admin's chat."""
+    if not ctx.is_admin:
+        return Completion(replies=[Reply(messages_vi.t("command.admin_only"))])
+    parts = notice_parts(answers["text"])
+    audience = Audience(answers["audience"], answers.get("area"))
+    effect = PublishNotice(
+        header=parts["header"], summary=parts["summary"], body=parts["body"], parsed=parts["parsed"],
+        audience=audience.to_json(), urgent=answers["urgent"] == "yes", scheduled_at=answers["when"],
+        created_by=":".join(ctx.identity), progress_chat=ctx.identity,
+    )
+    return Completion(replies=[Reply("", deferred=effect)])
