@@ -11,7 +11,7 @@ from typing import Any
 import typer
 
 import messages_vi
-from bot import cli_broadcast, cli_directive, runner
+from bot import cli_broadcast, cli_directive, cli_officials, runner
 from bot.channels import console
 from bot.cli_support import with_database
 from bot.clock import utc_now
@@ -26,6 +26,9 @@ outbreak_app = typer.Typer(help="Danh sách vùng dịch.", no_args_is_help=True
 app.add_typer(outbreak_app, name="outbreak")
 app.add_typer(cli_broadcast.app, name="broadcast")
 app.add_typer(cli_directive.app, name="directive")
+app.add_typer(cli_officials.invite_app, name="invite")
+app.add_typer(cli_officials.officials_app, name="officials")
+app.add_typer(cli_officials.schedule_app, name="schedule")
 app.command("sender")(cli_broadcast.sender)
 
 

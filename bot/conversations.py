@@ -18,10 +18,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot import staff
 from bot.clock import Clock, utc_now
 from bot.locks import KeyedLocks
 from bot.notices import publish_notice, show_notice
 from bot.settings import Settings
+from bot.staff import Caller
 from handlers import receipt
 from handlers.engine import handle
 from handlers.protocol import (
@@ -35,6 +37,7 @@ from handlers.protocol import (
     Reply,
     SaveDeclaration,
     SaveProfile,
+    ServerCommand,
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
@@ -181,7 +184,12 @@ class ConversationService:
         if isinstance(effect, SaveProfile):
             await persons.save_profile(connection, person_id, dict(effect.profile), now)
         elif isinstance(effect, SaveDeclaration):
-            await declarations.add(connection, person_id, dict(effect.record))
+            record = dict(effect.record)
+            declaration_id = await declarations.add(connection, person_id, record)
+            alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
+            if record["risk_level"] in alerting and record["commune_code"]:
+                text = staff.declaration_alert_text(record, persons.profile_of(job.person))
+                await staff.raise_alert(connection, "declaration", record["commune_code"], text, now, declaration_id)
         return person_id
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
@@ -194,6 +202,10 @@ class ConversationService:
             elif isinstance(reply.deferred, PublishNotice):
                 replies.append(await publish_notice(connection, reply.deferred, now, self.settings))
                 self._notices = (-1.0, ())
+            elif isinstance(reply.deferred, ServerCommand):
+                caller = Caller(job.key, await persons.find(connection, *job.key),
+                                job.key in self.settings.admin_identities, now, self.settings)
+                replies.extend(await staff.HANDLERS[reply.deferred.name](connection, caller, reply.deferred))
             else:
                 replies.append(reply)
         return replies

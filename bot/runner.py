@@ -12,6 +12,7 @@ from bot.channels import console
 from bot.channels.base import Channel
 from bot.conversations import ConversationService
 from bot.delivery.service import DeliveryService, configured_senders
+from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.web import WebServer, build_app
 
@@ -33,15 +34,18 @@ def configured_channels(settings: Settings, service: ConversationService) -> lis
 
 
 async def serve(settings: Settings, service: ConversationService, stop: asyncio.Event | None = None) -> None:
-    """Run the channels and the delivery queue until SIGINT/SIGTERM (or ``stop``).
+    """Run the channels, the delivery queue and the scheduler until SIGINT/SIGTERM (or ``stop``).
 
     With no platform token configured, the console chat runs instead (broadcasts print there).
     """
     delivery = DeliveryService(service.db, settings, configured_senders(settings))
+    scheduler = Scheduler(service.db, settings)
     await delivery.start()
+    await scheduler.start()
     try:
         await _serve_channels(settings, service, stop)
     finally:
+        await scheduler.stop()
         await delivery.stop()
 
 

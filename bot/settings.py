@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     zalo_webhook_secret: SecretStr | None = Field(None, alias="ZALO_WEBHOOK_SECRET")
     zalo_rate: float = Field(10.0, alias="ZALO_RATE", gt=0, le=1000)
 
+    invite_valid_hours: int = Field(72, alias="INVITE_VALID_HOURS", ge=1, le=720)
+    monitoring_days: int = Field(14, alias="MONITORING_DAYS", ge=1, le=60)
+    monitoring_slots: str = Field("07:30,16:30", alias="MONITORING_SLOTS")
+    alert_yellow: bool = Field(False, alias="ALERT_YELLOW")
+    alert_ack_hours: float = Field(2.0, alias="ALERT_ACK_HOURS", gt=0, le=72)
+    escalate_after_hours: float = Field(2.0, alias="ESCALATE_AFTER_HOURS", gt=0, le=72)
+
     quiet_hours: str = Field("21:00-07:00", alias="QUIET_HOURS")
     delivery_lease_seconds: float = Field(60.0, alias="DELIVERY_LEASE_SECONDS", gt=0, le=3600)
     delivery_max_attempts: int = Field(3, alias="DELIVERY_MAX_ATTEMPTS", ge=1, le=20)
@@ -103,6 +110,20 @@ class Settings(BaseSettings):
         if not dash:
             raise ValueError("must look like 21:00-07:00, or off")
         return value
+
+    @field_validator("monitoring_slots")
+    @classmethod
+    def _slot_times(cls, value: str) -> str:
+        try:
+            [time.fromisoformat(part.strip()) for part in value.split(",") if part.strip()]
+        except ValueError:
+            raise ValueError("must be local times like 07:30,16:30") from None
+        return value
+
+    @property
+    def slot_times(self) -> list[time]:
+        """The daily monitoring reminder times."""
+        return sorted(time.fromisoformat(part.strip()) for part in self.monitoring_slots.split(",") if part.strip())
 
     @field_validator("telegram_api_base_url", "zalo_api_base_url", "public_base_url")
     @classmethod

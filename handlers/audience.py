@@ -8,6 +8,8 @@ from typing import Any
 from handlers.areas import catalog
 
 KINDS = ("everyone", "citizens", "officials", "area")
+# Kinds used by the system itself: the officials of exactly one area; people under monitoring.
+SYSTEM_KINDS = ("area_officials", "monitoring", "person")
 OFFICIAL_ROLES = ("official", "admin")
 
 
@@ -17,15 +19,19 @@ class Audience:
 
     kind: str
     area_code: str | None = None
+    person_id: int | None = None  # kind "person": one recipient
 
     def to_json(self) -> dict[str, Any]:
         """The audience as stored with a broadcast."""
-        return {"kind": self.kind, "area_code": self.area_code}
+        data: dict[str, Any] = {"kind": self.kind, "area_code": self.area_code}
+        if self.person_id is not None:
+            data["person_id"] = self.person_id
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Audience:
         """The audience stored with a broadcast."""
-        return cls(data["kind"], data.get("area_code"))
+        return cls(data["kind"], data.get("area_code"), data.get("person_id"))
 
     @property
     def is_province(self) -> bool:

@@ -11,8 +11,8 @@ import messages_vi
 from handlers import parsers
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
-from handlers.flows import FLOW_COMMANDS, FLOWS, registration
-from handlers.protocol import BUTTON, UNSUPPORTED, Context, Incoming, Outcome, Reply, ReplyOption
+from handlers.flows import FLOW_COMMANDS, FLOWS, SERVER_COMMANDS, registration
+from handlers.protocol import BUTTON, UNSUPPORTED, Context, Incoming, Outcome, Reply, ReplyOption, ServerCommand
 from handlers.text import fold, is_number
 
 STATE_VERSION = 1
@@ -75,8 +75,21 @@ def _command(out: Outcome, text: str, ctx: Context) -> None:
 
 
 def _restart(out: Outcome, argument: str, ctx: Context) -> None:
+    if argument.startswith("inv_"):
+        _server("canbo")(out, argument[4:], ctx)
+        return
     _reset(out, ctx)
     _start_entry(out, ctx, _deep_link_presets(argument))
+
+
+def _server(name: str) -> Callable[[Outcome, str, Context], None]:
+    """A command answered by the server (it checks roles there); the current question stays."""
+
+    def forward(out: Outcome, argument: str, ctx: Context) -> None:
+        out.replies.append(Reply("", deferred=ServerCommand(name, argument)))
+        _reprompt(out, ctx)
+
+    return forward
 
 
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
@@ -115,6 +128,7 @@ COMMANDS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "/quaylai": lambda out, argument, ctx: _back(out, ctx),
     "/huongdan": _help,
     "/vungdich": _outbreak,
+    **{f"/{name}": _server(name) for name in SERVER_COMMANDS},
 }
 
 

@@ -91,6 +91,15 @@ class PublishNotice:
 
 
 @dataclass(frozen=True)
+class ServerCommand:
+    """A command whose answer needs the database and a server-side role check (officials, admins)."""
+
+    name: str
+    argument: str = ""
+    data: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class NoticeHeading:
     """A recent notice as listed to citizens."""
 

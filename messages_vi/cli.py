@@ -8,4 +8,12 @@ MESSAGES = {
     "cli.outbreak_added": "Đã thêm {area} vào danh sách vùng dịch.",
     "cli.outbreak_removed": "Đã đưa {area} ra khỏi danh sách vùng dịch.",
     "cli.outbreak_not_listed": "{area} không có trong danh sách vùng dịch.",
+    "cli.bad_role": "Vai trò «{value}» không hợp lệ. Dùng official hoặc gatekeeper.",
+    "cli.bad_level": "Cấp «{value}» không hợp lệ. Dùng commune hoặc province.",
+    "cli.bad_schedule": "Lịch «{value}» không hợp lệ.",
+    "cli.invite_revoked": "Đã thu hồi lời mời.",
+    "cli.schedule_added": "Đã thêm lịch nhắc báo cáo #{id}: {title}",
+    "cli.schedule_removed": "Đã dừng lịch #{id}.",
+    "cli.schedule_not_found": "Không có lịch #{id} đang hoạt động.",
+    "cli.schedules_from_directive": "Đã tạo {count} lịch nhắc báo cáo từ văn bản.",
 }

@@ -8,13 +8,14 @@ from typing import Any
 from sqlalchemy import and_, func, insert, literal, or_, select, update
 
 from handlers.audience import OFFICIAL_ROLES, Audience
-from storage.models import Area, Broadcast, Delivery, Person
+from storage.models import Area, Broadcast, Delivery, Monitoring, Person
 from storage.upsert import Executor, insert_for
 
 BROADCAST = Broadcast.__table__  # type: ignore[attr-defined]
 DELIVERY = Delivery.__table__  # type: ignore[attr-defined]
 PERSON = Person.__table__  # type: ignore[attr-defined]
 AREA = Area.__table__  # type: ignore[attr-defined]
+MONITORING = Monitoring.__table__  # type: ignore[attr-defined]
 OPEN = ("pending", "claimed", "sending")
 SETTLED = ("sent", "failed", "blocked", "ambiguous", "cancelled")
 
@@ -75,6 +76,15 @@ def _area_and_communes(code: str) -> Any:
 def _recipients(audience: Audience) -> Any:
     """The WHERE clause selecting an audience's reachable people."""
     conditions = [PERSON.c.active.is_(True)]
+    if audience.kind == "person":
+        return and_(*conditions, PERSON.c.id == audience.person_id)
+    if audience.kind == "area_officials":
+        return and_(*conditions, PERSON.c.role == "official", PERSON.c.area_code == audience.area_code)
+    if audience.kind == "monitoring":
+        under = select(MONITORING.c.person_id).where(MONITORING.c.ended_at.is_(None))
+        if audience.area_code:
+            under = under.where(MONITORING.c.commune_code == audience.area_code)
+        return and_(*conditions, PERSON.c.id.in_(under))
     if audience.kind == "officials":
         conditions.append(PERSON.c.role.in_(OFFICIAL_ROLES))
         if audience.area_code:

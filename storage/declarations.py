@@ -15,9 +15,9 @@ from storage.upsert import Executor
 _TABLE = Declaration.__table__  # type: ignore[attr-defined]
 
 
-async def add(session: Executor, person_id: int, record: dict[str, Any]) -> None:
-    """Store a declaration given as the engine's JSON-friendly record."""
-    await session.execute(
+async def add(session: Executor, person_id: int, record: dict[str, Any]) -> int:
+    """Store a declaration given as the engine's JSON-friendly record; its id."""
+    result = await session.execute(
         insert(_TABLE).values(
             code=record["code"],
             person_id=person_id,
@@ -30,8 +30,15 @@ async def add(session: Executor, person_id: int, record: dict[str, Any]) -> None
             risk_level=record["risk_level"],
             reasons=record["reasons"],
             answers=record["answers"],
-        )
+        ).returning(_TABLE.c.id)
     )
+    return int(result.scalar_one())
+
+
+async def find_by_code(executor: Executor, code: str) -> dict[str, Any] | None:
+    """The declaration with that code."""
+    row = (await executor.execute(select(_TABLE).where(_TABLE.c.code == code))).first()
+    return dict(row._mapping) if row else None
 
 
 async def stream_all(session: AsyncSession, batch: int = 1000) -> AsyncIterator[dict[str, Any]]:

@@ -165,3 +165,99 @@ class Notice(SQLModel, table=True):
     broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id")
     created_by: str | None = Field(default=None, max_length=96)
     created_at: datetime = Field(sa_column=utc_column(index=True))
+
+
+class Invite(SQLModel, table=True):
+    """A one-time invitation to become an official (or gatekeeper) of an area."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    role: str = Field(max_length=16)
+    area_code: str = Field(max_length=5)
+    created_by: str = Field(max_length=96)
+    created_at: datetime = Field(sa_column=utc_column())
+    expires_at: datetime = Field(sa_column=utc_column())
+    used_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    used_by: int | None = Field(default=None, foreign_key="person.id")
+    revoked_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class ReportSchedule(SQLModel, table=True):
+    """A reporting rhythm for the officials of one level (or one area): when to remind, when it is due."""
+
+    __tablename__ = "report_schedule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    level: str = Field(max_length=10)  # commune | province
+    area_code: str | None = Field(default=None, max_length=5)  # one area only, or every area of the level
+    day_of_week: str = Field(max_length=20)  # cron field: "*" daily, "tue", "mon,thu"
+    day_of_month: str = Field(default="*", max_length=20)  # cron field: "*" or "24"
+    at_time: str = Field(max_length=5)  # HH:MM local
+    due_hours: float  # the report is due this long after the reminder
+    title: str = Field(max_length=300)
+    source: str | None = Field(default=None, max_length=600)  # the directive sentence it came from
+    active: bool = True
+    created_by: str = Field(max_length=96)
+    created_at: datetime = Field(sa_column=utc_column())
+
+
+class ReportRound(SQLModel, table=True):
+    """One area's report for one firing of a schedule: reminded, confirmed or escalated."""
+
+    __tablename__ = "report_round"
+    __table_args__ = (UniqueConstraint("schedule_id", "area_code", "fired_for", name="uq_report_round"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    schedule_id: int = Field(foreign_key="report_schedule.id")
+    area_code: str = Field(max_length=5, index=True)
+    fired_for: datetime = Field(sa_column=utc_column())  # the scheduled fire time
+    due_at: datetime = Field(sa_column=utc_column(index=True))
+    status: str = Field(default="open", max_length=10)  # open | reminded | escalated | confirmed
+    confirmed_by: int | None = Field(default=None, foreign_key="person.id")
+    confirmed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class Alert(SQLModel, table=True):
+    """A high-risk declaration or a community report routed to a commune's officials, until acknowledged."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=12)  # declaration | community
+    commune_code: str = Field(max_length=5, index=True)
+    declaration_id: int | None = Field(default=None, foreign_key="declaration.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=utc_column(index=True))
+    acknowledged_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    acknowledged_by: int | None = Field(default=None, foreign_key="person.id")
+    escalated_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class CommunityReport(SQLModel, table=True):
+    """A citizen's report of a suspected case or an unregistered arrival near them."""
+
+    __tablename__ = "community_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reporter_id: int | None = Field(default=None, foreign_key="person.id")
+    anonymous: bool = True
+    kind: str = Field(max_length=16)
+    commune_code: str = Field(max_length=5)
+    place: str = Field(max_length=300)
+    who: str | None = Field(default=None, max_length=300)
+    seen: str = Field(max_length=600)
+    contact: str | None = Field(default=None, max_length=20)
+    created_at: datetime = Field(sa_column=utc_column())
+
+
+class Monitoring(SQLModel, table=True):
+    """A citizen under medical monitoring: reminded twice a day to declare until it ends."""
+
+    __table_args__ = (Index("ix_monitoring_active", "ends_at", "ended_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    commune_code: str = Field(max_length=5, index=True)
+    declaration_code: str = Field(max_length=16)
+    starts_at: datetime = Field(sa_column=utc_column())
+    ends_at: datetime = Field(sa_column=utc_column())
+    ended_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    placed_by: int = Field(foreign_key="person.id")

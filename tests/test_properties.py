@@ -25,6 +25,8 @@ NOTICE = ("CHỈ THỊ\nSố 15-CT/TU\nHưng Yên, ngày 3 tháng 5 năm 2021\nV
           "1. Người dân thực hiện khai báo y tế và 5K.\n2. Các xã báo cáo hằng ngày về Sở Y tế.\n"
           "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn A")
 PUBLISH = ["/thongbao_moi", NOTICE, "1", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
+STAFF = ["/moi_canbo", "1", "yen my", "1", "/baocao", "1", "hung yen", "yen my", "thon dong", "bo qua",
+         "nguoi ho sot", "bo qua", "1"]
 
 
 def _context(profile: dict[str, Any] | None) -> Context:
@@ -38,7 +40,7 @@ def _snapshots() -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
     snapshots: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
     state: dict[str, Any] | None = None
     profile: dict[str, Any] | None = None
-    for line in REGISTER + DECLARE_OTHER + PUBLISH:
+    for line in REGISTER + DECLARE_OTHER + PUBLISH + STAFF:
         if state and state.get("step"):
             snapshots.setdefault(f"{state['flow']}.{state['step']}", (state, profile))
         outcome = handle(state, Incoming("console", "p", text=line), _context(profile))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.flow import Answers, Completion, Flow, validate
-from handlers.flows import declaration, notices, publish, registration
+from handlers.flows import declaration, notices, publish, registration, staff
 from handlers.protocol import Context
 
 Finisher = Callable[[Answers, Context], Completion]
@@ -15,10 +15,21 @@ FLOWS: dict[str, tuple[Flow, Finisher]] = {
     declaration.FLOW.id: (declaration.FLOW, declaration.finish),
     notices.FLOW.id: (notices.FLOW, notices.finish),
     publish.FLOW.id: (publish.FLOW, publish.finish),
+    staff.INVITE.id: (staff.INVITE, staff.finish_invite),
+    staff.COMMUNITY.id: (staff.COMMUNITY, staff.finish_community),
 }
 
 # Commands that start a flow (admins only where the flow says so).
-FLOW_COMMANDS = {"/thongbao": notices.FLOW.id, "/thongbao_moi": publish.FLOW.id}
+FLOW_COMMANDS = {
+    "/thongbao": notices.FLOW.id,
+    "/thongbao_moi": publish.FLOW.id,
+    "/moi_canbo": staff.INVITE.id,
+    "/baocao": staff.COMMUNITY.id,
+}
+
+# Commands the server answers after checking the sender's role: redeem an invite, confirm a report,
+# acknowledge an alert, place someone under monitoring, list or remove officials.
+SERVER_COMMANDS = ("canbo", "dabaocao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo")
 
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {
@@ -32,6 +43,8 @@ SAMPLE_ANSWERS: dict[str, list[Answers]] = {
     ],
     "notices": [{}],
     "publish": [{}, {"audience": "area"}, {"audience": "everyone"}],
+    "invite": [{}],
+    "community_report": [{}],
 }
 
 for _flow, _ in FLOWS.values():

@@ -1,0 +1,205 @@
+"""`khaibao invite|officials|schedule ...`: onboarding officials and reporting schedules from the command line."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+import messages_vi
+from bot.cli_support import with_database
+from bot.clock import utc_now
+from bot.settings import Settings
+from bot.staff import INVITE_ALPHABET
+from handlers.areas import catalog
+from handlers.directive import DirectiveError, parse_directive
+from handlers.directive.document import text_from_upload
+from handlers.report_rhythm import rhythm_for
+from storage import officials, reporting
+from storage.db import Database
+
+invite_app = typer.Typer(help="Lời mời cán bộ.", no_args_is_help=True)
+officials_app = typer.Typer(help="Cán bộ.", no_args_is_help=True)
+schedule_app = typer.Typer(help="Lịch nhắc báo cáo.", no_args_is_help=True)
+console = Console()
+ROLES = ("official", "gatekeeper")
+LEVELS = ("commune", "province")
+
+
+def _fail(key: str, **params: str) -> None:
+    typer.echo(messages_vi.t(key, **params), err=True)
+    raise typer.Exit(2)
+
+
+def _area(code: str) -> str:
+    if code not in catalog().by_code:
+        _fail("cli.unknown_area", code=code)
+    return code
+
+
+@invite_app.command("create")
+def invite_create(role: str = typer.Option("official", "--role", help="official | gatekeeper"),
+                  area: str = typer.Option(..., "--area", help="Mã tỉnh (2 số) hoặc xã/phường (5 số).")) -> None:
+    """Create a one-time invite and print its code and link."""
+    if role not in ROLES:
+        _fail("cli.bad_role", value=role)
+    code_area = _area(area)
+
+    async def create(database: Database, settings: Settings) -> tuple[str, Any]:
+        now = utc_now()
+        code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
+        expires = now + timedelta(hours=settings.invite_valid_hours)
+        async with database.transaction() as session:
+            await officials.create_invite(session, code, role, code_area, "cli", now, expires)
+        username = settings.telegram_bot_username
+        link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
+        return code, messages_vi.t("invite.created", role=messages_vi.t(f"role.{role}"),
+                                   area=catalog().label(code_area), code=code, link=link,
+                                   expires=expires.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"))
+
+    _, text = with_database(create)
+    typer.echo(text)
+
+
+@invite_app.command("list")
+def invite_list() -> None:
+    """Invites that can still be redeemed."""
+
+    async def rows(database: Database, settings: Settings) -> list[dict[str, Any]]:
+        async with database.sessions() as session:
+            return await officials.open_invites(session, utc_now())
+
+    table = Table("code", "role", "area", "expires")
+    for row in with_database(rows):
+        table.add_row(row["code"], row["role"], catalog().label(row["area_code"]), row["expires_at"].isoformat())
+    console.print(table)
+
+
+@invite_app.command("revoke")
+def invite_revoke(code: str) -> None:
+    """Revoke an unused invite."""
+
+    async def revoke(database: Database, settings: Settings) -> bool:
+        async with database.transaction() as session:
+            return await officials.revoke_invite(session, code.upper(), utc_now())
+
+    typer.echo(messages_vi.t("cli.invite_revoked" if with_database(revoke) else "invite.invalid"))
+
+
+@officials_app.command("list")
+def officials_list() -> None:
+    """Every official and gatekeeper."""
+
+    async def rows(database: Database, settings: Settings) -> list[dict[str, Any]]:
+        async with database.sessions() as session:
+            return await officials.staff(session)
+
+    table = Table("id", "name", "role", "area", "channel")
+    for row in with_database(rows):
+        table.add_row(str(row["id"]), row["full_name"] or row["display_name"] or "—", row["role"],
+                      catalog().label(row["area_code"] or ""), row["channel"])
+    console.print(table)
+
+
+@officials_app.command("remove")
+def officials_remove(person_id: int) -> None:
+    """Take an official's role away."""
+
+    async def remove(database: Database, settings: Settings) -> bool:
+        async with database.transaction() as session:
+            return await officials.dismiss(session, person_id, utc_now())
+
+    typer.echo(messages_vi.t("staff.removed" if with_database(remove) else "staff.not_found", id=str(person_id)))
+
+
+@schedule_app.command("add")
+def schedule_add(
+    title: str = typer.Option(..., "--title", help="Tên báo cáo."),
+    level: str = typer.Option("commune", "--level", help="commune | province"),
+    area: str = typer.Option(None, "--area", help="Chỉ một địa bàn (mặc định: mọi địa bàn của cấp)."),
+    days: str = typer.Option("*", "--days", help="Thứ trong tuần: * (hằng ngày), tue, mon,thu ..."),
+    day_of_month: str = typer.Option("*", "--day-of-month", help="Ngày trong tháng, ví dụ 24."),
+    at: str = typer.Option("16:00", "--at", help="Giờ nhắc (HH:MM, giờ địa phương)."),
+    due_hours: float = typer.Option(8.0, "--due-hours", help="Hạn báo cáo: số giờ sau khi nhắc."),
+) -> None:
+    """Add a reporting schedule."""
+    if level not in LEVELS:
+        _fail("cli.bad_level", value=level)
+    values = {"level": level, "area_code": _area(area) if area else None, "day_of_week": days,
+              "day_of_month": day_of_month, "at_time": at, "due_hours": due_hours, "title": title,
+              "source": None, "created_by": "cli"}
+    typer.echo(messages_vi.t("cli.schedule_added", id=str(with_database(_adder([values]))[0]), title=title))
+
+
+def _adder(rows: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
+    async def add(database: Database, settings: Settings) -> list[int]:
+        from bot.scheduler import trigger_for
+
+        for values in rows:
+            try:
+                trigger_for(values, settings)
+            except ValueError:
+                _fail("cli.bad_schedule", value=f"{values['day_of_week']} {values['day_of_month']} {values['at_time']}")
+        async with database.transaction() as session:
+            return [await reporting.add_schedule(session, values, utc_now()) for values in rows]
+
+    return add
+
+
+@schedule_app.command("from-directive")
+def schedule_from_directive(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+                            level: str = typer.Option("commune", "--level")) -> None:
+    """Create schedules from the reporting duties a directive sets."""
+    try:
+        directive = parse_directive(text_from_upload(file.read_bytes(), file.name))
+    except DirectiveError as error:
+        _fail(error.message_key)
+        return
+    rows = []
+    for duty in (obligation.to_json_dict() for obligation in directive.obligations):
+        rhythm = rhythm_for(duty)
+        if rhythm is not None:
+            rows.append({"level": level, "area_code": None, "day_of_week": rhythm.day_of_week,
+                         "day_of_month": rhythm.day_of_month, "at_time": rhythm.at_time,
+                         "due_hours": rhythm.due_hours, "title": str(duty["text"])[:300],
+                         "source": str(duty["text"])[:600], "created_by": "cli"})
+    ids = with_database(_adder(rows)) if rows else []
+    typer.echo(messages_vi.t("cli.schedules_from_directive", count=str(len(ids))))
+
+
+@schedule_app.command("list")
+def schedule_list(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Active reporting schedules."""
+
+    async def rows(database: Database, settings: Settings) -> list[dict[str, Any]]:
+        async with database.sessions() as session:
+            return await reporting.schedules(session)
+
+    found = with_database(rows)
+    if as_json:
+        typer.echo(json.dumps(found, default=str, ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "level", "area", "days", "day", "at", "due (h)", "title")
+    for row in found:
+        table.add_row(str(row["id"]), row["level"], catalog().label(row["area_code"] or "") or "*",
+                      row["day_of_week"], row["day_of_month"], row["at_time"], f"{row['due_hours']:g}",
+                      row["title"][:60])
+    console.print(table)
+
+
+@schedule_app.command("remove")
+def schedule_remove(schedule_id: int) -> None:
+    """Stop a reporting schedule."""
+
+    async def remove(database: Database, settings: Settings) -> bool:
+        async with database.transaction() as session:
+            return await reporting.deactivate_schedule(session, schedule_id)
+
+    key = "cli.schedule_removed" if with_database(remove) else "cli.schedule_not_found"
+    typer.echo(messages_vi.t(key, id=str(schedule_id)))

@@ -1,0 +1,224 @@
+"""Server-side commands for admins, officials and citizens' reports, each checking the sender's role here."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+import messages_vi
+from bot.settings import Settings
+from handlers.areas import catalog
+from handlers.audience import Audience
+from handlers.parsers import phone_display
+from handlers.protocol import Reply, ServerCommand
+from storage import alerts, broadcasts, monitoring, officials, persons, reporting
+from storage.declarations import find_by_code
+
+INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who sent a server command."""
+
+    identity: tuple[str, str]
+    person: dict[str, Any] | None
+    is_admin: bool
+    now: datetime
+    settings: Settings
+
+    @property
+    def official_area(self) -> str | None:
+        """The area of an active official, else None."""
+        if self.person and self.person["role"] == "official" and self.person["active"]:
+            return self.person["area_code"]
+        return None
+
+
+Handler = Callable[[AsyncConnection, Caller, ServerCommand], Awaitable[list[Reply]]]
+
+
+def _say(key: str, **params: str) -> list[Reply]:
+    return [Reply(messages_vi.t(key, **params))]
+
+
+def covers(official_area: str, commune_code: str | None) -> bool:
+    """True when an official's area (a commune, or a province) contains the commune."""
+    if not commune_code:
+        return False
+    if len(official_area) == 5:
+        return commune_code == official_area
+    area = catalog().by_code.get(commune_code)
+    return area is not None and area.province_code == official_area
+
+
+async def create_invite(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """An admin creates a one-time invite for a role and an area."""
+    if not caller.is_admin:
+        return _say("command.admin_only")
+    data = command.data or {}
+    code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
+    expires = caller.now + timedelta(hours=caller.settings.invite_valid_hours)
+    await officials.create_invite(connection, code, data["role"], data["area"], ":".join(caller.identity),
+                                  caller.now, expires)
+    username = caller.settings.telegram_bot_username
+    link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
+    return _say("invite.created", role=messages_vi.t(f"role.{data['role']}"), area=catalog().label(data["area"]),
+                expires=expires.astimezone(caller.settings.zone).strftime("%H:%M %d/%m/%Y"), code=code, link=link)
+
+
+async def redeem_invite(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """Anyone with a valid code becomes an official (or gatekeeper) of the invite's area."""
+    code = command.argument.strip().upper()
+    if not code:
+        return _say("invite.missing_code")
+    invite = await officials.find_invite(connection, code)
+    usable = invite and invite["used_at"] is None and invite["revoked_at"] is None and invite["expires_at"] > caller.now
+    if not invite or not usable:
+        return _say("invite.invalid")
+    person_id = caller.person["id"] if caller.person else await persons.ensure(connection, *caller.identity, caller.now)
+    if not await officials.use_invite(connection, invite["id"], person_id, caller.now):
+        return _say("invite.invalid")
+    await officials.appoint(connection, person_id, invite["role"], invite["area_code"], caller.now)
+    return _say("invite.redeemed", role=messages_vi.t(f"role.{invite['role']}"),
+                area=catalog().label(invite["area_code"]))
+
+
+async def list_staff(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """Admins see every official and gatekeeper."""
+    if not caller.is_admin:
+        return _say("command.admin_only")
+    rows = await officials.staff(connection)
+    if not rows:
+        return _say("staff.list_empty")
+    lines = [messages_vi.t("staff.list_line", id=str(row["id"]), name=row["full_name"] or row["display_name"] or "—",
+                           role=messages_vi.t(f"role.{row['role']}"), area=catalog().label(row["area_code"] or ""),
+                           channel=row["channel"]) for row in rows]
+    return [Reply("\n".join([messages_vi.t("staff.list_header"), *lines]))]
+
+
+async def remove_staff(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """Admins take an official's role away."""
+    if not caller.is_admin:
+        return _say("command.admin_only")
+    if not command.argument.strip().isdigit():
+        return _say("staff.need_id")
+    person_id = int(command.argument.strip())
+    done = await officials.dismiss(connection, person_id, caller.now)
+    return _say("staff.removed" if done else "staff.not_found", id=str(person_id))
+
+
+async def confirm_report(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """An official confirms their area's open reports."""
+    area = caller.official_area
+    if area is None:
+        return _say("staff.officials_only")
+    confirmed = await reporting.confirm(connection, area, caller.person["id"], caller.now)  # type: ignore[index]
+    if not confirmed:
+        return _say("report.nothing_open", area=catalog().label(area))
+    titles = []
+    for row in confirmed:
+        schedule = await reporting.get_schedule(connection, row["schedule_id"])
+        titles.append(schedule["title"] if schedule else str(row["schedule_id"]))
+    return _say("report.confirmed", area=catalog().label(area), titles="; ".join(dict.fromkeys(titles)))
+
+
+async def acknowledge_alert(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """An official of the alert's commune (or its province) acknowledges it."""
+    area = caller.official_area
+    if area is None:
+        return _say("staff.officials_only")
+    if not command.argument.strip().isdigit():
+        return _say("alert.need_id")
+    alert_id = int(command.argument.strip())
+    alert = await alerts.get(connection, alert_id)
+    allowed = alert is not None and covers(area, alert["commune_code"])
+    if not allowed or not await alerts.acknowledge(connection, alert_id, [alert["commune_code"]],  # type: ignore[index]
+                                                   caller.person["id"], caller.now):  # type: ignore[index]
+        return _say("alert.not_found", id=str(alert_id))
+    return _say("alert.acknowledged", id=str(alert_id))
+
+
+async def start_monitoring(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """An official places the person of a declaration of their area under monitoring for N days."""
+    area = caller.official_area
+    if area is None:
+        return _say("staff.officials_only")
+    parts = command.argument.split()
+    if not parts or (len(parts) > 1 and not (parts[1].isdigit() and 1 <= int(parts[1]) <= 60)):
+        return _say("monitoring.usage")
+    code = parts[0].upper()
+    days = int(parts[1]) if len(parts) > 1 else caller.settings.monitoring_days
+    declaration = await find_by_code(connection, code)
+    if declaration is None or not covers(area, declaration["commune_code"]):
+        return _say("monitoring.not_found", code=code)
+    ends = caller.now + timedelta(days=days)
+    await monitoring.start(connection, {
+        "person_id": declaration["person_id"], "commune_code": declaration["commune_code"],
+        "declaration_code": code, "starts_at": caller.now, "ends_at": ends, "placed_by": caller.person["id"],  # type: ignore[index]
+    })
+    await broadcasts.create(
+        connection, messages_vi.t("monitoring.citizen_notice", days=str(days)),
+        Audience("person", person_id=declaration["person_id"]), caller.now, kind="message", urgent=True,
+    )
+    return _say("monitoring.started", name=declaration["subject_name"], code=code, days=str(days),
+                until=ends.astimezone(caller.settings.zone).strftime("%d/%m/%Y"))
+
+
+async def community_report(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """Store a citizen's report and alert the commune's officials (without the reporter's name)."""
+    data = dict(command.data or {})
+    person_id = caller.person["id"] if caller.person else None
+    report_id = await alerts.add_community_report(connection, {
+        "reporter_id": person_id, "anonymous": not data.get("contact"), "kind": data["kind"],
+        "commune_code": data["commune"], "place": data["place"], "who": data.get("who"), "seen": data["seen"],
+        "contact": data.get("contact"),
+    }, caller.now)
+    text = messages_vi.t(
+        "alert.community", kind=messages_vi.t(f"report.kind.{data['kind']}"), area=catalog().label(data["commune"]),
+        place=data["place"], who=data.get("who") or "—", seen=data["seen"],
+        contact=phone_display(data["contact"]) if data.get("contact") else messages_vi.t("anonymous"),
+    )
+    await raise_alert(connection, "community", data["commune"], text, caller.now)
+    return _say("report.sent", id=str(report_id), area=catalog().label(data["commune"]))
+
+
+async def raise_alert(
+    connection: AsyncConnection, kind: str, commune_code: str, text: str, now: datetime,
+    declaration_id: int | None = None,
+) -> int:
+    """Store an alert and send it at once (urgent) to the commune's officials."""
+    alert_id = await alerts.create(connection, kind, commune_code, text, now, declaration_id)
+    message = f"{text}\n\n{messages_vi.t('alert.footer', id=str(alert_id))}"
+    await broadcasts.create(connection, message, Audience("area_officials", commune_code), now, kind="alert",
+                            urgent=True)
+    return alert_id
+
+
+def declaration_alert_text(record: dict[str, Any], profile: dict[str, Any] | None) -> str:
+    """What a commune's officials need to know about a high-risk declaration, and nothing more."""
+    phone = (record.get("answers", {}).get("subject_phone") if not record["for_self"] else None) or (
+        profile or {}).get("phone")
+    reasons = ", ".join(messages_vi.t(f"triage.reason.{reason}") for reason in record["reasons"])
+    return messages_vi.t(
+        "alert.declaration", level=messages_vi.t(f"level.{record['risk_level']}"), code=record["code"],
+        name=record["subject_name"], phone=phone_display(phone) if phone else "—",
+        area=catalog().label(record["commune_code"] or ""), reasons=reasons or "—",
+    )
+
+
+HANDLERS: dict[str, Handler] = {
+    "moi_canbo": create_invite,
+    "canbo": redeem_invite,
+    "dscanbo": list_staff,
+    "xoacanbo": remove_staff,
+    "dabaocao": confirm_report,
+    "tiepnhan": acknowledge_alert,
+    "theodoi": start_monitoring,
+    "baocao": community_report,
+}

@@ -1,0 +1,60 @@
+"""Alerts to a commune's officials: create, acknowledge, find the unacknowledged ones to escalate."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from storage.models import Alert, CommunityReport
+from storage.upsert import Executor
+
+ALERT = Alert.__table__  # type: ignore[attr-defined]
+REPORT = CommunityReport.__table__  # type: ignore[attr-defined]
+
+
+async def create(
+    executor: Executor, kind: str, commune_code: str, text: str, now: datetime, declaration_id: int | None = None
+) -> int:
+    """Store an alert; its id."""
+    result = await executor.execute(
+        insert(ALERT).values(kind=kind, commune_code=commune_code, text=text, created_at=now,
+                             declaration_id=declaration_id).returning(ALERT.c.id)
+    )
+    return int(result.scalar_one())
+
+
+async def acknowledge(executor: Executor, alert_id: int, area_codes: list[str], person_id: int, now: datetime) -> bool:
+    """Acknowledge an alert of one of ``area_codes``' communes; False when not found there or already done."""
+    result = await executor.execute(
+        update(ALERT)
+        .where(ALERT.c.id == alert_id, ALERT.c.commune_code.in_(area_codes), ALERT.c.acknowledged_at.is_(None))
+        .values(acknowledged_at=now, acknowledged_by=person_id)
+    )
+    return bool(result.rowcount)
+
+
+async def unacknowledged_before(executor: Executor, cutoff: datetime) -> list[dict[str, Any]]:
+    """Alerts created before ``cutoff``, not acknowledged and not yet escalated."""
+    query = select(ALERT).where(
+        ALERT.c.acknowledged_at.is_(None), ALERT.c.escalated_at.is_(None), ALERT.c.created_at <= cutoff
+    ).order_by(ALERT.c.id)
+    return [dict(row._mapping) for row in await executor.execute(query)]
+
+
+async def mark_escalated(executor: Executor, alert_id: int, now: datetime) -> None:
+    """Note that an alert was sent again and escalated."""
+    await executor.execute(update(ALERT).where(ALERT.c.id == alert_id).values(escalated_at=now))
+
+
+async def get(executor: Executor, alert_id: int) -> dict[str, Any] | None:
+    """One alert."""
+    row = (await executor.execute(select(ALERT).where(ALERT.c.id == alert_id))).first()
+    return dict(row._mapping) if row else None
+
+
+async def add_community_report(executor: Executor, values: dict[str, Any], now: datetime) -> int:
+    """Store a community report; its id."""
+    result = await executor.execute(insert(REPORT).values(**values, created_at=now).returning(REPORT.c.id))
+    return int(result.scalar_one())

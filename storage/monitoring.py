@@ -1,0 +1,57 @@
+"""Medical monitoring: start it, find who missed a declaration since a slot, end it when its time is up."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, func, insert, select, update
+
+from storage.models import Area, Declaration, Monitoring, Person
+from storage.upsert import Executor
+
+MONITORING = Monitoring.__table__  # type: ignore[attr-defined]
+DECLARATION = Declaration.__table__  # type: ignore[attr-defined]
+PERSON = Person.__table__  # type: ignore[attr-defined]
+AREA = Area.__table__  # type: ignore[attr-defined]
+
+
+async def start(executor: Executor, values: dict[str, Any]) -> int:
+    """Put a person under monitoring (person_id, commune_code, declaration_code, starts_at, ends_at, placed_by)."""
+    await executor.execute(
+        update(MONITORING)
+        .where(MONITORING.c.person_id == values["person_id"], MONITORING.c.ended_at.is_(None))
+        .values(ended_at=values["starts_at"])
+    )
+    result = await executor.execute(insert(MONITORING).values(**values).returning(MONITORING.c.id))
+    return int(result.scalar_one())
+
+
+async def end_finished(executor: Executor, now: datetime) -> int:
+    """End every monitoring whose time is up; how many ended."""
+    result = await executor.execute(
+        update(MONITORING).where(MONITORING.c.ended_at.is_(None), MONITORING.c.ends_at <= now).values(ended_at=now)
+    )
+    return int(result.rowcount)
+
+
+async def missed_since(executor: Executor, since: datetime) -> list[dict[str, Any]]:
+    """People monitored since before ``since`` who have not declared since then, by commune."""
+    declared = exists().where(DECLARATION.c.person_id == MONITORING.c.person_id, DECLARATION.c.created_at >= since)
+    query = (
+        select(MONITORING.c.commune_code, PERSON.c.full_name, PERSON.c.phone)
+        .join(PERSON, PERSON.c.id == MONITORING.c.person_id)
+        .where(MONITORING.c.ended_at.is_(None), MONITORING.c.starts_at <= since, ~declared)
+        .order_by(MONITORING.c.commune_code, PERSON.c.full_name)
+    )
+    return [dict(row._mapping) for row in await executor.execute(query)]
+
+
+async def count_active(executor: Executor, area_code: str) -> int:
+    """People under monitoring now in a commune, or in a province's communes."""
+    if len(area_code) == 5:
+        condition = MONITORING.c.commune_code == area_code
+    else:
+        condition = MONITORING.c.commune_code.in_(select(AREA.c.code).where(AREA.c.province_code == area_code))
+    query = select(func.count()).where(and_(MONITORING.c.ended_at.is_(None), condition))
+    return int((await executor.execute(query)).scalar_one())
