@@ -85,6 +85,7 @@ class LeaderLock:
         held = (await self._connection.execute(text(f"SELECT pg_try_advisory_lock({ADVISORY_KEY})"))).scalar()
         await self._connection.commit()
         if not held:
+            await self._connection.invalidate()
             await self._connection.close()
             self._connection = None
         return bool(held)
@@ -96,6 +97,8 @@ class LeaderLock:
             os.close(self._file)
             self._file = None
         if self._connection is not None:
+            await self._connection.execute(text(f"SELECT pg_advisory_unlock({ADVISORY_KEY})"))
+            await self._connection.invalidate()
             await self._connection.close()
             self._connection = None
 

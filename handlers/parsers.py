@@ -58,7 +58,22 @@ def match_labelled(text: str, choices: list[tuple[str, list[str]]]) -> Parsed:
     ]
     if len(partial) == 1 and len(folded) >= 2:
         return Ok(partial[0])
-    return Invalid("input.pick_one", count)
+    return _named_within(folded, choices) or Invalid("input.pick_one", count)
+
+
+def _named_within(folded: str, choices: list[tuple[str, list[str]]]) -> Ok | None:
+    """The one option named inside a sentence ("toi khong dong y" -> decline); None when none or several are.
+
+    A phrase inside a longer matched phrase of another option does not count ("dong y" in "khong dong y").
+    """
+    matched = [(phrase, choice_id) for choice_id, phrases in choices for phrase in phrases
+               if len(phrase) >= 2 and not is_number(phrase) and _contains_phrase(folded, phrase)]
+    standing = {
+        choice_id for phrase, choice_id in matched
+        if not any(other != choice_id and phrase != longer and _contains_phrase(longer, phrase)
+                   for longer, other in matched)
+    }
+    return Ok(standing.pop()) if len(standing) == 1 else None
 
 
 def match_multi(text: str, options: tuple[Option, ...]) -> Parsed:

@@ -146,3 +146,18 @@ def test_fold_and_clean() -> None:
 def test_non_ascii_digits_are_not_numbers(text: str) -> None:
     assert isinstance(parsers.match_choice(text, YES_NO), Invalid)
     assert isinstance(parsers.match_multi(text, SYMPTOMS), Invalid)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("toi khong dong y", "decline"), ("vang toi dong y", "agree"), ("khong dong y dau", "decline")],
+)
+def test_answers_inside_a_sentence(text: str, expected: str) -> None:
+    from handlers.flows.registration import CONSENT_OPTIONS
+
+    assert parsers.match_choice(text, CONSENT_OPTIONS) == Ok(expected)
+
+
+def test_yes_and_no_inside_a_sentence() -> None:
+    assert parsers.match_choice("khong co dau", YES_NO) == Ok("no")
+    assert isinstance(parsers.match_choice("co hay khong", YES_NO), Invalid)

@@ -11,7 +11,7 @@ from handlers.flow import Answers, Invalid, Ok, Option, Parsed, Pick
 from handlers.protocol import Context
 
 YES = Option("yes", "option.yes", ("co", "c", "yes", "y", "dung", "ok", "u", "uh", "vang", "da"))
-NO = Option("no", "option.no", ("khong", "ko", "k", "no", "n", "kg", "hong"))
+NO = Option("no", "option.no", ("khong", "ko", "k", "no", "n", "kg", "hong", "khong co", "khong phai"))
 GENDERS = (
     Option("male", "option.male", ("nam", "trai", "m")),
     Option("female", "option.female", ("nu", "gai", "f")),

@@ -80,7 +80,8 @@ def area(text: str, answers: Answers, ctx: Context) -> Parsed:
     value = parsers.basic(text)
     if isinstance(value, Invalid):
         return value
-    found = catalog().search_provinces(value) or catalog().search(value)
+    exact = catalog().named(value)
+    found = [exact] if exact else catalog().search_provinces(value) or catalog().search(value)
     if not found:
         return Invalid("publish.area_not_found", {"query": value})
     if len(found) == 1:

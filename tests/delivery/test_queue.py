@@ -244,7 +244,7 @@ async def test_expansion_streams_in_chunks_and_resumes_without_duplicates(databa
 )
 async def test_audiences(database, clock, audience: str, expected: set[str]) -> None:
     await add_people(database, 1, start=0)
-    await add_people(database, 1, start=1, commune_code="12040")
+    await add_people(database, 1, start=1, commune_code="11953")
     await add_people(database, 1, start=2, province_code="01", commune_code="00070")
     await add_people(database, 1, start=3, role="official", area_code="12052")
     await add_people(database, 1, start=4, active=False)
