@@ -18,6 +18,7 @@ import messages_vi
 from bot.settings import Settings
 from handlers.areas import catalog
 from handlers.audience import Audience
+from handlers.parsers import phone_display
 from storage import alerts, broadcasts, monitoring, officials, reporting, statistics
 from storage.db import Database
 from storage.models import Broadcast
@@ -128,10 +129,10 @@ async def monitoring_slot(db: Database, slot_at: datetime, previous_slot_at: dat
             return False
         await monitoring.end_finished(connection, slot_at)
         missed = await monitoring.missed_since(connection, previous_slot_at)
-        by_commune: dict[str, list[str]] = defaultdict(list)
-        for row in missed:
-            by_commune[row["commune_code"]].append(f"• {row['full_name']} ({row['phone'] or '—'})")
-        for commune, people in by_commune.items():
+        for commune, (count, shown) in missed.items():
+            people = [f"• {row['full_name']} ({phone_display(row['phone']) if row['phone'] else '—'})" for row in shown]
+            if count > len(shown):
+                people.append(messages_vi.t("monitoring.more", count=str(count - len(shown))))
             since = _local(previous_slot_at, settings)
             text = messages_vi.t("monitoring.missed", since=since, people="\n".join(people))
             await broadcasts.create(connection, text, Audience("area_officials", commune), slot_at, kind="alert",

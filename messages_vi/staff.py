@@ -69,6 +69,7 @@ MESSAGES = {
     ),
     "monitoring.reminder": "Nhắc khai báo y tế: bạn đang trong diện theo dõi sức khỏe. Gõ /khaibao để khai báo ngay.",
     "monitoring.missed": "Những người đang theo dõi sức khỏe chưa khai báo từ {since}:\n{people}",
+    "monitoring.more": "… và {count} người khác",
     "monitoring.usage": "Gõ /theodoi MÃ_KHAI_BÁO [số ngày], ví dụ: /theodoi ABCD2345 14",
     "monitoring.not_found": "Không có tờ khai {code} ở địa bàn của anh/chị.",
     "report.kind": "Bạn muốn phản ánh điều gì?",

@@ -99,7 +99,7 @@ def _recipients(audience: Audience) -> Any:
     return and_(*conditions)
 
 
-async def expand_chunk(executor: Executor, broadcast: dict[str, Any], now: datetime, chunk: int = 5000) -> bool:
+async def expand_chunk(executor: Executor, broadcast: dict[str, Any], now: datetime, chunk: int = 20_000) -> bool:
     """Write delivery rows for the next ``chunk`` recipients by person id, inside the database; True when done.
 
     Rows are produced by INSERT ... SELECT, so recipients never pass through this process's memory,

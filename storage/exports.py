@@ -1,4 +1,4 @@
-"""Declarations of one area with their declarant, streamed in id order for exports."""
+"""Declarations of one area with their declarant, streamed oldest first in pages for exports."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 
 from storage.models import Person
-from storage.statistics import DECLARATION, created_between, in_area
+from storage.statistics import DECLARATION, created_between, in_area, utc
 from storage.upsert import Executor
 
 PERSON = Person.__table__  # type: ignore[attr-defined]
@@ -32,18 +32,25 @@ async def stream_declarations(
     levels: set[str] | None = None,
     batch: int = 1000,
 ) -> AsyncIterator[dict[str, Any]]:
-    """Declarations of a province or commune created in [start, end) at ``levels`` (None: all), oldest id first.
+    """Declarations of a province or commune created in [start, end) at ``levels`` (None: all), oldest first.
 
     Each row holds the declaration's columns (``created_at`` aware UTC) and the declarant's
     ``person_name``, ``person_birth_year``, ``person_gender``, ``person_phone`` and ``person_street``.
+    Pages follow the (area, created_at) indexes: the keyset is (created_at, id), so no page sorts the
+    whole area's rows (ordering by id alone made SQLite do that for every page).
     """
     conditions = [in_area(area_code), *created_between(start, end)]
     if levels is not None:
         conditions.append(DECLARATION.c.risk_level.in_(sorted(levels)))
-    query = select(*COLUMNS).join(PERSON, PERSON.c.id == DECLARATION.c.person_id).where(*conditions)
-    last_id = 0
+    query = (
+        select(*COLUMNS)
+        .join(PERSON, PERSON.c.id == DECLARATION.c.person_id)
+        .where(*conditions)
+        .order_by(DECLARATION.c.created_at, DECLARATION.c.id)
+        .limit(batch)
+    )
+    page = query
     while True:
-        page = query.where(DECLARATION.c.id > last_id).order_by(DECLARATION.c.id).limit(batch)
         rows = [dict(row._mapping) for row in await executor.execute(page)]
         for row in rows:
             created = row["created_at"]
@@ -51,4 +58,13 @@ async def stream_declarations(
             yield row
         if len(rows) < batch:
             return
-        last_id = rows[-1]["id"]
+        page = query.where(*_after(rows[-1]["created_at"], rows[-1]["id"]))
+
+
+def _after(created_at: datetime, last_id: int) -> list[ColumnElement[bool]]:
+    """Rows after (created_at, last_id) in (created_at, id) order, as an index range plus a tie-break."""
+    moment = utc(created_at)
+    return [
+        DECLARATION.c.created_at >= moment,
+        or_(DECLARATION.c.created_at > moment, DECLARATION.c.id > last_id),
+    ]

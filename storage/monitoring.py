@@ -35,16 +35,27 @@ async def end_finished(executor: Executor, now: datetime) -> int:
     return int(result.rowcount)
 
 
-async def missed_since(executor: Executor, since: datetime) -> list[dict[str, Any]]:
-    """People monitored since before ``since`` who have not declared since then, by commune."""
+def _missed(since: datetime) -> Any:
     declared = exists().where(DECLARATION.c.person_id == MONITORING.c.person_id, DECLARATION.c.created_at >= since)
-    query = (
-        select(MONITORING.c.commune_code, PERSON.c.full_name, PERSON.c.phone)
-        .join(PERSON, PERSON.c.id == MONITORING.c.person_id)
-        .where(MONITORING.c.ended_at.is_(None), MONITORING.c.starts_at <= since, ~declared)
-        .order_by(MONITORING.c.commune_code, PERSON.c.full_name)
-    )
-    return [dict(row._mapping) for row in await executor.execute(query)]
+    return and_(MONITORING.c.ended_at.is_(None), MONITORING.c.starts_at <= since, ~declared)
+
+
+async def missed_since(
+    executor: Executor, since: datetime, shown: int = 30
+) -> dict[str, tuple[int, list[dict[str, Any]]]]:
+    """By commune: how many monitored people have not declared since ``since``, and the first ``shown`` of them."""
+    counts = select(MONITORING.c.commune_code, func.count()).where(_missed(since)).group_by(MONITORING.c.commune_code)
+    result: dict[str, tuple[int, list[dict[str, Any]]]] = {}
+    for commune, number in (await executor.execute(counts)).all():
+        names = (
+            select(PERSON.c.full_name, PERSON.c.phone)
+            .join(MONITORING, PERSON.c.id == MONITORING.c.person_id)
+            .where(_missed(since), MONITORING.c.commune_code == commune)
+            .order_by(MONITORING.c.id)
+            .limit(shown)
+        )
+        result[commune] = (int(number), [dict(row._mapping) for row in await executor.execute(names)])
+    return result
 
 
 async def count_active(executor: Executor, area_code: str) -> int:

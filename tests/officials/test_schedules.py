@@ -157,7 +157,8 @@ async def test_monitoring_slots_remind_and_report_missed_declarations(service, d
     assert await reminders.monitoring_slot(database, local(23, 16, 30), local(23, 7, 30), settings)
     assert not await reminders.monitoring_slot(database, local(23, 16, 30), local(23, 7, 30), settings)
     [missed] = await sent(database, "alert")
-    assert missed.audience["area_code"] == "12052" and "Nguoi Thu 21" in missed.text and "Nguoi Thu 20" not in missed.text
+    assert missed.audience["area_code"] == "12052"
+    assert "Nguoi Thu 21" in missed.text and "Nguoi Thu 20" not in missed.text
     [reminder] = await sent(database)
     await Planner(database, lambda: local(23, 16, 30)).expand(reminder.id)
     async with database.sessions() as session:
