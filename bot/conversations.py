@@ -22,6 +22,7 @@ from bot import staff
 from bot.clock import Clock, utc_now
 from bot.locks import KeyedLocks
 from bot.notices import publish_notice, show_notice
+from bot.server_commands import HANDLERS
 from bot.settings import Settings
 from bot.staff import Caller
 from handlers import receipt
@@ -205,7 +206,7 @@ class ConversationService:
             elif isinstance(reply.deferred, ServerCommand):
                 caller = Caller(job.key, await persons.find(connection, *job.key),
                                 job.key in self.settings.admin_identities, now, self.settings)
-                replies.extend(await staff.HANDLERS[reply.deferred.name](connection, caller, reply.deferred))
+                replies.extend(await HANDLERS[reply.deferred.name](connection, caller, reply.deferred))
             else:
                 replies.append(reply)
         return replies

@@ -16,7 +16,7 @@ from handlers.areas import catalog
 from handlers.audience import Audience
 from handlers.parsers import phone_display
 from handlers.protocol import Reply, ServerCommand
-from storage import alerts, broadcasts, monitoring, officials, persons, reporting
+from storage import alerts, audit, broadcasts, monitoring, officials, persons, reporting
 from storage.declarations import find_by_code
 
 INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
@@ -31,6 +31,20 @@ class Caller:
     is_admin: bool
     now: datetime
     settings: Settings
+
+    @property
+    def actor(self) -> str:
+        """The sender as the audit log names them."""
+        return ":".join(self.identity)
+
+    @property
+    def role(self) -> str:
+        """admin (from the settings), else the stored role, else citizen."""
+        if self.is_admin:
+            return "admin"
+        if self.person and self.person["active"]:
+            return str(self.person["role"])
+        return "citizen"
 
     @property
     def official_area(self) -> str | None:
@@ -64,8 +78,10 @@ async def create_invite(connection: AsyncConnection, caller: Caller, command: Se
     data = command.data or {}
     code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
     expires = caller.now + timedelta(hours=caller.settings.invite_valid_hours)
-    await officials.create_invite(connection, code, data["role"], data["area"], ":".join(caller.identity),
-                                  caller.now, expires)
+    invite_id = await officials.create_invite(connection, code, data["role"], data["area"], caller.actor,
+                                              caller.now, expires)
+    await audit.record(connection, caller.now, caller.actor, "admin", "invite.create", data["area"],
+                       invite_id=invite_id, invited_role=data["role"])
     username = caller.settings.telegram_bot_username
     link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
     return _say("invite.created", role=messages_vi.t(f"role.{data['role']}"), area=catalog().label(data["area"]),
@@ -85,6 +101,8 @@ async def redeem_invite(connection: AsyncConnection, caller: Caller, command: Se
     if not await officials.use_invite(connection, invite["id"], person_id, caller.now):
         return _say("invite.invalid")
     await officials.appoint(connection, person_id, invite["role"], invite["area_code"], caller.now)
+    await audit.record(connection, caller.now, caller.actor, invite["role"], "invite.redeem", invite["area_code"],
+                       invite_id=invite["id"], person_id=person_id)
     return _say("invite.redeemed", role=messages_vi.t(f"role.{invite['role']}"),
                 area=catalog().label(invite["area_code"]))
 
@@ -110,6 +128,8 @@ async def remove_staff(connection: AsyncConnection, caller: Caller, command: Ser
         return _say("staff.need_id")
     person_id = int(command.argument.strip())
     done = await officials.dismiss(connection, person_id, caller.now)
+    if done:
+        await audit.record(connection, caller.now, caller.actor, "admin", "staff.remove", person_id=person_id)
     return _say("staff.removed" if done else "staff.not_found", id=str(person_id))
 
 
@@ -121,6 +141,8 @@ async def confirm_report(connection: AsyncConnection, caller: Caller, command: S
     confirmed = await reporting.confirm(connection, area, caller.person["id"], caller.now)  # type: ignore[index]
     if not confirmed:
         return _say("report.nothing_open", area=catalog().label(area))
+    await audit.record(connection, caller.now, caller.actor, "official", "report.confirm", area,
+                       rounds=[row["id"] for row in confirmed])
     titles = []
     for row in confirmed:
         schedule = await reporting.get_schedule(connection, row["schedule_id"])
@@ -141,6 +163,8 @@ async def acknowledge_alert(connection: AsyncConnection, caller: Caller, command
     if not allowed or not await alerts.acknowledge(connection, alert_id, [alert["commune_code"]],  # type: ignore[index]
                                                    caller.person["id"], caller.now):  # type: ignore[index]
         return _say("alert.not_found", id=str(alert_id))
+    await audit.record(connection, caller.now, caller.actor, "official", "alert.acknowledge",
+                       alert["commune_code"], alert_id=alert_id)  # type: ignore[index]
     return _say("alert.acknowledged", id=str(alert_id))
 
 
@@ -162,6 +186,8 @@ async def start_monitoring(connection: AsyncConnection, caller: Caller, command:
         "person_id": declaration["person_id"], "commune_code": declaration["commune_code"],
         "declaration_code": code, "starts_at": caller.now, "ends_at": ends, "placed_by": caller.person["id"],  # type: ignore[index]
     })
+    await audit.record(connection, caller.now, caller.actor, "official", "monitoring.start",
+                       declaration["commune_code"], code=code, days=days)
     await broadcasts.create(
         connection, messages_vi.t("monitoring.citizen_notice", days=str(days)),
         Audience("person", person_id=declaration["person_id"]), caller.now, kind="message", urgent=True,
@@ -196,7 +222,7 @@ async def raise_alert(
     alert_id = await alerts.create(connection, kind, commune_code, text, now, declaration_id)
     message = f"{text}\n\n{messages_vi.t('alert.footer', id=str(alert_id))}"
     await broadcasts.create(connection, message, Audience("area_officials", commune_code), now, kind="alert",
-                            urgent=True)
+                            urgent=True, created_by=f"alert:{alert_id}")
     return alert_id
 
 
@@ -210,15 +236,3 @@ def declaration_alert_text(record: dict[str, Any], profile: dict[str, Any] | Non
         name=record["subject_name"], phone=phone_display(phone) if phone else "—",
         area=catalog().label(record["commune_code"] or ""), reasons=reasons or "—",
     )
-
-
-HANDLERS: dict[str, Handler] = {
-    "moi_canbo": create_invite,
-    "canbo": redeem_invite,
-    "dscanbo": list_staff,
-    "xoacanbo": remove_staff,
-    "dabaocao": confirm_report,
-    "tiepnhan": acknowledge_alert,
-    "theodoi": start_monitoring,
-    "baocao": community_report,
-}

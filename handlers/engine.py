@@ -78,6 +78,9 @@ def _restart(out: Outcome, argument: str, ctx: Context) -> None:
     if argument.startswith("inv_"):
         _server("canbo")(out, argument[4:], ctx)
         return
+    if argument.startswith("v_"):
+        _server("kiemtra")(out, argument, ctx)
+        return
     _reset(out, ctx)
     _start_entry(out, ctx, _deep_link_presets(argument))
 

@@ -46,6 +46,8 @@ class Reply:
     edit: bool = False  # replaces the previous prompt where the platform can edit messages
     qr: str | None = None  # content of a QR image to send with the text as caption
     deferred: Any = None  # an effect whose replies the service puts here (they need the database)
+    image: bytes | None = None  # a PNG to send with the text as caption (charts)
+    document: tuple[str, bytes] | None = None  # (file name, content) to send as a file (exports)
 
 
 @dataclass(frozen=True)

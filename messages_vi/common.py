@@ -46,6 +46,8 @@ MESSAGES = {
         "/batdau — bắt đầu lại từ đầu\n"
         "/vungdich — xem danh sách vùng dịch\n"
         "/thongbao — xem các thông báo của chính quyền\n"
+        "/baocao — phản ánh ca nghi nhiễm, người về từ vùng dịch\n"
+        "/dulieucuatoi — xem dữ liệu của bạn · /xoadulieu — rút đồng ý và xóa dữ liệu\n"
         "/huongdan — xem hướng dẫn này\n"
         "Trả lời bằng số thứ tự (ví dụ «1» hoặc «1 3») hoặc gõ chữ, có dấu hay không dấu đều được.\n"
         "Đường dây nóng Bộ Y tế: 1900 9095."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
@@ -34,7 +34,7 @@ async def stream_declarations(
 ) -> AsyncIterator[dict[str, Any]]:
     """Declarations of a province or commune created in [start, end) at ``levels`` (None: all), oldest first.
 
-    Each row holds the declaration's columns (``created_at`` aware UTC) and the declarant's
+    Each row holds the declaration's columns (``created_at`` aware) and the declarant's
     ``person_name``, ``person_birth_year``, ``person_gender``, ``person_phone`` and ``person_street``.
     Pages follow the (area, created_at) indexes: the keyset is (created_at, id), so no page sorts the
     whole area's rows (ordering by id alone made SQLite do that for every page).
@@ -53,8 +53,6 @@ async def stream_declarations(
     while True:
         rows = [dict(row._mapping) for row in await executor.execute(page)]
         for row in rows:
-            created = row["created_at"]
-            row["created_at"] = created if created.tzinfo else created.replace(tzinfo=UTC)
             yield row
         if len(rows) < batch:
             return

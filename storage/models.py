@@ -280,3 +280,17 @@ class Monitoring(SQLModel, table=True):
     ends_at: datetime = Field(sa_column=utc_column())
     ended_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     placed_by: int = Field(foreign_key="person.id")
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who did what, when, in which area: append-only (database triggers refuse updates and deletes)."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=utc_column(index=True))
+    actor: str = Field(max_length=96)  # channel:user id, or "cli"
+    role: str = Field(max_length=16)
+    action: str = Field(max_length=32, index=True)
+    area_code: str | None = Field(default=None, max_length=5, index=True)
+    detail: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))

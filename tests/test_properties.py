@@ -26,7 +26,7 @@ NOTICE = ("CHỈ THỊ\nSố 15-CT/TU\nHưng Yên, ngày 3 tháng 5 năm 2021\nV
           "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn A")
 PUBLISH = ["/thongbao_moi", NOTICE, "1", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
 STAFF = ["/moi_canbo", "1", "yen my", "1", "/baocao", "1", "hung yen", "yen my", "thon dong", "bo qua",
-         "nguoi ho sot", "bo qua", "1"]
+         "nguoi ho sot", "bo qua", "1", "/xoadulieu", "2"]
 
 
 def _context(profile: dict[str, Any] | None) -> Context:

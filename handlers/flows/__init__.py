@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.flow import Answers, Completion, Flow, validate
-from handlers.flows import declaration, notices, publish, registration, staff
+from handlers.flows import declaration, notices, publish, registration, rights, staff
 from handlers.protocol import Context
 
 Finisher = Callable[[Answers, Context], Completion]
@@ -17,6 +17,7 @@ FLOWS: dict[str, tuple[Flow, Finisher]] = {
     publish.FLOW.id: (publish.FLOW, publish.finish),
     staff.INVITE.id: (staff.INVITE, staff.finish_invite),
     staff.COMMUNITY.id: (staff.COMMUNITY, staff.finish_community),
+    rights.ERASE.id: (rights.ERASE, rights.finish_erase),
 }
 
 # Commands that start a flow (admins only where the flow says so).
@@ -25,11 +26,13 @@ FLOW_COMMANDS = {
     "/thongbao_moi": publish.FLOW.id,
     "/moi_canbo": staff.INVITE.id,
     "/baocao": staff.COMMUNITY.id,
+    "/xoadulieu": rights.ERASE.id,
 }
 
 # Commands the server answers after checking the sender's role: redeem an invite, confirm a report,
 # acknowledge an alert, place someone under monitoring, list or remove officials.
-SERVER_COMMANDS = ("canbo", "dabaocao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo")
+SERVER_COMMANDS = ("canbo", "dabaocao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo", "kiemtra", "thongke", "xuat",
+                   "dulieucuatoi")
 
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {
@@ -45,6 +48,7 @@ SAMPLE_ANSWERS: dict[str, list[Answers]] = {
     "publish": [{}, {"audience": "area"}, {"audience": "everyone"}],
     "invite": [{}],
     "community_report": [{}],
+    "erase": [{}],
 }
 
 for _flow, _ in FLOWS.values():

@@ -1,0 +1,25 @@
+"""Withdrawing consent and erasing one's data, after an explicit confirmation."""
+
+from __future__ import annotations
+
+import messages_vi
+from handlers.flow import CHOICE, END, Answers, Completion, Flow, Option, Step
+from handlers.protocol import Context, Reply, ServerCommand
+
+ERASE = Flow(
+    "erase",
+    1,
+    (
+        Step("confirm", "erase.confirm", CHOICE, "label.erase", END, editable=False, options=(
+            Option("yes", "erase.yes", ("co", "c", "xoa", "dong y", "yes")),
+            Option("no", "erase.no", ("khong", "ko", "k", "giu", "no")),
+        )),
+    ),
+)
+
+
+def finish_erase(answers: Answers, ctx: Context) -> Completion:
+    """The server erases the sender's data, or nothing happens."""
+    if answers["confirm"] != "yes":
+        return Completion(replies=[Reply(messages_vi.t("erase.kept"))])
+    return Completion(replies=[Reply("", deferred=ServerCommand("erase"))])
