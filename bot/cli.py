@@ -11,14 +11,14 @@ from typing import Any
 import typer
 
 import messages_vi
-from bot import cli_broadcast, cli_directive, cli_officials, runner
+from bot import cli_broadcast, cli_directive, cli_officials, cli_records, runner
 from bot.channels import console
 from bot.cli_support import with_database
 from bot.clock import utc_now
 from bot.conversations import ConversationService
 from bot.settings import Settings, SettingsError
 from handlers.areas import catalog
-from storage import declarations, outbreak
+from storage import audit, declarations, outbreak
 from storage.db import Database
 
 app = typer.Typer(help="khaibao: khai báo y tế qua Telegram, Zalo và cửa sổ dòng lệnh.", no_args_is_help=True)
@@ -29,6 +29,10 @@ app.add_typer(cli_directive.app, name="directive")
 app.add_typer(cli_officials.invite_app, name="invite")
 app.add_typer(cli_officials.officials_app, name="officials")
 app.add_typer(cli_officials.schedule_app, name="schedule")
+app.command("verify")(cli_records.verify_command)
+app.command("export")(cli_records.export_command)
+app.command("audit")(cli_records.audit_command)
+app.command("retention")(cli_records.retention_command)
 app.command("sender")(cli_broadcast.sender)
 
 
@@ -113,6 +117,7 @@ def outbreak_add(
         now = utc_now()
         async with database.transaction() as session:
             await outbreak.add(session, code, started or now.astimezone(settings.zone).date(), now, note)
+            await audit.record(session, now, "cli", "admin", "outbreak.add", code)
         typer.echo(messages_vi.t("cli.outbreak_added", area=catalog().label(code)))
 
     with_database(add)
@@ -124,7 +129,9 @@ def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh hoặc xã/
 
     async def remove(database: Database, settings: Settings) -> int:
         async with database.transaction() as session:
-            return await outbreak.remove(session, code, utc_now().astimezone(settings.zone).date())
+            ended = await outbreak.remove(session, code, utc_now().astimezone(settings.zone).date())
+            await audit.record(session, utc_now(), "cli", "admin", "outbreak.remove", code)
+            return ended
 
     ended = with_database(remove)
     key = "cli.outbreak_removed" if ended else "cli.outbreak_not_listed"

@@ -21,7 +21,7 @@ from bot.delivery.service import DeliveryService, configured_senders
 from bot.runner import stop_on_signals
 from bot.settings import Settings
 from handlers.audience import Audience, AudienceError, parse_audience
-from storage import broadcasts
+from storage import audit, broadcasts
 from storage.db import Database
 
 app = typer.Typer(help="Thông báo gửi hàng loạt.", no_args_is_help=True)
@@ -66,6 +66,8 @@ def send(
         async with database.transaction() as session:
             new_id = await broadcasts.create(session, body, target, now, scheduled_at=when, urgent=urgent,
                                              created_by="cli")
+            await audit.record(session, now, "cli", "admin", "broadcast.create", target.area_code,
+                               broadcast_id=new_id, audience=target.kind, urgent=urgent)
         return new_id, when.astimezone(settings.zone)
 
     new_id, when = with_database(create)
@@ -129,6 +131,7 @@ def cancel(broadcast_id: int) -> None:
             if row["status"] not in ("scheduled", "sending"):
                 _fail("broadcast.not_cancellable", id=str(broadcast_id), status=row["status"])
             count = await broadcasts.cancel(session, broadcast_id, utc_now())
+            await audit.record(session, utc_now(), "cli", "admin", "broadcast.cancel", broadcast_id=broadcast_id)
         typer.echo(messages_vi.t("broadcast.cancelled", id=str(broadcast_id), count=str(count)))
 
     with_database(stop)

@@ -21,7 +21,7 @@ from handlers.areas import catalog
 from handlers.directive import DirectiveError, parse_directive
 from handlers.directive.document import text_from_upload
 from handlers.report_rhythm import rhythm_for
-from storage import officials, reporting
+from storage import audit, officials, reporting
 from storage.db import Database
 
 invite_app = typer.Typer(help="Lời mời cán bộ.", no_args_is_help=True)
@@ -56,7 +56,9 @@ def invite_create(role: str = typer.Option("official", "--role", help="official 
         code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
         expires = now + timedelta(hours=settings.invite_valid_hours)
         async with database.transaction() as session:
-            await officials.create_invite(session, code, role, code_area, "cli", now, expires)
+            invite_id = await officials.create_invite(session, code, role, code_area, "cli", now, expires)
+            await audit.record(session, now, "cli", "admin", "invite.create", code_area, invite_id=invite_id,
+                               invited_role=role)
         username = settings.telegram_bot_username
         link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
         return code, messages_vi.t("invite.created", role=messages_vi.t(f"role.{role}"),
@@ -87,7 +89,10 @@ def invite_revoke(code: str) -> None:
 
     async def revoke(database: Database, settings: Settings) -> bool:
         async with database.transaction() as session:
-            return await officials.revoke_invite(session, code.upper(), utc_now())
+            done = await officials.revoke_invite(session, code.upper(), utc_now())
+            if done:
+                await audit.record(session, utc_now(), "cli", "admin", "invite.revoke")
+            return done
 
     typer.echo(messages_vi.t("cli.invite_revoked" if with_database(revoke) else "invite.invalid"))
 
@@ -113,7 +118,10 @@ def officials_remove(person_id: int) -> None:
 
     async def remove(database: Database, settings: Settings) -> bool:
         async with database.transaction() as session:
-            return await officials.dismiss(session, person_id, utc_now())
+            done = await officials.dismiss(session, person_id, utc_now())
+            if done:
+                await audit.record(session, utc_now(), "cli", "admin", "staff.remove", person_id=person_id)
+            return done
 
     typer.echo(messages_vi.t("staff.removed" if with_database(remove) else "staff.not_found", id=str(person_id)))
 
@@ -147,7 +155,9 @@ def _adder(rows: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
             except ValueError:
                 _fail("cli.bad_schedule", value=f"{values['day_of_week']} {values['day_of_month']} {values['at_time']}")
         async with database.transaction() as session:
-            return [await reporting.add_schedule(session, values, utc_now()) for values in rows]
+            ids = [await reporting.add_schedule(session, values, utc_now()) for values in rows]
+            await audit.record(session, utc_now(), "cli", "admin", "schedule.add", schedules=ids)
+            return ids
 
     return add
 
@@ -199,7 +209,10 @@ def schedule_remove(schedule_id: int) -> None:
 
     async def remove(database: Database, settings: Settings) -> bool:
         async with database.transaction() as session:
-            return await reporting.deactivate_schedule(session, schedule_id)
+            done = await reporting.deactivate_schedule(session, schedule_id)
+            if done:
+                await audit.record(session, utc_now(), "cli", "admin", "schedule.remove", schedule_id=schedule_id)
+            return done
 
     key = "cli.schedule_removed" if with_database(remove) else "cli.schedule_not_found"
     typer.echo(messages_vi.t(key, id=str(schedule_id)))

@@ -11,7 +11,7 @@ from bot.delivery.progress import describe_audience
 from bot.settings import Settings
 from handlers.audience import Audience
 from handlers.protocol import PublishNotice, Reply, ShowNotice
-from storage import broadcasts, notices
+from storage import audit, broadcasts, notices
 
 
 async def show_notice(connection: AsyncConnection, effect: ShowNotice) -> Reply:
@@ -43,6 +43,8 @@ async def publish_notice(
          "created_by": effect.created_by},
         now,
     )
+    await audit.record(connection, now, effect.created_by, "admin", "broadcast.create", audience.area_code,
+                       broadcast_id=broadcast_id, audience=audience.kind, urgent=effect.urgent)
     return Reply(messages_vi.t(
         "publish.queued", id=str(broadcast_id), audience=describe_audience(audience),
         at=scheduled.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),

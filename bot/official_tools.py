@@ -62,14 +62,14 @@ async def area_statistics(connection: AsyncConnection, caller: Caller, command: 
         week_green=str(week["green"]), monitoring=str(await monitoring.count_active(connection, area)),
         missed=str(missed_here),
     )]
+    end = statistics.day_start(summary.day + timedelta(days=1), zone)
     if len(area) == 2:
         start = statistics.day_start(summary.day - timedelta(days=6), zone)
-        breakdown = await statistics.commune_breakdown(connection, area, start, caller.now)
+        breakdown = await statistics.commune_breakdown(connection, area, start, end)
         lines.append(messages_vi.t("stats.breakdown_header"))
         lines.extend(messages_vi.t("stats.breakdown_line", commune=catalog().by_code[code].name,
                                    total=str(sum(counts.values())), red=str(counts["red"]),
                                    yellow=str(counts["yellow"])) for code, counts in breakdown)
-    end = statistics.day_start(summary.day + timedelta(days=1), zone)
     days = await statistics.daily_counts(connection, area, 14, end, zone)
     chart = daily_chart_png(days, messages_vi.t("stats.chart_title", area=catalog().label(area)))
     await audit.record(connection, caller.now, caller.actor, "official", "statistics", area)

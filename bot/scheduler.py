@@ -24,8 +24,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot import reminders
 from bot.clock import Clock, utc_now
 from bot.settings import Settings
-from storage import reporting
+from storage import audit, reporting
 from storage.db import Database, is_sqlite
+from storage.erasure import apply_retention
 
 log = logging.getLogger(__name__)
 ADVISORY_KEY = 0x6B6861  # "kha"
@@ -133,6 +134,7 @@ class Scheduler:
         await self.catch_up()
         await self.refresh()
         self.aps.add_job(self._sweep, "interval", seconds=60, id="sweep")
+        self.aps.add_job(self._retention, CronTrigger(hour=3, minute=0, timezone=self.settings.zone), id="retention")
         self.aps.start()
 
     async def stop(self) -> None:
@@ -151,7 +153,7 @@ class Scheduler:
         if signature == self._signature:
             return
         for job in self.aps.get_jobs():
-            if job.id != "sweep":
+            if job.id not in ("sweep", "retention"):
                 job.remove()
         for schedule in schedules:
             self.aps.add_job(self._fire, trigger_for(schedule, self.settings), args=[schedule["id"]],
@@ -193,6 +195,12 @@ class Scheduler:
         slot, previous = self._last_slots(self.clock() + timedelta(seconds=1))
         if slot and previous:
             await reminders.monitoring_slot(self.db, slot, previous, self.settings)
+
+    async def _retention(self) -> None:
+        now = self.clock()
+        async with self.db.engine.begin() as connection:
+            counts = await apply_retention(connection, now - timedelta(days=self.settings.retention_days))
+            await audit.record(connection, now, "scheduler", "system", "retention", **counts)
 
     async def _sweep(self) -> None:
         try:

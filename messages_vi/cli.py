@@ -15,5 +15,8 @@ MESSAGES = {
     "cli.schedule_added": "Đã thêm lịch nhắc báo cáo #{id}: {title}",
     "cli.schedule_removed": "Đã dừng lịch #{id}.",
     "cli.schedule_not_found": "Không có lịch #{id} đang hoạt động.",
+    "cli.bad_export": "Định dạng phải là xlsx hoặc csv; mức là green, yellow hoặc red.",
+    "cli.exported": "Đã xuất {count} tờ khai vào {path}.",
+    "cli.retention": "Đã ẩn danh {declarations} tờ khai, {alerts} cảnh báo; xóa {conversations} cuộc trò chuyện cũ.",
     "cli.schedules_from_directive": "Đã tạo {count} lịch nhắc báo cáo từ văn bản.",
 }

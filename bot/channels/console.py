@@ -27,11 +27,22 @@ def save_qr(reply: Reply, folder: Path) -> Path:
 
 
 def show(reply: Reply, out: TextIO, receipts: Path) -> None:
-    """Print one reply (and save its QR image)."""
+    """Print one reply (saving its QR image, chart or file beside the receipts)."""
     print(render(reply), file=out)
     if reply.qr:
         print(messages_vi.t("console.qr_saved", path=save_qr(reply, receipts)), file=out)
+    if reply.image:
+        print(messages_vi.t("console.file_saved", path=_save(receipts, "chart.png", reply.image)), file=out)
+    if reply.document:
+        print(messages_vi.t("console.file_saved", path=_save(receipts, *reply.document)), file=out)
     print(file=out)
+
+
+def _save(folder: Path, name: str, content: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{hashlib.sha256(content).hexdigest()[:12]}-{Path(name).name}"
+    path.write_bytes(content)
+    return path
 
 
 async def chat(

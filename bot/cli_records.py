@@ -1,0 +1,119 @@
+"""`khaibao verify|export|audit|retention`: receipts, exports and the audit log for admins and scripts."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+import messages_vi
+from bot.cli_support import with_database
+from bot.clock import utc_now
+from bot.exports import write_csv, write_xlsx
+from bot.settings import Settings
+from bot.verification import verify
+from handlers.areas import catalog
+from storage import audit, exports
+from storage.db import Database
+from storage.erasure import apply_retention
+
+console = Console()
+
+
+def _day(value: str, settings: Settings) -> datetime:
+    try:
+        return datetime.combine(datetime.fromisoformat(value).date(), time(), settings.zone)
+    except ValueError:
+        typer.echo(messages_vi.t("cli.bad_date", value=value), err=True)
+        raise typer.Exit(2) from None
+
+
+def verify_command(code: str = typer.Argument(..., help="Mã dưới mã QR, hoặc mã trong QR (v_...).")) -> None:
+    """Check a declaration receipt, as a gatekeeper would (logged)."""
+
+    async def check(database: Database, settings: Settings) -> str:
+        now = utc_now()
+        async with database.transaction() as session:
+            verdict = await verify(session, code, now, settings)
+            await audit.record(session, now, "cli", "admin", "verify", verdict.commune_code, status=verdict.status,
+                               code=verdict.code)
+        return verdict.text(settings)
+
+    typer.echo(with_database(check))
+
+
+def export_command(
+    area: str = typer.Option(..., "--area", help="Mã tỉnh hoặc xã/phường."),
+    start: str = typer.Option(None, "--from", help="Từ ngày YYYY-MM-DD (mặc định: 30 ngày trước)."),
+    end: str = typer.Option(None, "--to", help="Đến hết ngày YYYY-MM-DD (mặc định: hôm nay)."),
+    level: list[str] = typer.Option(None, "--level", help="green | yellow | red (lặp lại được)."),
+    kind: str = typer.Option("xlsx", "--format", help="xlsx | csv"),
+    output: Path = typer.Option(None, "--output", "-o", help="Tệp ra (mặc định: theo địa bàn và ngày)."),
+) -> None:
+    """Export an area's declarations (streamed, constant memory)."""
+    if area not in catalog().by_code:
+        typer.echo(messages_vi.t("cli.unknown_area", code=area), err=True)
+        raise typer.Exit(2)
+    if kind not in ("xlsx", "csv") or not set(level or ()) <= {"green", "yellow", "red"}:
+        typer.echo(messages_vi.t("cli.bad_export"), err=True)
+        raise typer.Exit(2)
+
+    async def run(database: Database, settings: Settings) -> tuple[Path, int]:
+        now = utc_now()
+        first = _day(start, settings) if start else now - timedelta(days=30)
+        last = _day(end, settings) + timedelta(days=1) if end else now
+        target = output or Path(f"khai-bao-{area}-{first:%Y%m%d}-{last - timedelta(seconds=1):%Y%m%d}.{kind}")
+        async with database.sessions() as session:
+            rows = exports.stream_declarations(session, area, first, last, set(level) if level else None)
+            count = await (write_csv if kind == "csv" else write_xlsx)(rows, target, settings.zone)
+        async with database.transaction() as session:
+            await audit.record(session, now, "cli", "admin", "export", area, rows=count, format=kind)
+        return target, count
+
+    target, count = with_database(run)
+    typer.echo(messages_vi.t("cli.exported", count=str(count), path=str(target)))
+
+
+def audit_command(
+    action: str = typer.Option(None, "--action"),
+    area: str = typer.Option(None, "--area"),
+    actor: str = typer.Option(None, "--actor"),
+    since: str = typer.Option(None, "--since", help="YYYY-MM-DD"),
+    limit: int = typer.Option(200, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List the audit log, newest first."""
+
+    async def rows(database: Database, settings: Settings) -> list[dict[str, Any]]:
+        async with database.sessions() as session:
+            return await audit.entries(session, action=action, area_code=area, actor=actor,
+                                       since=_day(since, settings) if since else None, limit=limit)
+
+    found = with_database(rows)
+    if as_json:
+        typer.echo(json.dumps(found, default=str, ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "at", "actor", "role", "action", "area", "detail")
+    for row in found:
+        table.add_row(str(row["id"]), row["at"].isoformat(timespec="seconds"), row["actor"], row["role"],
+                      row["action"], row["area_code"] or "", json.dumps(row["detail"] or {}, ensure_ascii=False))
+    console.print(table)
+
+
+def retention_command() -> None:
+    """Anonymise declarations and alerts older than the retention setting (the daily job does this too)."""
+
+    async def run(database: Database, settings: Settings) -> dict[str, int]:
+        now = utc_now()
+        async with database.transaction() as session:
+            counts = await apply_retention(session, now - timedelta(days=settings.retention_days))
+            await audit.record(session, now, "cli", "admin", "retention", **counts)
+        return counts
+
+    counts = with_database(run)
+    typer.echo(messages_vi.t("cli.retention", **{key: str(value) for key, value in counts.items()}))
