@@ -1,0 +1,1 @@
+"""Statistics, charts, exports and masking for officials."""
