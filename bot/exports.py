@@ -1,4 +1,4 @@
-"""Declaration exports for officials: streamed .xlsx (openpyxl write-only) and UTF-8 CSV with a BOM."""
+"""Declaration exports for officials: streamed .xlsx (bot.xlsx_stream) and UTF-8 CSV with a BOM."""
 
 from __future__ import annotations
 
@@ -9,19 +9,13 @@ import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import IO, Any, BinaryIO
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
 import messages_vi
+from bot.xlsx_stream import Target, XlsxStreamWriter
 from handlers.areas import catalog
 
-Target = str | os.PathLike[str] | BinaryIO
 Row = dict[str, Any]
 
 # (header message key, column width in characters)
@@ -128,37 +122,22 @@ async def _feed(rows: AsyncIterator[Row], write: Callable[[list[Row]], None]) ->
     return total
 
 
-def _sheet(workbook: Workbook) -> WriteOnlyWorksheet:
-    sheet = workbook.create_sheet(messages_vi.t("reports.export.sheet"))
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    sheet.append([_styled(sheet, text, font=bold) for text in headers()])
-    return sheet
-
-
-def _styled(sheet: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
-
-
 async def write_xlsx(rows: AsyncIterator[Row], path_or_stream: Target, zone: ZoneInfo) -> int:
     """Write the declarations to an .xlsx file or binary stream in constant memory; how many were written."""
-    workbook = Workbook(write_only=True)
-    sheet = _sheet(workbook)
+    sheet = await asyncio.to_thread(
+        XlsxStreamWriter, path_or_stream, messages_vi.t("reports.export.sheet"), headers(),
+        [width for _, width in COLUMNS], EXCEL_TIME,
+    )
 
     def write(chunk: list[Row]) -> None:
-        for row in chunk:
-            values = _neutral(cells(row, zone))
-            values[TIME_COLUMN] = _styled(sheet, values[TIME_COLUMN], number_format=EXCEL_TIME)
-            sheet.append(values)
+        sheet.add_rows([_neutral(cells(row, zone)) for row in chunk])
 
-    total = await _feed(rows, write)
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{total + 1}"
-    await asyncio.to_thread(workbook.save, path_or_stream)
+    try:
+        total = await _feed(rows, write)
+        await asyncio.to_thread(sheet.close)
+    except BaseException:
+        sheet.abort()
+        raise
     return total
 
 
