@@ -1,4 +1,7 @@
-"""Small PNG charts for officials: declarations per day, stacked by risk level."""
+"""Small PNG charts for officials: declarations per day, stacked by risk level.
+
+matplotlib is imported on the first chart, so commands that draw none start fast.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +9,8 @@ import io
 from datetime import date
 from math import ceil
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib.collections import PolyCollection  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
-
-import messages_vi  # noqa: E402
-from handlers.triage import LEVELS  # noqa: E402
+import messages_vi
+from handlers.triage import LEVELS
 
 COLOURS = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828"}
 SIZE_INCHES = (8, 4)
@@ -30,6 +25,13 @@ def daily_chart_png(days: list[tuple[date, dict[str, int]]], title: str) -> byte
 
     Draws on a standalone Figure (no pyplot), so nothing is registered globally and nothing needs closing.
     """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.collections import PolyCollection
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     figure = Figure(figsize=SIZE_INCHES, dpi=DPI)
     figure.subplots_adjust(**MARGINS)
     axes = figure.add_subplot()

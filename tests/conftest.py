@@ -6,7 +6,6 @@ import asyncio
 import os
 import shutil
 import subprocess
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -89,9 +88,9 @@ def postgres_url(name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def postgres_template() -> Iterator[str]:
-    """A migrated PostgreSQL database that tests clone (CREATE DATABASE ... TEMPLATE)."""
-    name = f"khaibao_template_{os.getpid()}"
+def postgres_database() -> Iterator[str]:
+    """One migrated PostgreSQL database for the session; each test starts from emptied tables."""
+    name = f"khaibao_test_{os.getpid()}"
 
     async def build() -> None:
         await _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
@@ -101,23 +100,31 @@ def postgres_template() -> Iterator[str]:
         await database.dispose()
 
     asyncio.run(build())
-    yield name
+    yield postgres_url(name)
     asyncio.run(_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+async def _empty(url: str) -> None:
+    """Empty every table but the map and the migration marker (TRUNCATE fires no row triggers)."""
+    engine = create_async_engine(url)
+    async with engine.begin() as connection:
+        names = (await connection.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename NOT IN ('area', 'alembic_version')"))).scalars().all()
+        await connection.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
+    await engine.dispose()
 
 
 @pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, template_db: Path, tmp_path: Path) -> Iterator[str]:
-    """The URL of a fresh migrated database for this test, on SQLite and (when available) PostgreSQL."""
+def db_url(request: pytest.FixtureRequest, template_db: Path, tmp_path: Path) -> str:
+    """The URL of an empty migrated database for this test, on SQLite and PostgreSQL."""
     if request.param == "sqlite":
         target = tmp_path / "khaibao.db"
         shutil.copy(template_db, target)
-        yield f"sqlite+aiosqlite:///{target}"
-        return
-    template = request.getfixturevalue("postgres_template")
-    name = f"khaibao_test_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_admin(f"CREATE DATABASE {name} TEMPLATE {template}"))
-    yield postgres_url(name)
-    asyncio.run(_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        return f"sqlite+aiosqlite:///{target}"
+    url: str = request.getfixturevalue("postgres_database")
+    asyncio.run(_empty(url))
+    return url
 
 
 @pytest.fixture
