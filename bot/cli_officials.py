@@ -15,6 +15,7 @@ from rich.table import Table
 import messages_vi
 from bot.cli_support import with_database
 from bot.clock import utc_now
+from bot.notices import schedule_from
 from bot.settings import Settings
 from bot.staff import INVITE_ALPHABET
 from handlers.areas import catalog
@@ -171,14 +172,8 @@ def schedule_from_directive(file: Path = typer.Argument(..., exists=True, dir_ok
     except DirectiveError as error:
         _fail(error.message_key)
         return
-    rows = []
-    for duty in (obligation.to_json_dict() for obligation in directive.obligations):
-        rhythm = rhythm_for(duty)
-        if rhythm is not None:
-            rows.append({"level": level, "area_code": None, "day_of_week": rhythm.day_of_week,
-                         "day_of_month": rhythm.day_of_month, "at_time": rhythm.at_time,
-                         "due_hours": rhythm.due_hours, "title": str(duty["text"])[:300],
-                         "source": str(duty["text"])[:600], "created_by": "cli"})
+    duties = [obligation.to_json_dict() for obligation in directive.obligations]
+    rows = [{**schedule_from(duty, "cli"), "level": level} for duty in duties if rhythm_for(duty) is not None]
     ids = with_database(_adder(rows)) if rows else []
     typer.echo(messages_vi.t("cli.schedules_from_directive", count=str(len(ids))))
 

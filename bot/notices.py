@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -11,7 +12,8 @@ from bot.delivery.progress import describe_audience
 from bot.settings import Settings
 from handlers.audience import Audience
 from handlers.protocol import PublishNotice, Reply, ShowNotice
-from storage import audit, broadcasts, notices
+from handlers.report_rhythm import rhythm_for
+from storage import audit, broadcasts, notices, reporting
 
 
 async def show_notice(connection: AsyncConnection, effect: ShowNotice) -> Reply:
@@ -23,6 +25,15 @@ async def show_notice(connection: AsyncConnection, effect: ShowNotice) -> Reply:
         return Reply(f"{notice['header']}\n\n{notice['body']}")
     summary = notice["summary"]
     return Reply(summary if summary.startswith(notice["header"]) else f"{notice['header']}\n{summary}")
+
+
+def schedule_from(duty: dict[str, Any], created_by: str) -> dict[str, Any]:
+    """A commune-level reminder schedule for a directive's recurring reporting duty."""
+    rhythm = rhythm_for(duty)
+    assert rhythm is not None
+    return {"level": "commune", "area_code": None, "day_of_week": rhythm.day_of_week,
+            "day_of_month": rhythm.day_of_month, "at_time": rhythm.at_time, "due_hours": rhythm.due_hours,
+            "title": str(duty["text"])[:300], "source": str(duty["text"])[:600], "created_by": created_by}
 
 
 async def publish_notice(
@@ -45,6 +56,10 @@ async def publish_notice(
     )
     await audit.record(connection, now, effect.created_by, "admin", "broadcast.create", audience.area_code,
                        broadcast_id=broadcast_id, audience=audience.kind, urgent=effect.urgent)
+    if effect.schedules and effect.parsed:
+        ids = [await reporting.add_schedule(connection, schedule_from(duty, effect.created_by), now)
+               for duty in effect.parsed.get("obligations", []) if rhythm_for(duty) is not None]
+        await audit.record(connection, now, effect.created_by, "admin", "schedule.add", schedules=ids)
     return Reply(messages_vi.t(
         "publish.queued", id=str(broadcast_id), audience=describe_audience(audience),
         at=scheduled.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),

@@ -90,6 +90,7 @@ class PublishNotice:
     scheduled_at: str  # ISO, aware
     created_by: str
     progress_chat: tuple[str, str]  # (channel, chat id) of the admin's progress message
+    schedules: bool = False  # also turn the directive's recurring reporting duties into reminder schedules
 
 
 @dataclass(frozen=True)

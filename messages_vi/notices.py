@@ -41,6 +41,10 @@ MESSAGES = {
     "publish.when": "Gửi lúc nào? Gõ «ngay» để gửi ngay, hoặc giờ như «17:30», «25/12 08:00».",
     "publish.bad_time": "Chưa hiểu thời điểm. Gõ «ngay», hoặc giờ như «17:30», «25/12 08:00».",
     "publish.time_past": "Thời điểm này đã qua. Vui lòng chọn thời điểm sắp tới.",
+    "publish.schedules": (
+        "Văn bản có {count} nhiệm vụ báo cáo định kỳ. Tạo lịch nhắc báo cáo cho cán bộ xã/phường theo các nhiệm vụ này?"
+    ),
+    "label.publish_schedules": "Tạo lịch nhắc báo cáo",
     "publish.review": "Kiểm tra lại trước khi gửi:\n{summary}",
     "publish.confirm": "Gửi thông báo",
     "publish.queued": "Đã xếp lịch gửi thông báo #{id} tới {audience} lúc {at}. Tiến độ sẽ được cập nhật tại đây.",

@@ -79,3 +79,20 @@ async def test_time_in_the_past_is_refused(service) -> None:
     admin = Chat(service, user_id="admin")
     await admin.say_all("/thongbao_moi", "Hop khan luc 8h sang mai tai UBND xa.", "1", "1", "khong")
     assert "đã qua" in await admin.send("01/01/2020 08:00")
+
+
+async def test_publishing_a_directive_with_duties_offers_reminder_schedules(service, database) -> None:
+    from storage.models import ReportSchedule
+
+    directive = (SEEDS / "tin-kon-tum-1025-2020.txt").read_text(encoding="utf-8")
+    admin = Chat(service, user_id="admin")
+    await admin.say_all("/thongbao_moi", directive, "1", "can bo", "khong")
+    offer = await admin.send("ngay")
+    assert "1 nhiệm vụ báo cáo định kỳ" in offer
+    review = await admin.send("co")
+    assert "• Tạo lịch nhắc báo cáo: Có" in review
+    await admin.send("1")
+    async with database.sessions() as session:
+        [schedule] = (await session.execute(select(ReportSchedule))).scalars().all()
+    assert (schedule.level, schedule.day_of_week, schedule.at_time) == ("commune", "*", "17:00")
+    assert "báo cáo" in schedule.title

@@ -14,6 +14,7 @@ from handlers.directive import LIMIT, DirectiveError, parse_directive, summarize
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Pick, Step
 from handlers.flows.common import NO, YES
 from handlers.protocol import Context, PublishNotice, Reply
+from handlers.report_rhythm import rhythm_for
 from handlers.text import clean, fold
 
 MAX_DOCUMENT = 300_000
@@ -75,6 +76,12 @@ def _duty(duty: dict[str, Any]) -> str:
     return f"{cadence}: {duty['text'][:160]}"
 
 
+def recurring_duties(raw: str) -> list[dict[str, Any]]:
+    """The directive's reporting duties that can become reminder schedules."""
+    parsed = notice_parts(raw)["parsed"] if raw else None
+    return [duty for duty in (parsed or {}).get("obligations", []) if rhythm_for(duty) is not None]
+
+
 def area(text: str, answers: Answers, ctx: Context) -> Parsed:
     """A province, or a commune anywhere, by name."""
     value = parsers.basic(text)
@@ -132,7 +139,10 @@ FLOW = Flow(
         Step("area", "publish.area", TEXT, "label.publish_area", "urgent", parse=area,
              show=lambda value, ctx: catalog().label(value)),
         Step("urgent", "publish.urgent", CHOICE, "label.publish_urgent", "when", options=(YES, NO)),
-        Step("when", "publish.when", TEXT, "label.publish_when", "review", parse=when, show=show_when),
+        Step("when", "publish.when", TEXT, "label.publish_when", "schedules", parse=when, show=show_when),
+        Step("schedules", "publish.schedules", CHOICE, "label.publish_schedules", "review", options=(YES, NO),
+             skip_if=lambda a: not recurring_duties(a.get("text", "")),
+             prompt_params=lambda a, ctx: {"count": str(len(recurring_duties(a.get("text", ""))))}),
         Step("review", "publish.review", REVIEW, "label.review", END,
              options=(Option("confirm", "publish.confirm"),)),
     ),
@@ -150,5 +160,6 @@ def finish(answers: Answers, ctx: Context) -> Completion:
         header=parts["header"], summary=parts["summary"], body=parts["body"], parsed=parts["parsed"],
         audience=audience.to_json(), urgent=answers["urgent"] == "yes", scheduled_at=answers["when"],
         created_by=":".join(ctx.identity), progress_chat=ctx.identity,
+        schedules=answers.get("schedules") == "yes",
     )
     return Completion(replies=[Reply("", deferred=effect)])
