@@ -1,0 +1,182 @@
+"""Sending: per-chat pacing with a burst, per-chat lanes, retries, flood control and blocked users."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Bot
+from telegram.error import Forbidden, NetworkError, RetryAfter
+
+from bot.channels.telegram_buttons import ButtonCodec
+from bot.channels.telegram_lanes import Lanes
+from bot.channels.telegram_memory import ChatMemory
+from bot.channels.telegram_pacing import ChatPacer
+from bot.channels.telegram_render import Outgoing, Pressed, render
+from bot.channels.telegram_send import Sender
+from bot.pacing import RateLimiter
+from handlers.protocol import Incoming, Reply
+from tests.fakes.fake_telegram import FakeTelegram, running_fake_telegram
+
+CHAT = 77
+# PTB warns about the future type of RetryAfter.retry_after whenever it raises one.
+pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+
+
+class FakeTime:
+    """A clock that moves only when something sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+class Unreachable:
+    """A service stub that records who was marked unreachable."""
+
+    def __init__(self) -> None:
+        self.marked: list[tuple[str, str]] = []
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        return []
+
+    async def mark_unreachable(self, channel: str, user_id: str) -> None:
+        self.marked.append((channel, user_id))
+
+
+async def test_pacer_lets_a_burst_through_then_spaces_messages() -> None:
+    time_ = FakeTime()
+    pacer = ChatPacer(1.0, burst=3, clock=time_.clock, sleep=time_.sleep)
+    for _ in range(5):
+        await pacer.wait(CHAT)
+    assert time_.sleeps == [1.0, 1.0]
+    await pacer.wait(CHAT + 1)
+    assert time_.sleeps == [1.0, 1.0] and pacer.tracked_chats == 2
+    time_.now += 10
+    for _ in range(3):
+        await pacer.wait(CHAT)
+    assert time_.sleeps == [1.0, 1.0] and pacer.tracked_chats == 1
+
+
+async def test_pacer_off_never_waits() -> None:
+    time_ = FakeTime()
+    pacer = ChatPacer(0.0, clock=time_.clock, sleep=time_.sleep)
+    for _ in range(10):
+        await pacer.wait(CHAT)
+    assert time_.sleeps == [] and pacer.tracked_chats == 0
+
+
+async def test_lanes_keep_each_key_in_order_and_run_keys_concurrently(caplog: pytest.LogCaptureFixture) -> None:
+    lanes, done, gate = Lanes(), [], asyncio.Event()
+
+    async def job(name: str, wait: asyncio.Event | None = None) -> None:
+        if wait:
+            await wait.wait()
+        if name == "a2":
+            raise RuntimeError("personal data")
+        done.append(name)
+
+    for name, wait in (("a1", gate), ("a2", None), ("a3", None)):
+        lanes.submit("a", functools.partial(job, name, wait))
+    lanes.submit("b", functools.partial(job, "b1"))
+    await asyncio.sleep(0.01)
+    assert done == ["b1"] and len(lanes) == 1
+    gate.set()
+    await lanes.join()
+    assert done == ["b1", "a1", "a3"] and len(lanes) == 0
+    assert "lane job failed: RuntimeError" in caplog.text and "personal data" not in caplog.text
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    async with running_fake_telegram(per_chat_interval=0.2) as server:
+        yield server
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
+    async with Bot(fake.token, base_url=fake.bot_base_url) as client:
+        yield client
+
+
+def sender(bot: Bot, service: Unreachable | None = None, interval: float = 0.0) -> Sender:
+    limiter = RateLimiter(1000, burst=10)
+    return Sender(bot, service or Unreachable(), ChatMemory(), limiter, ChatPacer(interval), backoff=0.01)
+
+
+def texts(*lines: str) -> list[Outgoing]:
+    return render([Reply(line) for line in lines], CHAT, ButtonCodec())
+
+
+async def test_network_errors_are_retried(fake: FakeTelegram, bot: Bot) -> None:
+    fake.fail_next(2, 500, method="sendMessage")
+    await sender(bot).send(CHAT, texts("Xin chào"))
+    assert [call.status for call in fake.calls_to("sendMessage")] == [500, 500, 200]
+    fake.fail_next(3, 502, method="sendMessage")
+    with pytest.raises(NetworkError):
+        await sender(bot).send(CHAT, texts("Xin chào"))
+
+
+async def test_flood_control_waits_as_told_then_sends(fake: FakeTelegram, bot: Bot) -> None:
+    started = time.monotonic()
+    await sender(bot).send(CHAT, texts("Một", "Hai"))
+    assert [call.status for call in fake.calls_to("sendMessage")] == [200, 429, 200]
+    assert time.monotonic() - started >= 1.0
+    assert [m.text for m in fake.messages(CHAT)] == ["Một", "Hai"]
+
+
+async def test_a_very_long_flood_wait_drops_the_reply() -> None:
+    async with (
+        running_fake_telegram(per_chat_interval=10, retry_after=3600) as fake,
+        Bot(fake.token, base_url=fake.bot_base_url) as bot,
+    ):
+        with pytest.raises(RetryAfter):
+            await sender(bot).send(CHAT, texts("Một", "Hai"))
+    assert [call.status for call in fake.calls_to("sendMessage")] == [200, 429]
+
+
+async def test_per_chat_pacing_does_not_delay_a_reply_of_three_messages(fake: FakeTelegram, bot: Bot) -> None:
+    fake.limits.per_chat_interval = None
+    started = time.monotonic()
+    await sender(bot, interval=1.0).send(CHAT, texts("Một", "Hai", "Ba"))
+    assert time.monotonic() - started < 0.5
+    await sender(bot, interval=1.0).send(CHAT + 1, texts("Một", "Hai", "Ba", "Bốn"))
+    assert time.monotonic() - started >= 0.9
+
+
+async def test_blocked_user_is_marked_unreachable_and_not_retried(fake: FakeTelegram, bot: Bot) -> None:
+    service = Unreachable()
+    fake.blocked.add(CHAT)
+    with pytest.raises(Forbidden):
+        await sender(bot, service).send(CHAT, texts("Một", "Hai"))
+    assert service.marked == [("telegram", str(CHAT))]
+    assert len(fake.calls_to("sendMessage")) == 1
+
+
+async def test_unchanged_edit_and_expired_query_are_not_errors(fake: FakeTelegram, bot: Bot) -> None:
+    reply = Reply("Giới tính?", step="gender", options=())
+    send = sender(bot)
+    await send.send(CHAT, render([reply], CHAT, ButtonCodec()))
+    message_id = fake.last_message(CHAT).message_id
+    same = render([Reply("Giới tính?", edit=True)], CHAT, ButtonCodec(), pressed=Pressed(message_id, "Giới tính?"))
+    await send.send(CHAT, same)
+    assert fake.calls_to("editMessageReplyMarkup")[-1].status == 400
+    await send.answer("no-such-query")
+    assert fake.calls_to("answerCallbackQuery")[-1].status == 400
+
+
+def test_logging_never_shows_request_urls() -> None:
+    import bot.channels.telegram  # noqa: F401
+
+    assert logging.getLogger("httpx").getEffectiveLevel() >= logging.WARNING
