@@ -24,7 +24,7 @@ from bot.channels.telegram_receive import CHANNEL, Received, receive
 from bot.channels.telegram_render import page, render
 from bot.channels.telegram_send import Conversations, Sender
 from bot.channels.telegram_webhook import TelegramApp, webhook_path, webhook_route
-from bot.pacing import RateLimiter
+from bot.limits import shared_limiter
 from bot.settings import Settings
 from handlers.protocol import Reply
 
@@ -72,7 +72,7 @@ class TelegramChannel:
         self._app = _application(settings, settings.telegram_bot_token.get_secret_value())
         self._app.add_handler(TypeHandler(Update, self._dispatch))
         self._app.add_error_handler(self._on_error)
-        limiter = RateLimiter(settings.telegram_rate, burst=max(1, int(settings.telegram_rate // 10)))
+        limiter = shared_limiter(settings, CHANNEL)
         self._codec = ButtonCodec()
         self._memory = ChatMemory()
         self._lanes = Lanes(ACTIVE_CHATS)

@@ -91,7 +91,7 @@ class Sender:
         delay, attempt = self._backoff, 1
         while True:
             if paced:
-                await self._limiter.acquire()
+                await self._limiter.acquire(priority=True)
             try:
                 return await operation()
             except RetryAfter as error:

@@ -12,22 +12,13 @@ from bot.delivery.planner import Planner
 from bot.delivery.progress import ConsoleNotifier, Notifier, ThrottledNotifier
 from bot.delivery.senders import BulkSender, ConsoleSender, TelegramSender, ZaloSender
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
+from bot.limits import shared_limiter
 from bot.pacing import RateLimiter
 from bot.settings import Settings
 from handlers.quiet_hours import QuietHours
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-
-
-def limiter_for(settings: Settings, channel: str) -> RateLimiter:
-    """The channel's pace from the settings (Telegram: overall rate and per-chat spacing)."""
-    if channel == "telegram":
-        rate = 1000.0 if settings.telegram_paid_broadcast else settings.telegram_rate
-        return RateLimiter(rate, burst=max(1, int(rate // 100)), per_key_interval=settings.telegram_per_chat_interval)
-    if channel == "zalo":
-        return RateLimiter(settings.zalo_rate, burst=max(1, int(settings.zalo_rate // 100)))
-    return RateLimiter(1000.0, burst=10)
 
 
 def configured_senders(settings: Settings, console: bool = True) -> dict[str, BulkSender]:
@@ -77,7 +68,7 @@ class DeliveryService:
         self.senders = senders
         self.limiters = limiters or {}
         for channel in senders:
-            self.limiters.setdefault(channel, limiter_for(settings, channel))
+            self.limiters.setdefault(channel, shared_limiter(settings, channel))
         self.planner = Planner(db, clock, {**default_notifiers(senders), **(notifiers or {})})
         self.planner_period = planner_period
         config = worker_settings or WorkerSettings(

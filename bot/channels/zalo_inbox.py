@@ -1,0 +1,98 @@
+"""Storage first: each Zalo update is stored before it is acknowledged, then handled once, in order per user."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import Any
+
+import messages_vi
+from bot.channels.zalo_groups import GroupNotices
+from bot.channels.zalo_order import KeyedChains, describe
+from bot.channels.zalo_send import ZaloReplySender
+from bot.channels.zalo_store import RawStore
+from bot.channels.zalo_updates import ZaloUpdate, parse
+from bot.conversations import ConversationService
+from bot.locks import KeyedLocks
+from handlers.protocol import Reply
+
+log = logging.getLogger(__name__)
+
+RECOVERY_LIMIT = 10_000
+
+JSON = dict[str, Any]
+
+
+class InboxClosed(Exception):
+    """The channel is stopping: the update was not stored (the webhook answers 503 so Zalo retries)."""
+
+
+class ZaloInbox:
+    """Stores updates, then hands them to the conversation service and the replies to the sender."""
+
+    def __init__(
+        self, service: ConversationService, sender: ZaloReplySender, group_notices: GroupNotices | None = None
+    ) -> None:
+        self._service = service
+        self._sender = sender
+        self._groups = group_notices or GroupNotices()
+        self._store = RawStore(service.db, service.clock)
+        self._chains = KeyedChains()
+        self._arrivals = KeyedLocks()
+        self._closed = False
+
+    async def accept(self, update: JSON) -> None:
+        """Store ``update`` and queue it behind the same user's earlier updates; raises if it was not stored.
+
+        A repeated delivery (same message id) is stored once and handled once. Group chats are not
+        stored: they get the private-chat notice now and then.
+        """
+        if self._closed:
+            raise InboxClosed
+        parsed = parse(update)
+        if parsed is None:
+            return
+        if parsed.group:
+            self._notify_group(parsed.chat_id)
+            return
+        user_id = parsed.incoming.user_id
+        async with self._arrivals.hold(user_id):  # FIFO: queued in the order the updates arrived
+            if await self._store.store(parsed, update):
+                self._chains.submit(user_id, partial(self._handle, parsed))
+
+    async def recover(self) -> int:
+        """Queue the updates stored but not handled before a crash, oldest first; how many."""
+        payloads = await self._store.unhandled(RECOVERY_LIMIT)
+        for payload in payloads:
+            parsed = parse(payload)
+            if parsed is not None and not parsed.group:
+                self._chains.submit(parsed.incoming.user_id, partial(self._handle, parsed))
+        if payloads:
+            log.info("zalo: %d stored updates recovered", len(payloads))
+        return len(payloads)
+
+    async def close(self, timeout: float) -> bool:
+        """Accept nothing more, then drain; False when updates were still queued after ``timeout``."""
+        self._closed = True
+        return await self.drain(timeout)
+
+    async def drain(self, timeout: float | None = None) -> bool:
+        """Wait until every queued update is handled, answered and marked handled; False on timeout."""
+        if not await self._chains.drain(timeout):
+            return False
+        await self._store.flush()
+        return True
+
+    async def _handle(self, update: ZaloUpdate) -> None:
+        try:
+            replies = await self._service.handle(update.incoming)
+        except Exception as exc:
+            log.error("zalo: handling an update failed: %s", describe(exc))
+            replies = [Reply(messages_vi.t("error.apology"))]
+        self._store.mark_handled(update.message_id)
+        await self._sender.send(update.chat_id, replies, update.incoming.user_id)
+
+    def _notify_group(self, chat_id: str) -> None:
+        if self._groups.due(chat_id):
+            notice = [Reply(messages_vi.t("zalo.group_private_only"))]
+            self._chains.submit(f"group:{chat_id}", partial(self._sender.send, chat_id, notice))
