@@ -30,7 +30,8 @@ CAPTION_LIMIT = 1024
 SHORT_LABEL = 16  # when every label is at most this long, buttons go two to a row
 CONTACT_STEPS = frozenset({"phone"})  # the citizen's own phone: offer Telegram's contact button
 QR_FILENAME = "khaibao-qr.png"
-SENDS = frozenset({"send_message", "send_photo"})
+SENDS = frozenset({"send_message", "send_photo", "send_document"})
+CHART_FILENAME = "khaibao-bieu-do.png"
 
 
 @dataclass(frozen=True)
@@ -159,13 +160,14 @@ def _render_one(reply: Reply, chat_id: int, codec: ButtonCodec, pressed: Pressed
     extra = {"reply_markup": markup} if markup is not None else {}
     shows = True if contact else None
     calls: list[Outgoing] = []
-    if reply.qr:
-        photo = {"chat_id": chat_id, "photo": receipt.qr_png(reply.qr), "filename": QR_FILENAME}
+    attachment = _attachment(reply, chat_id)
+    if attachment is not None:
+        method, params = attachment
         caption = _escape(reply.text)
         if len(caption) <= CAPTION_LIMIT:
-            captioned = {**photo, "caption": caption, "parse_mode": ParseMode.HTML, **extra}
-            return [Outgoing("send_photo", captioned, prompt, shows)]
-        calls.append(Outgoing("send_photo", photo))
+            captioned = {**params, "caption": caption, "parse_mode": ParseMode.HTML, **extra}
+            return [Outgoing(method, captioned, prompt, shows)]
+        calls.append(Outgoing(method, params))
     pieces = escaped_pieces(reply.text)
     for number, piece in enumerate(pieces, 1):
         params = {"chat_id": chat_id, "text": piece, "parse_mode": ParseMode.HTML}
@@ -174,6 +176,18 @@ def _render_one(reply: Reply, chat_id: int, codec: ButtonCodec, pressed: Pressed
         else:
             calls.append(Outgoing("send_message", {**params, **extra}, prompt, shows))
     return calls
+
+
+def _attachment(reply: Reply, chat_id: int) -> tuple[str, dict[str, Any]] | None:
+    """The photo (QR receipt, chart) or file (export) a reply carries, as a send call, if any."""
+    if reply.qr:
+        return "send_photo", {"chat_id": chat_id, "photo": receipt.qr_png(reply.qr), "filename": QR_FILENAME}
+    if reply.image:
+        return "send_photo", {"chat_id": chat_id, "photo": reply.image, "filename": CHART_FILENAME}
+    if reply.document:
+        name, content = reply.document
+        return "send_document", {"chat_id": chat_id, "document": content, "filename": name}
+    return None
 
 
 def _edit(reply: Reply, chat_id: int, codec: ButtonCodec, pressed: Pressed) -> Outgoing | None:

@@ -240,3 +240,14 @@ def test_callback_data_over_64_bytes_is_hashed_and_resolves_back() -> None:
     assert data[1] == "review:confirm" and data[0].startswith("#") and len(data[0].encode()) <= 64
     assert codec.decode(data[0]) == ("review", option)
     assert ButtonCodec().decode(data[0]) == ("", data[0])
+
+
+def test_chart_and_export_are_sent_as_photo_and_document() -> None:
+    chart = Reply("Thống kê <Xã A>", image=b"\x89PNG chart")
+    export = Reply("Tệp khai báo", document=("khai-bao.xlsx", b"PK xlsx"))
+    assert api(render([chart, export], CHAT, ButtonCodec())) == [
+        ("send_photo", {"chat_id": CHAT, "photo": b"\x89PNG chart", "filename": "khaibao-bieu-do.png",
+                        "caption": html.escape("Thống kê <Xã A>"), "parse_mode": "HTML"}),
+        ("send_document", {"chat_id": CHAT, "document": b"PK xlsx", "filename": "khai-bao.xlsx",
+                           "caption": "Tệp khai báo", "parse_mode": "HTML"}),
+    ]
