@@ -28,6 +28,7 @@ class Area:
     level: str  # "province" or "commune"
     province_code: str
     folded: str  # folded name without the division prefix
+    full_folded: str  # folded name with its prefix ("xa yen my")
 
     @property
     def is_province(self) -> bool:
@@ -98,8 +99,7 @@ def _rank(pool: tuple[Area, ...] | list[Area], query: str, limit: int) -> list[A
     tokens = wanted.split()
     scored = []
     for area in pool:
-        full = fold(area.name)
-        if wanted in (area.folded, full):
+        if wanted in (area.folded, area.full_folded):
             score = 0
         elif area.folded.startswith(wanted):
             score = 1
@@ -126,11 +126,11 @@ def catalog() -> AreaCatalog:
     communes: dict[str, tuple[Area, ...]] = {}
     for item in provinces:
         pcode = f"{item['code']:02d}"
-        province = Area(pcode, item["name"], "province", pcode, _bare(item["name"]))
+        province = Area(pcode, item["name"], "province", pcode, _bare(item["name"]), fold(item["name"]))
         by_code[pcode] = province
         province_list.append(province)
         group = tuple(
-            Area(f"{ward['code']:05d}", ward["name"], "commune", pcode, _bare(ward["name"]))
+            Area(f"{ward['code']:05d}", ward["name"], "commune", pcode, _bare(ward["name"]), fold(ward["name"]))
             for ward in item["wards"]
         )
         communes[pcode] = group

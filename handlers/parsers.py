@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 
@@ -30,8 +31,9 @@ def basic(text: str) -> str | Invalid:
     return value
 
 
+@lru_cache(maxsize=1024)
 def option_words(option: Option) -> list[str]:
-    """The folded phrases that select an option: its label and its aliases."""
+    """The folded phrases that select an option: its label and its aliases (computed once per option)."""
     return [fold(messages_vi.t(option.key)), *(fold(alias) for alias in option.aliases)]
 
 
