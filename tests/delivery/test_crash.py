@@ -68,4 +68,4 @@ async def test_killed_sender_resumes_without_double_sending(database, db_url, cl
     delivered = {int(chat) for chat, status in rows if status == "sent"}
     assert delivered <= set(per_chat), "every row marked sent was really sent"
     assert set(range(10_000, 10_000 + RECIPIENTS)) - set(per_chat) <= ambiguous, "only ambiguous rows may miss it"
-    assert len(ambiguous) <= 100 and counts["sent"] + counts["ambiguous"] == RECIPIENTS
+    assert len(ambiguous) <= 200 and counts["sent"] + counts["ambiguous"] == RECIPIENTS  # in flight at the kill
