@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 import messages_vi
 from bot.charts import daily_chart_png
 from bot.exports import write_csv, write_xlsx
-from bot.staff import Caller, covers
+from bot.staff import Caller, covers, say
 from bot.verification import verify
 from handlers.areas import catalog
 from handlers.protocol import Reply, ServerCommand
@@ -22,17 +22,13 @@ LEVEL_WORDS = {"do": "red", "vang": "yellow", "xanh": "green"}
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-def _say(key: str, **params: str) -> list[Reply]:
-    return [Reply(messages_vi.t(key, **params))]
-
-
 async def check_receipt(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """Gatekeepers and admins verify any receipt; officials those of their area. Every check is logged."""
     role = caller.role
     if role not in ("official", "gatekeeper", "admin"):
-        return _say("verify.staff_only")
+        return say("verify.staff_only")
     if not command.argument.strip():
-        return _say("verify.usage")
+        return say("verify.usage")
     verdict = await verify(connection, command.argument, caller.now, caller.settings)
     area = caller.official_area
     if role == "official" and area and verdict.commune_code and not covers(area, verdict.commune_code):
@@ -49,7 +45,7 @@ async def area_statistics(connection: AsyncConnection, caller: Caller, command: 
     """The official's area today and over 7 days, with a 14-day chart; provinces also by commune."""
     area = caller.official_area
     if area is None:
-        return _say("staff.officials_only")
+        return say("staff.officials_only")
     zone = caller.settings.zone
     summary = await statistics.area_summary(connection, area, caller.now, zone)
     missed = await monitoring.missed_since(connection, caller.now - timedelta(hours=12))
@@ -95,11 +91,11 @@ async def export_area(connection: AsyncConnection, caller: Caller, command: Serv
     """An .xlsx (or CSV) of the official's area's declarations, filtered by dates and levels."""
     area = caller.official_area
     if area is None:
-        return _say("staff.officials_only")
+        return say("staff.officials_only")
     try:
         start, end, levels, kind = export_filters(command.argument, caller.now, caller)
     except ValueError:
-        return _say("export.usage")
+        return say("export.usage")
     buffer = io.BytesIO()
     rows = exports.stream_declarations(connection, area, start, end, levels)
     write = write_csv if kind == "csv" else write_xlsx

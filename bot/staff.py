@@ -57,7 +57,8 @@ class Caller:
 Handler = Callable[[AsyncConnection, Caller, ServerCommand], Awaitable[list[Reply]]]
 
 
-def _say(key: str, **params: str) -> list[Reply]:
+def say(key: str, **params: str) -> list[Reply]:
+    """One reply with a message."""
     return [Reply(messages_vi.t(key, **params))]
 
 
@@ -74,7 +75,7 @@ def covers(official_area: str, commune_code: str | None) -> bool:
 async def create_invite(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """An admin creates a one-time invite for a role and an area."""
     if not caller.is_admin:
-        return _say("command.admin_only")
+        return say("command.admin_only")
     data = command.data or {}
     code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
     expires = caller.now + timedelta(hours=caller.settings.invite_valid_hours)
@@ -84,7 +85,7 @@ async def create_invite(connection: AsyncConnection, caller: Caller, command: Se
                        invite_id=invite_id, invited_role=data["role"])
     username = caller.settings.telegram_bot_username
     link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
-    return _say("invite.created", role=messages_vi.t(f"role.{data['role']}"), area=catalog().label(data["area"]),
+    return say("invite.created", role=messages_vi.t(f"role.{data['role']}"), area=catalog().label(data["area"]),
                 expires=expires.astimezone(caller.settings.zone).strftime("%H:%M %d/%m/%Y"), code=code, link=link)
 
 
@@ -92,28 +93,28 @@ async def redeem_invite(connection: AsyncConnection, caller: Caller, command: Se
     """Anyone with a valid code becomes an official (or gatekeeper) of the invite's area."""
     code = command.argument.strip().upper()
     if not code:
-        return _say("invite.missing_code")
+        return say("invite.missing_code")
     invite = await officials.find_invite(connection, code)
     usable = invite and invite["used_at"] is None and invite["revoked_at"] is None and invite["expires_at"] > caller.now
     if not invite or not usable:
-        return _say("invite.invalid")
+        return say("invite.invalid")
     person_id = caller.person["id"] if caller.person else await persons.ensure(connection, *caller.identity, caller.now)
     if not await officials.use_invite(connection, invite["id"], person_id, caller.now):
-        return _say("invite.invalid")
+        return say("invite.invalid")
     await officials.appoint(connection, person_id, invite["role"], invite["area_code"], caller.now)
     await audit.record(connection, caller.now, caller.actor, invite["role"], "invite.redeem", invite["area_code"],
                        invite_id=invite["id"], person_id=person_id)
-    return _say("invite.redeemed", role=messages_vi.t(f"role.{invite['role']}"),
+    return say("invite.redeemed", role=messages_vi.t(f"role.{invite['role']}"),
                 area=catalog().label(invite["area_code"]))
 
 
 async def list_staff(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """Admins see every official and gatekeeper."""
     if not caller.is_admin:
-        return _say("command.admin_only")
+        return say("command.admin_only")
     rows = await officials.staff(connection)
     if not rows:
-        return _say("staff.list_empty")
+        return say("staff.list_empty")
     lines = [messages_vi.t("staff.list_line", id=str(row["id"]), name=row["full_name"] or row["display_name"] or "—",
                            role=messages_vi.t(f"role.{row['role']}"), area=catalog().label(row["area_code"] or ""),
                            channel=row["channel"]) for row in rows]
@@ -123,64 +124,64 @@ async def list_staff(connection: AsyncConnection, caller: Caller, command: Serve
 async def remove_staff(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """Admins take an official's role away."""
     if not caller.is_admin:
-        return _say("command.admin_only")
+        return say("command.admin_only")
     if not command.argument.strip().isdigit():
-        return _say("staff.need_id")
+        return say("staff.need_id")
     person_id = int(command.argument.strip())
     done = await officials.dismiss(connection, person_id, caller.now)
     if done:
         await audit.record(connection, caller.now, caller.actor, "admin", "staff.remove", person_id=person_id)
-    return _say("staff.removed" if done else "staff.not_found", id=str(person_id))
+    return say("staff.removed" if done else "staff.not_found", id=str(person_id))
 
 
 async def confirm_report(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """An official confirms their area's open reports."""
     area = caller.official_area
     if area is None:
-        return _say("staff.officials_only")
+        return say("staff.officials_only")
     confirmed = await reporting.confirm(connection, area, caller.person["id"], caller.now)  # type: ignore[index]
     if not confirmed:
-        return _say("report.nothing_open", area=catalog().label(area))
+        return say("report.nothing_open", area=catalog().label(area))
     await audit.record(connection, caller.now, caller.actor, "official", "report.confirm", area,
                        rounds=[row["id"] for row in confirmed])
     titles = []
     for row in confirmed:
         schedule = await reporting.get_schedule(connection, row["schedule_id"])
         titles.append(schedule["title"] if schedule else str(row["schedule_id"]))
-    return _say("report.confirmed", area=catalog().label(area), titles="; ".join(dict.fromkeys(titles)))
+    return say("report.confirmed", area=catalog().label(area), titles="; ".join(dict.fromkeys(titles)))
 
 
 async def acknowledge_alert(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """An official of the alert's commune (or its province) acknowledges it."""
     area = caller.official_area
     if area is None:
-        return _say("staff.officials_only")
+        return say("staff.officials_only")
     if not command.argument.strip().isdigit():
-        return _say("alert.need_id")
+        return say("alert.need_id")
     alert_id = int(command.argument.strip())
     alert = await alerts.get(connection, alert_id)
     allowed = alert is not None and covers(area, alert["commune_code"])
     if not allowed or not await alerts.acknowledge(connection, alert_id, [alert["commune_code"]],  # type: ignore[index]
                                                    caller.person["id"], caller.now):  # type: ignore[index]
-        return _say("alert.not_found", id=str(alert_id))
+        return say("alert.not_found", id=str(alert_id))
     await audit.record(connection, caller.now, caller.actor, "official", "alert.acknowledge",
                        alert["commune_code"], alert_id=alert_id)  # type: ignore[index]
-    return _say("alert.acknowledged", id=str(alert_id))
+    return say("alert.acknowledged", id=str(alert_id))
 
 
 async def start_monitoring(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """An official places the person of a declaration of their area under monitoring for N days."""
     area = caller.official_area
     if area is None:
-        return _say("staff.officials_only")
+        return say("staff.officials_only")
     parts = command.argument.split()
     if not parts or (len(parts) > 1 and not (parts[1].isdigit() and 1 <= int(parts[1]) <= 60)):
-        return _say("monitoring.usage")
+        return say("monitoring.usage")
     code = parts[0].upper()
     days = int(parts[1]) if len(parts) > 1 else caller.settings.monitoring_days
     declaration = await find_by_code(connection, code)
     if declaration is None or not covers(area, declaration["commune_code"]):
-        return _say("monitoring.not_found", code=code)
+        return say("monitoring.not_found", code=code)
     ends = caller.now + timedelta(days=days)
     await monitoring.start(connection, {
         "person_id": declaration["person_id"], "commune_code": declaration["commune_code"],
@@ -192,7 +193,7 @@ async def start_monitoring(connection: AsyncConnection, caller: Caller, command:
         connection, messages_vi.t("monitoring.citizen_notice", days=str(days)),
         Audience("person", person_id=declaration["person_id"]), caller.now, kind="message", urgent=True,
     )
-    return _say("monitoring.started", name=declaration["subject_name"], code=code, days=str(days),
+    return say("monitoring.started", name=declaration["subject_name"], code=code, days=str(days),
                 until=ends.astimezone(caller.settings.zone).strftime("%d/%m/%Y"))
 
 
@@ -211,7 +212,7 @@ async def community_report(connection: AsyncConnection, caller: Caller, command:
         contact=phone_display(data["contact"]) if data.get("contact") else messages_vi.t("anonymous"),
     )
     await raise_alert(connection, "community", data["commune"], text, caller.now)
-    return _say("report.sent", id=str(report_id), area=catalog().label(data["commune"]))
+    return say("report.sent", id=str(report_id), area=catalog().label(data["commune"]))
 
 
 async def raise_alert(

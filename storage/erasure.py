@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, literal, or_, select, update
+from sqlalchemy import and_, delete, func, literal, or_, select, update
 
 from storage.models import (
     Alert,
@@ -38,9 +38,7 @@ async def erase_person(executor: Executor, person: dict[str, Any], now: datetime
                                   person["id_number"]) if value]
     for table in (Broadcast.__table__, Alert.__table__):  # type: ignore[attr-defined]
         await _scrub_texts(executor, table, traces)
-    declarations = DECLARATION.c.person_id == person_id
-    await executor.execute(update(DECLARATION).where(declarations).values(
-        subject_name="", answers={}, code=literal("X") + func.cast(DECLARATION.c.id, DECLARATION.c.code.type)))
+    await _anonymise_declarations(executor, DECLARATION.c.person_id == person_id)
     conversation = Conversation.__table__  # type: ignore[attr-defined]
     await executor.execute(delete(conversation).where(conversation.c.channel == channel,
                                                       conversation.c.external_id == external_id))
@@ -58,6 +56,12 @@ async def erase_person(executor: Executor, person: dict[str, Any], now: datetime
     await executor.execute(update(PERSON).where(PERSON.c.id == person_id).values(
         **dict.fromkeys(PERSONAL_COLUMNS), external_id=f"deleted-{person_id}", role="citizen", active=False,
         updated_at=now))
+
+
+async def _anonymise_declarations(executor: Executor, condition: Any) -> Any:
+    """Keep a declaration's level, commune and day; drop its name, answers and code."""
+    return await executor.execute(update(DECLARATION).where(condition).values(
+        subject_name="", answers={}, code=literal("X") + func.cast(DECLARATION.c.id, DECLARATION.c.code.type)))
 
 
 def _national(phone: str | None) -> str | None:
@@ -82,12 +86,8 @@ async def _scrub_texts(executor: Executor, table: Any, traces: list[str]) -> Non
 
 async def apply_retention(executor: Executor, before: datetime) -> dict[str, int]:
     """Anonymise what is older than ``before``: declarations keep their counts, alert texts go, idle chats go."""
-    declarations = await executor.execute(
-        update(DECLARATION)
-        .where(DECLARATION.c.created_at < before, DECLARATION.c.subject_name != "")
-        .values(subject_name="", answers={},
-                code=literal("X") + func.cast(DECLARATION.c.id, DECLARATION.c.code.type))
-    )
+    declarations = await _anonymise_declarations(
+        executor, and_(DECLARATION.c.created_at < before, DECLARATION.c.subject_name != ""))
     alerts = Alert.__table__  # type: ignore[attr-defined]
     alert_rows = await executor.execute(
         update(alerts).where(alerts.c.created_at < before, alerts.c.text != REDACTED).values(text=REDACTED))

@@ -23,11 +23,6 @@ def insert_for(executor: Executor, table: Table) -> Any:
     return (postgresql.insert if dialect_name(executor) == "postgresql" else sqlite.insert)(table)
 
 
-async def upsert(executor: Executor, table: Table, values: dict[str, Any], keys: list[str]) -> None:
-    """Insert ``values``, or update the row with the same ``keys``."""
-    await upsert_many(executor, table, [values], keys)
-
-
 async def upsert_many(executor: Executor, table: Table, rows: list[dict[str, Any]], keys: list[str]) -> None:
     """Insert or update many rows with the same columns in one statement execution."""
     if not rows:
