@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, literal, or_, select, update
+from sqlalchemy import and_, exists, func, insert, literal, or_, select, update
 
 from handlers.audience import OFFICIAL_ROLES, Audience
 from storage.models import Area, Broadcast, Delivery, Monitoring, Person
@@ -157,8 +157,8 @@ async def finish_if_done(executor: Executor, broadcast_id: int, now: datetime) -
     row = await get(executor, broadcast_id)
     if row is None or row["status"] != "sending" or row["expanded_through"] != -1:
         return False
-    open_rows = select(func.count()).where(DELIVERY.c.broadcast_id == broadcast_id, DELIVERY.c.status.in_(OPEN))
-    if (await executor.execute(open_rows)).scalar_one():
+    open_rows = exists().where(DELIVERY.c.broadcast_id == broadcast_id, DELIVERY.c.status.in_(OPEN))
+    if (await executor.execute(select(open_rows))).scalar_one():
         return False
     await executor.execute(
         update(BROADCAST).where(BROADCAST.c.id == broadcast_id).values(status="done", finished_at=now)

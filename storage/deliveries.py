@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, true, update
+from sqlalchemy import bindparam, func, literal, select, update
 
 from storage.broadcasts import BROADCAST, DELIVERY
 from storage.upsert import Executor
@@ -17,26 +17,33 @@ CLAIMED_COLUMNS = (DELIVERY.c.id, DELIVERY.c.broadcast_id, DELIVERY.c.person_id,
 async def claim(
     executor: Executor, channel: str, now: datetime, lease_until: datetime, limit: int, quiet: bool
 ) -> list[dict[str, Any]]:
-    """Claim up to ``limit`` due rows of one channel (urgent first; only urgent ones in quiet hours).
+    """Claim up to ``limit`` due rows of one channel (urgent broadcasts first; only urgent ones in quiet hours).
 
-    On PostgreSQL the rows are picked with FOR UPDATE SKIP LOCKED, so concurrent senders never
-    claim the same row; on SQLite the write transaction is exclusive.
+    Broadcasts are taken one at a time, urgent first then oldest, and each one's rows in id order
+    straight from the (broadcast, status) index, so no claim sorts the whole queue. On PostgreSQL
+    the rows are picked with FOR UPDATE SKIP LOCKED, so concurrent senders never claim the same
+    row; on SQLite the write transaction is exclusive.
     """
-    query = (
-        select(*CLAIMED_COLUMNS, func.coalesce(DELIVERY.c.text, BROADCAST.c.text).label("text"))
-        .join(BROADCAST, BROADCAST.c.id == DELIVERY.c.broadcast_id)
-        .where(
-            DELIVERY.c.channel == channel,
-            DELIVERY.c.status == "pending",
-            DELIVERY.c.next_attempt_at <= now,
-            BROADCAST.c.status == "sending",
-            BROADCAST.c.urgent.is_(True) if quiet else true(),
+    sending = select(BROADCAST.c.id, BROADCAST.c.text).where(BROADCAST.c.status == "sending")
+    if quiet:
+        sending = sending.where(BROADCAST.c.urgent.is_(True))
+    rows: list[dict[str, Any]] = []
+    for broadcast_id, text in (await executor.execute(sending.order_by(BROADCAST.c.urgent.desc(), BROADCAST.c.id))):
+        query = (
+            select(*CLAIMED_COLUMNS, func.coalesce(DELIVERY.c.text, literal(text)).label("text"))
+            .where(
+                DELIVERY.c.broadcast_id == broadcast_id,
+                DELIVERY.c.status == "pending",
+                DELIVERY.c.channel == channel,
+                DELIVERY.c.next_attempt_at <= now,
+            )
+            .order_by(DELIVERY.c.id)
+            .limit(limit - len(rows))
+            .with_for_update(skip_locked=True)
         )
-        .order_by(BROADCAST.c.urgent.desc(), DELIVERY.c.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True, of=DELIVERY)
-    )
-    rows = [dict(row._mapping) for row in await executor.execute(query)]
+        rows += [dict(row._mapping) for row in await executor.execute(query)]
+        if len(rows) >= limit:
+            break
     if rows:
         await executor.execute(
             update(DELIVERY)

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, Index, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
 
@@ -155,8 +156,11 @@ class Delivery(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("broadcast_id", "person_id", name="uq_delivery_recipient"),
-        Index("ix_delivery_claim", "channel", "status", "next_attempt_at"),
-        Index("ix_delivery_broadcast_status", "broadcast_id", "status"),
+        Index("ix_delivery_broadcast_status_id", "broadcast_id", "status", "id"),
+        Index(
+            "ix_delivery_lease", "lease_until",
+            sqlite_where=sql_text("lease_until IS NOT NULL"), postgresql_where=sql_text("lease_until IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
