@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import bisect
 import heapq
 import itertools
 import time
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from bot.limits import HEADROOM, paced_rate
 from bot.pacing import RateLimiter
 
 pytestmark = pytest.mark.asyncio
@@ -221,3 +223,16 @@ async def test_priority_send_goes_before_waiting_ordinary_sends() -> None:
     await send("reply", True)
     await asyncio.gather(*ordinary)
     assert order.index("reply") <= 4, order
+
+
+@pytest.mark.parametrize("limit", [10, 30, 1000])
+async def test_paced_rate_keeps_every_second_under_the_platform_limit(limit: int) -> None:
+    vt = VirtualTime()
+    rate, burst = paced_rate(limit)
+    limiter = vt.limiter(rate, burst=burst)
+    vt.now = 100.0  # idle before: the first second gets the whole burst on top of the rate
+    [times] = await vt.run(send_times(vt, limiter, [None] * (5 * limit)))
+    busiest = max(bisect.bisect_right(times, start + 1.0 - 1e-9) - index for index, start in enumerate(times))
+    assert busiest <= HEADROOM * limit + 1  # + 1: a window may start and end on a send
+    sustained = (len(times) - burst) / (times[-1] - times[0])
+    assert sustained == pytest.approx(rate, rel=0.01) and rate >= 0.96 * limit

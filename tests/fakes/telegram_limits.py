@@ -55,9 +55,14 @@ class FloodLimits:
         """Count a successful send; returns how many sends the last second held."""
         self._forget_before(at - 1.0)
         self._last_second.append(at)
+        self._last_by_chat.pop(chat_id, None)  # re-inserted last: the dict stays in time order
         self._last_by_chat[chat_id] = at
         return len(self._last_second)
 
     def _forget_before(self, cutoff: float) -> None:
         while self._last_second and self._last_second[0] <= cutoff:
             self._last_second.popleft()
+        chats = self._last_by_chat
+        quiet_since = cutoff + 1.0 - (self.per_chat_interval or 0.0)  # chats free to receive again are forgotten
+        while chats and chats[oldest := next(iter(chats))] <= quiet_since:
+            del chats[oldest]
