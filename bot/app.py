@@ -9,10 +9,17 @@ from storage.db import Database
 from storage.migrate import migrate
 
 
+QUIET_LOGGERS = ("telegram", "httpx", "httpcore", "aiohttp", "apscheduler", "alembic")
+
+
 def configure_logging(level: str) -> None:
-    """Plain structured logging; HTTP client loggers (whose URLs hold bot tokens) kept at WARNING."""
+    """Plain structured logging; library loggers kept at WARNING even when LOG_LEVEL=DEBUG.
+
+    At DEBUG, python-telegram-bot logs its API URL (which holds the token) and every call's
+    parameters and results (which hold what people typed); HTTP clients log URLs too.
+    """
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    for noisy in ("httpx", "httpcore", "telegram.ext", "apscheduler", "alembic"):
+    for noisy in QUIET_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -17,6 +17,7 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 
 import messages_vi
 from bot.channels.telegram_buttons import ButtonCodec
+from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.telegram_lanes import Lanes
 from bot.channels.telegram_memory import ChatMemory
 from bot.channels.telegram_pacing import ChatPacer
@@ -28,9 +29,6 @@ from bot.limits import shared_limiter
 from bot.settings import Settings
 from handlers.protocol import Reply
 
-# Request URLs contain the bot token: keep httpx's per-request log lines out of every log.
-logging.getLogger("httpx").setLevel(logging.WARNING)
-logging.getLogger("httpcore").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
@@ -182,8 +180,8 @@ def _application(settings: Settings, token: str) -> TelegramApp:
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
         .concurrent_updates(False)  # dispatch only queues into per-chat lanes, which run concurrently
-        .pool_timeout(POOL_TIMEOUT)
-        .connection_pool_size(CONNECTIONS)
+        .request(AiohttpRequest(CONNECTIONS, pool_timeout=POOL_TIMEOUT))
+        .get_updates_request(AiohttpRequest(1))
         .job_queue(None)
     )
     if settings.telegram_webhook_url:

@@ -6,13 +6,15 @@ import asyncio
 import functools
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from telegram import Bot
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
+from bot.app import QUIET_LOGGERS, configure_logging
 from bot.channels.telegram_buttons import ButtonCodec
+from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.telegram_lanes import Lanes
 from bot.channels.telegram_memory import ChatMemory
 from bot.channels.telegram_pacing import ChatPacer
@@ -106,7 +108,7 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 @pytest.fixture
 async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
-    async with Bot(fake.token, base_url=fake.bot_base_url) as client:
+    async with Bot(fake.token, base_url=fake.bot_base_url, request=AiohttpRequest(8)) as client:
         yield client
 
 
@@ -176,7 +178,20 @@ async def test_unchanged_edit_and_expired_query_are_not_errors(fake: FakeTelegra
     assert fake.calls_to("answerCallbackQuery")[-1].status == 400
 
 
-def test_logging_never_shows_request_urls() -> None:
-    import bot.channels.telegram  # noqa: F401
+@pytest.fixture
+def bot_logging() -> Iterator[None]:
+    """The bot's logging configuration at DEBUG, library levels restored afterwards."""
+    levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
+    configure_logging("DEBUG")
+    yield
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
 
-    assert logging.getLogger("httpx").getEffectiveLevel() >= logging.WARNING
+
+async def test_debug_logs_never_show_the_token_or_the_texts(
+    fake: FakeTelegram, caplog: pytest.LogCaptureFixture, bot_logging: None
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    async with Bot(fake.token, base_url=fake.bot_base_url, request=AiohttpRequest(2)) as client:
+        await client.send_message(CHAT, "Nguyễn Văn An 0912345678")
+    assert fake.token.split(":")[1] not in caplog.text and "0912345678" not in caplog.text
