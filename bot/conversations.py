@@ -30,7 +30,6 @@ from handlers.engine import handle
 from handlers.protocol import (
     Context,
     DropConversation,
-    Effect,
     Incoming,
     NoticeHeading,
     Outcome,
@@ -171,27 +170,31 @@ class ConversationService:
                 kept.append({"channel": job.key[0], "external_id": job.key[1], "state": job.outcome.state,
                              "updated_at": now})
         await conversations.save_states(connection, kept)
-        for job in jobs:
-            assert job.outcome is not None
-            person_id = job.person["id"] if job.person else None
-            for effect in job.outcome.effects:
-                person_id = await self._apply(connection, job, effect, person_id, now)
+        await self._store_records(connection, jobs, now)
 
-    async def _apply(
-        self, connection: AsyncConnection, job: _Job, effect: Effect, person_id: int | None, now: datetime
-    ) -> int | None:
-        if isinstance(effect, SaveProfile | SaveDeclaration):
-            person_id = person_id or await persons.ensure(connection, *job.key, now)
-        if isinstance(effect, SaveProfile):
-            await persons.save_profile(connection, person_id, dict(effect.profile), now)
-        elif isinstance(effect, SaveDeclaration):
-            record = dict(effect.record)
-            declaration_id = await declarations.add(connection, person_id, record)
-            alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
+    async def _store_records(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
+        """Profiles and declarations of the whole batch, a few statements whatever its size."""
+        writing = [job for job in jobs if job.outcome and _record_effects(job)]
+        if not writing:
+            return
+        new = [job.key for job in writing if job.person is None]
+        person_ids = await persons.ensure_many(connection, new, now) if new else {}
+        profiles, records, declared = [], [], []
+        for job in writing:
+            person_id = job.person["id"] if job.person else person_ids[job.key]
+            for effect in _record_effects(job):
+                if isinstance(effect, SaveProfile):
+                    profiles.append((person_id, dict(effect.profile)))
+                else:
+                    records.append((person_id, dict(effect.record)))
+                    declared.append(job)
+        await persons.save_profiles(connection, profiles, now)
+        ids = await declarations.add_many(connection, records)
+        alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
+        for job, (_, record), declaration_id in zip(declared, records, ids, strict=True):
             if record["risk_level"] in alerting and record["commune_code"]:
                 text = staff.declaration_alert_text(record, persons.profile_of(job.person))
                 await staff.raise_alert(connection, "declaration", record["commune_code"], text, now, declaration_id)
-        return person_id
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
         """Replace the engine's deferred replies with what the database gives."""
@@ -224,3 +227,9 @@ class ConversationService:
             areas = await outbreak.listed(connection)
             self._outbreak = (time.monotonic(), areas)
         return areas
+
+
+def _record_effects(job: _Job) -> list[SaveProfile | SaveDeclaration]:
+    """The job's effects that store a profile or a declaration, in order."""
+    assert job.outcome is not None
+    return [effect for effect in job.outcome.effects if isinstance(effect, SaveProfile | SaveDeclaration)]

@@ -15,24 +15,28 @@ from storage.upsert import Executor
 _TABLE = Declaration.__table__  # type: ignore[attr-defined]
 
 
-async def add(session: Executor, person_id: int, record: dict[str, Any]) -> int:
-    """Store a declaration given as the engine's JSON-friendly record; its id."""
-    result = await session.execute(
-        insert(_TABLE).values(
-            code=record["code"],
-            person_id=person_id,
-            created_at=datetime.fromisoformat(record["created_at"]),
-            valid_until=datetime.fromisoformat(record["valid_until"]),
-            for_self=record["for_self"],
-            subject_name=record["subject_name"],
-            province_code=record["province_code"],
-            commune_code=record["commune_code"],
-            risk_level=record["risk_level"],
-            reasons=record["reasons"],
-            answers=record["answers"],
-        ).returning(_TABLE.c.id)
-    )
-    return int(result.scalar_one())
+async def add_many(executor: Executor, records: list[tuple[int, dict[str, Any]]]) -> list[int]:
+    """Store declarations given as (person id, the engine's JSON-friendly record); their ids, in order."""
+    if not records:
+        return []
+    rows = [
+        {
+            "code": record["code"],
+            "person_id": person_id,
+            "created_at": datetime.fromisoformat(record["created_at"]),
+            "valid_until": datetime.fromisoformat(record["valid_until"]),
+            "for_self": record["for_self"],
+            "subject_name": record["subject_name"],
+            "province_code": record["province_code"],
+            "commune_code": record["commune_code"],
+            "risk_level": record["risk_level"],
+            "reasons": record["reasons"],
+            "answers": record["answers"],
+        }
+        for person_id, record in records
+    ]
+    result = await executor.execute(insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True), rows)
+    return [int(declaration_id) for declaration_id in result.scalars()]
 
 
 async def find_by_code(executor: Executor, code: str) -> dict[str, Any] | None:

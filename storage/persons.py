@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import bindparam, select, tuple_, update
 
 from storage.models import Person
-from storage.upsert import Executor, insert_ignoring_duplicates
+from storage.upsert import Executor, insert_for
 
 _TABLE = Person.__table__  # type: ignore[attr-defined]
 PROFILE_COLUMNS = (
@@ -32,13 +32,21 @@ async def find_many(executor: Executor, keys: list[tuple[str, str]]) -> dict[tup
 
 async def ensure(session: Executor, channel: str, external_id: str, now: datetime) -> int:
     """The id of the person with that identity, created (without any profile) when new."""
-    await insert_ignoring_duplicates(
-        session, _TABLE,
+    return (await ensure_many(session, [(channel, external_id)], now))[(channel, external_id)]
+
+
+async def ensure_many(executor: Executor, keys: list[tuple[str, str]], now: datetime) -> dict[tuple[str, str], int]:
+    """The ids of the persons with these identities, the new ones created (without any profile)."""
+    rows = [
         {"channel": channel, "external_id": external_id, "role": "citizen", "locale": "vi",
-         "active": True, "created_at": now, "updated_at": now},
+         "active": True, "created_at": now, "updated_at": now}
+        for channel, external_id in keys
+    ]
+    await executor.execute(insert_for(executor, _TABLE).on_conflict_do_nothing(), rows)
+    query = select(_TABLE.c.channel, _TABLE.c.external_id, _TABLE.c.id).where(
+        tuple_(_TABLE.c.channel, _TABLE.c.external_id).in_(keys)
     )
-    query = select(_TABLE.c.id).where(_TABLE.c.channel == channel, _TABLE.c.external_id == external_id)
-    return int((await session.execute(query)).scalar_one())
+    return {(channel, external_id): person_id for channel, external_id, person_id in await executor.execute(query)}
 
 
 def profile_of(person: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -52,12 +60,22 @@ def profile_of(person: dict[str, Any] | None) -> dict[str, Any] | None:
     return profile
 
 
-async def save_profile(session: Executor, person_id: int, profile: dict[str, Any], now: datetime) -> None:
-    """Store a profile given as the engine's JSON-friendly mapping."""
-    values = {name: profile.get(name) for name in PROFILE_COLUMNS}
-    values["birth_date"] = date.fromisoformat(values["birth_date"]) if values["birth_date"] else None
-    values["consent_at"] = datetime.fromisoformat(values["consent_at"])
-    await session.execute(update(_TABLE).where(_TABLE.c.id == person_id).values(**values, updated_at=now))
+async def save_profiles(executor: Executor, profiles: list[tuple[int, dict[str, Any]]], now: datetime) -> None:
+    """Store profiles given as (person id, the engine's JSON-friendly mapping), in one execution."""
+    if not profiles:
+        return
+    rows = []
+    for person_id, profile in profiles:
+        values = {name: profile.get(name) for name in PROFILE_COLUMNS}
+        values["birth_date"] = date.fromisoformat(values["birth_date"]) if values["birth_date"] else None
+        values["consent_at"] = datetime.fromisoformat(values["consent_at"])
+        rows.append({"person_id": person_id, **{f"new_{name}": value for name, value in values.items()}})
+    statement = (  # bound names differ from the column names, as SQLAlchemy requires in an UPDATE's SET
+        update(_TABLE)
+        .where(_TABLE.c.id == bindparam("person_id"))
+        .values({**{name: bindparam(f"new_{name}") for name in PROFILE_COLUMNS}, "updated_at": now})
+    )
+    await executor.execute(statement, rows)
 
 
 async def mark_inactive(session: Executor, channel: str, external_id: str) -> None:

@@ -345,3 +345,53 @@ async def test_a_failing_message_fails_alone_in_a_batch(service, monkeypatch) ->
     monkeypatch.setattr(module, "handle", real)
     retried = await service.handle(Incoming("console", "u2", text="chao", message_id="b2"))
     assert retried and "Bạn có đồng ý không?" in retried[0].text, "a failed message is not marked as handled"
+
+
+async def test_a_batch_of_registrations_and_declarations_keeps_each_persons_records_apart(
+    service, database, monkeypatch
+) -> None:
+    import bot.conversations as module
+    from storage.models import Alert
+
+    names = ["le thi hoa", "tran van binh", "pham thi cuc", "vu van dung", "do thi em", "bui van phuc"]
+    chats = [Chat(service, user_id=f"b{number}") for number in range(len(names))]
+    ensured: list[int] = []
+    real_ensure = module.persons.ensure_many
+
+    async def counting_ensure(connection, keys, now):  # type: ignore[no-untyped-def]
+        ensured.append(len(keys))
+        return await real_ensure(connection, keys, now)
+
+    monkeypatch.setattr(module.persons, "ensure_many", counting_ensure)
+
+    async def everyone(step) -> None:  # type: ignore[no-untyped-def]
+        await asyncio.gather(*(chat.send(step(number)) for number, chat in enumerate(chats)))
+
+    for line in REGISTRATION:
+        if line == "nguyen van an":
+            await everyone(lambda number: names[number])
+        elif line == "0912345678":
+            await everyone(lambda number: f"09123456{number:02d}")
+        else:
+            await everyone(lambda number, line=line: line)
+    assert ensured == [len(names)], "the confirmations were stored as one batch"
+    for line in ("1", "khong", "exposure", "khong", "khong", "1", "gui"):
+        await everyone(lambda number, line=line: ("1" if number % 2 else "khong") if line == "exposure" else line)
+
+    async with database.sessions() as session:
+        people = {person.id: person for person in (await session.execute(select(Person))).scalars()}
+        alerts = list((await session.execute(select(Alert))).scalars())
+    stored = await declarations(database)
+    assert sorted(person.full_name for person in people.values()) == sorted(name.title() for name in names)
+    for person in people.values():
+        number = names.index(person.full_name.lower())
+        assert person.phone.endswith(f"{number:02d}") and person.external_id == f"b{number}"
+    assert len(stored) == len(names)
+    for declaration in stored:
+        number = int(people[declaration.person_id].external_id[1:])
+        assert declaration.subject_name == people[declaration.person_id].full_name
+        assert declaration.risk_level == ("red" if number % 2 else "green")
+        assert f"Mã khai báo: {declaration.code}" in chats[number].text
+    assert sorted(alert.declaration_id for alert in alerts) == sorted(
+        declaration.id for declaration in stored if declaration.risk_level == "red"
+    )
