@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import segno
+from PIL import Image
 
 from handlers import receipt
 from handlers.areas import catalog
@@ -117,9 +120,19 @@ def test_tampered_or_forged_tokens_are_refused() -> None:
         assert receipt.verify(junk, SECRET, NOW, 24).status == "forged"
 
 
-def test_qr_png_and_deep_link() -> None:
-    assert receipt.qr_png("v_x").startswith(b"\x89PNG")
+@pytest.mark.parametrize("content", ["v_x", "https://t.me/khaibao_bot?start=v_" + "Ab9_-" * 6 + "xy"])
+def test_qr_png_is_segnos_code_pixel_for_pixel(content: str) -> None:
+    ours = Image.open(io.BytesIO(receipt.qr_png(content, scale=4)))
+    reference = io.BytesIO()
+    segno.make(content, error="m", mask=receipt.QR_MASK).save(reference, kind="png", scale=4, border=receipt.QR_BORDER)
+    theirs = Image.open(reference)
+    assert ours.size == theirs.size and ours.size[0] % 4 == 0
+    assert ours.convert("L").tobytes() == theirs.convert("L").tobytes()
+
+
+def test_qr_deep_link() -> None:
     assert receipt.qr_content("TOKEN", "khaibao_bot") == "https://t.me/khaibao_bot?start=v_TOKEN"
+    assert receipt.qr_content("TOKEN", None) == "v_TOKEN"
 
 
 def test_codes_avoid_confusable_characters() -> None:
