@@ -35,6 +35,7 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from pydantic import SecretStr  # noqa: E402
 
+from bot import event_loop  # noqa: E402
 from bot.channels.telegram import build  # noqa: E402
 from bot.conversations import ConversationService  # noqa: E402
 from bot.pacing import RateLimiter  # noqa: E402
@@ -362,7 +363,8 @@ if __name__ == "__main__":
     parser.add_argument("--per-chat-interval", type=float, default=0.0, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.serve:
-        asyncio.run(serve_bot(arguments.serve, arguments.api, arguments.database, arguments.per_chat_interval))
+        event_loop.run(serve_bot(arguments.serve, arguments.api, arguments.database, arguments.per_chat_interval))
     else:
         only = set(arguments.only.split(","))
-        asyncio.run(main(arguments.users, arguments.paced_rate, arguments.paced_chat_interval, only, arguments.py_spy))
+        options = (arguments.paced_rate, arguments.paced_chat_interval, only, arguments.py_spy)
+        event_loop.run(main(arguments.users, *options))

@@ -31,6 +31,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot import event_loop  # noqa: E402
 from bot.app import configure_logging  # noqa: E402
 from bot.channels import zalo  # noqa: E402
 from bot.channels.menu_text import render, split  # noqa: E402
@@ -258,7 +259,7 @@ async def main(arguments: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--serve-bot"]:
-        asyncio.run(serve_bot())
+        event_loop.run(serve_bot())
         sys.exit()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=500)
@@ -268,4 +269,4 @@ if __name__ == "__main__":
     parser.add_argument("--rate", type=float, default=1000.0, help="ZALO_RATE of the throughput run")
     parser.add_argument("--pacing-users", type=int, default=20)
     parser.add_argument("--pacing-rate", type=float, default=10.0, help="ZALO_RATE and the fake's limit")
-    asyncio.run(main(parser.parse_args()))
+    event_loop.run(main(parser.parse_args()))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import typer
 
+from bot import event_loop
 from bot.app import configure_logging, open_database
 from bot.settings import Settings, SettingsError, get_settings
 from storage.db import Database
@@ -37,4 +37,4 @@ def with_database(work: Callable[[Database, Settings], Awaitable[T]]) -> T:
         finally:
             await database.dispose()
 
-    return asyncio.run(run())
+    return event_loop.run(run())
