@@ -2,7 +2,9 @@
 
 MESSAGES = {
     "verify.valid": "HỢP LỆ ✅\nMức nguy cơ: {level}\nKhai báo lúc: {time}\nHọ tên: {name}\nMã: {code}",
-    "verify.expired": "ĐÃ HẾT HẠN ⚠️ (quá 24 giờ)\nMức nguy cơ: {level}\nKhai báo lúc: {time}\nHọ tên: {name}\nMã: {code}",
+    "verify.expired": (
+        "ĐÃ HẾT HẠN ⚠️ (quá 24 giờ)\nMức nguy cơ: {level}\nKhai báo lúc: {time}\nHọ tên: {name}\nMã: {code}"
+    ),
     "verify.forged": "KHÔNG PHẢI MÃ THẬT ❌ — mã không đúng hoặc đã bị sửa.",
     "verify.usage": "Gõ /kiemtra kèm mã in dưới mã QR, ví dụ: /kiemtra ABCD2345",
     "verify.staff_only": "Chỉ cán bộ hoặc người kiểm tra được giao mới kiểm tra được mã.",
@@ -22,7 +24,9 @@ MESSAGES = {
         "Mặc định: 30 ngày qua, mọi mức, tệp Excel."
     ),
     "export.ready": "Tệp khai báo của {area}: {count} dòng, từ {start} đến {end}.",
-    "export.no_files": "Kênh này không gửi được tệp. Vui lòng dùng Telegram, hoặc nhờ quản trị viên xuất bằng lệnh khaibao export.",
+    "export.no_files": (
+        "Kênh này không gửi được tệp. Vui lòng dùng Telegram, hoặc nhờ quản trị viên xuất bằng lệnh khaibao export."
+    ),
     "rights.profile": (
         "Dữ liệu của bạn:\nHọ tên: {name}\nNgày sinh: {birth}\nGiới tính: {gender}\nĐiện thoại: {phone}\n"
         "CCCD: {id_number}\nĐịa chỉ: {address}\nĐồng ý lúc: {consent}\nSố tờ khai đã lưu: {count}"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import io
 from collections.abc import AsyncIterator
 
@@ -13,7 +11,7 @@ from telegram.error import NetworkError, TimedOut
 
 from bot.channels.telegram_http import AiohttpRequest
 from tests.fakes.fake_telegram import FakeTelegram, running_fake_telegram
-from tests.fakes.serve import free_port
+from tests.fakes.serve import free_port, silent_server
 
 CHAT = 4242
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
@@ -36,27 +34,13 @@ async def test_json_parameters_and_a_photo_upload_reach_the_api(fake: FakeTelegr
     assert sent.message_id != photo.message_id
 
 
-@contextlib.asynccontextmanager
-async def silent_server() -> AsyncIterator[int]:
-    """A TCP server that accepts connections and never answers; yields its port."""
-    async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await reader.read(-1)
-        writer.close()
-
-    server = await asyncio.start_server(hold, "127.0.0.1", 0)
-    try:
-        yield server.sockets[0].getsockname()[1]
-    finally:
-        server.close()
-
-
 async def test_no_answer_within_the_read_timeout_is_timed_out() -> None:
-    async with silent_server() as port:
+    async with silent_server() as url:
         request = AiohttpRequest(2, read_timeout=0.2)
         await request.initialize()
         try:
             with pytest.raises(TimedOut):
-                await request.post(f"http://127.0.0.1:{port}/bot1:x/getMe")
+                await request.post(f"{url}/bot1:x/getMe")
         finally:
             await request.shutdown()
 
