@@ -8,7 +8,6 @@ from bot.settings import Settings
 from storage.db import Database
 from storage.migrate import migrate
 
-
 QUIET_LOGGERS = ("telegram", "httpx", "httpcore", "aiohttp", "apscheduler", "alembic")
 
 
