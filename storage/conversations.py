@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, select
 
+from storage.identities import any_identity
 from storage.models import Conversation
 from storage.upsert import Executor, upsert_many
 
@@ -16,7 +17,7 @@ async def load_states(executor: Executor, keys: list[tuple[str, str]]) -> dict[t
     """The saved states of several (channel, user) keys, locking their rows (PostgreSQL)."""
     query = (
         select(_TABLE.c.channel, _TABLE.c.external_id, _TABLE.c.state)
-        .where(tuple_(_TABLE.c.channel, _TABLE.c.external_id).in_(keys))
+        .where(any_identity(_TABLE, keys))
         .with_for_update()
     )
     return {(channel, user): state for channel, user, state in await executor.execute(query)}

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, tuple_, update
+from sqlalchemy import bindparam, select, update
 
+from storage.identities import any_identity
 from storage.models import Person
 from storage.upsert import Executor, insert_for
 
@@ -26,7 +27,7 @@ async def find(session: Executor, channel: str, external_id: str) -> dict[str, A
 
 async def find_many(executor: Executor, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
     """The persons with these (channel, external id) identities, by identity."""
-    query = select(_TABLE).where(tuple_(_TABLE.c.channel, _TABLE.c.external_id).in_(keys))
+    query = select(_TABLE).where(any_identity(_TABLE, keys))
     return {(row.channel, row.external_id): dict(row._mapping) for row in await executor.execute(query)}
 
 
@@ -44,7 +45,7 @@ async def ensure_many(executor: Executor, keys: list[tuple[str, str]], now: date
     ]
     await executor.execute(insert_for(executor, _TABLE).on_conflict_do_nothing(), rows)
     query = select(_TABLE.c.channel, _TABLE.c.external_id, _TABLE.c.id).where(
-        tuple_(_TABLE.c.channel, _TABLE.c.external_id).in_(keys)
+        any_identity(_TABLE, keys)
     )
     return {(channel, external_id): person_id for channel, external_id, person_id in await executor.execute(query)}
 

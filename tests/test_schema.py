@@ -29,3 +29,28 @@ async def test_claim_and_recovery_use_their_indexes(database: Database) -> None:
     columns = {index["name"]: index["column_names"] for index in indexes}
     assert columns["ix_delivery_broadcast_status_id"] == ["broadcast_id", "status", "id"]
     assert columns["ix_delivery_lease"] == ["lease_until"]
+
+
+async def test_identity_lookups_use_the_unique_index_on_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+    from sqlalchemy.dialects import sqlite
+
+    from storage.identities import any_identity
+    from storage.migrate import migrate
+    from storage.models import Conversation, Person
+
+    database = Database(f"sqlite+aiosqlite:///{tmp_path}/plan.db")
+    await migrate(database)
+    keys = [("telegram", "1"), ("telegram", "2"), ("zalo", "3")]
+    try:
+        async with database.engine.connect() as connection:
+            for model in (Conversation, Person):
+                table = model.__table__  # type: ignore[attr-defined]
+                compiled = select(table.c.updated_at).where(any_identity(table, keys)).compile(
+                    dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
+                )
+                plan = (await connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")).all()
+                details = " ".join(str(row[-1]) for row in plan)
+                assert "SCAN" not in details.replace("SCAN CONSTANT", "") and "USING" in details, details
+    finally:
+        await database.dispose()
