@@ -7,10 +7,13 @@ the body, and its own error mapping (``TimedOut``, ``NetworkError``) is kept.
 
 from __future__ import annotations
 
+import json
+
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+JSON_HEADERS = {"Content-Type": "application/json"}
 Timeout = float | None | object  # a number, None (no limit) or BaseRequest.DEFAULT_NONE (not passed)
 
 
@@ -65,12 +68,15 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             raise RuntimeError("AiohttpRequest is not initialized")
         files = request_data.multipart_data if request_data else None
-        fields = request_data.json_parameters if request_data else None
-        body: aiohttp.FormData | dict[str, str] | None = fields
+        body: aiohttp.FormData | bytes | None = None
+        headers = {}
         if files:
-            body = aiohttp.FormData(fields or {})
+            body = aiohttp.FormData(request_data.json_parameters if request_data else {})
             for name, (filename, content, mime_type) in files.items():
                 body.add_field(name, content, filename=filename, content_type=mime_type)
+        elif request_data is not None:  # one JSON document: cheaper than form-encoding each JSON value
+            body = json.dumps(request_data.parameters, ensure_ascii=False).encode()
+            headers = JSON_HEADERS
         pool = _given(pool_timeout, self._pool_timeout)
         connect = _given(connect_timeout, self._connect_timeout)
         write = _given(write_timeout, self._media_write_timeout if files else self._write_timeout)
@@ -82,7 +88,7 @@ class AiohttpRequest(BaseRequest):
             total=None if not files or write is None or read is None else write + read,
         )
         try:
-            async with self._session.request(method, url, data=body, timeout=timeout) as response:
+            async with self._session.request(method, url, data=body, headers=headers, timeout=timeout) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut from error
