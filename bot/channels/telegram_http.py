@@ -14,7 +14,8 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 JSON_HEADERS = {"Content-Type": "application/json"}
-Timeout = float | None | object  # a number, None (no limit) or BaseRequest.DEFAULT_NONE (not passed)
+Timeout = float | None | object  # a number, None (no limit) or PTB's DefaultValue (not passed)
+_DefaultValue = type(BaseRequest.DEFAULT_NONE)
 
 
 class AiohttpRequest(BaseRequest):
@@ -90,12 +91,12 @@ class AiohttpRequest(BaseRequest):
         try:
             async with self._session.request(method, url, data=body, headers=headers, timeout=timeout) as response:
                 return response.status, await response.read()
-        except TimeoutError as error:
-            raise TimedOut from error
+        except TimeoutError:  # "from None": aiohttp's messages hold the URL, and so the token
+            raise TimedOut from None
         except aiohttp.ClientError as error:
-            raise NetworkError(f"aiohttp.{type(error).__name__}") from error
+            raise NetworkError(f"aiohttp.{type(error).__name__}") from None
 
 
 def _given(value: Timeout, default: float | None) -> float | None:
     """The per-call timeout PTB passed, or this request's default."""
-    return default if value is BaseRequest.DEFAULT_NONE else value  # type: ignore[return-value]
+    return default if isinstance(value, _DefaultValue) else value  # type: ignore[return-value]
