@@ -156,7 +156,7 @@ class Delivery(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("broadcast_id", "person_id", name="uq_delivery_recipient"),
-        Index("ix_delivery_broadcast_status_id", "broadcast_id", "status", "id"),
+        Index("ix_delivery_claim_order", "broadcast_id", "channel", "status", "id"),
         Index(
             "ix_delivery_lease", "lease_until",
             sqlite_where=sql_text("lease_until IS NOT NULL"), postgresql_where=sql_text("lease_until IS NOT NULL"),

@@ -27,7 +27,7 @@ async def test_claim_and_recovery_use_their_indexes(database: Database) -> None:
     async with database.engine.connect() as connection:
         indexes = await connection.run_sync(lambda sync: inspect(sync).get_indexes("delivery"))
     columns = {index["name"]: index["column_names"] for index in indexes}
-    assert columns["ix_delivery_broadcast_status_id"] == ["broadcast_id", "status", "id"]
+    assert columns["ix_delivery_claim_order"] == ["broadcast_id", "channel", "status", "id"]
     assert columns["ix_delivery_lease"] == ["lease_until"]
 
 

@@ -57,17 +57,23 @@ class BulkSender(Protocol):
         ...
 
 
+# Answers that do not say the Bot API refused the message: a 200 it could not read, or a gateway
+# timing out while Telegram may still have sent it. Retrying these could send twice.
+MAYBE_DELIVERED = frozenset({200, 504})
+
+
 class TelegramSender:
     """sendMessage over one pooled aiohttp session (a fraction of httpx's CPU per request at 1,000 msg/s)."""
 
     text_limit = 4096
 
     def __init__(
-        self, base_url: str, token: str, *, paid_broadcast: bool = False, timeout: float = 10.0, connections: int = 64
+        self, base_url: str, token: str, *, paid_broadcast: bool = False, timeout: float = 10.0, connections: int = 320
     ) -> None:
         self._base = f"{base_url.rstrip('/')}/bot{token}"
         self._paid = paid_broadcast
-        self._timeout = aiohttp.ClientTimeout(total=timeout, sock_connect=timeout)
+        # connect covers waiting for a pooled connection too: running out there means nothing left
+        self._timeout = aiohttp.ClientTimeout(connect=timeout, sock_read=timeout)
         self._connections = connections
         self._session: aiohttp.ClientSession | None = None
 
@@ -116,6 +122,8 @@ class TelegramSender:
 def _raise_for_telegram(status: int, payload: dict[str, Any]) -> None:
     if status == 200 and payload.get("ok"):
         return
+    if status in MAYBE_DELIVERED and "error_code" not in payload:
+        raise Ambiguous(f"{status} {payload.get('description', '')}".strip())
     code = payload.get("error_code", status)
     description = str(payload.get("description", ""))
     if code == 429:

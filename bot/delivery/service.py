@@ -12,7 +12,7 @@ from bot.delivery.planner import Planner
 from bot.delivery.progress import ConsoleNotifier, Notifier, ThrottledNotifier
 from bot.delivery.senders import BulkSender, ConsoleSender, TelegramSender, ZaloSender
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
-from bot.limits import shared_limiter
+from bot.limits import channel_rate, shared_limiter
 from bot.pacing import RateLimiter
 from bot.settings import Settings
 from handlers.quiet_hours import QuietHours
@@ -71,14 +71,17 @@ class DeliveryService:
             self.limiters.setdefault(channel, shared_limiter(settings, channel))
         self.planner = Planner(db, clock, {**default_notifiers(senders), **(notifiers or {})})
         self.planner_period = planner_period
-        config = worker_settings or WorkerSettings(
+        config = WorkerSettings(
             batch=settings.delivery_batch,
             lease=timedelta(seconds=settings.delivery_lease_seconds),
             max_attempts=settings.delivery_max_attempts,
         )
         quiet = QuietHours.parse(settings.quiet_hours, settings.zone)
         self.workers = [
-            DeliveryWorker(db, channel, sender, self.limiters[channel], clock, quiet, config)
+            DeliveryWorker(
+                db, channel, sender, self.limiters[channel], clock, quiet,
+                worker_settings or config.for_rate(channel_rate(settings, channel)[0]),
+            )
             for channel, sender in senders.items()
         ]
         self._stop = asyncio.Event()

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -38,6 +39,11 @@ class WorkerSettings:
     max_attempts: int = 3
     idle_poll: float = 0.5
     flush_every: float = 0.05
+
+    def for_rate(self, rate: float, in_flight_seconds: float = 0.3) -> WorkerSettings:
+        """Enough groups ahead for ``in_flight_seconds`` of sends at ``rate`` (a distant API answers in
+        a few hundred ms), at least two; few at low rates, so a crash leaves few rows ambiguous."""
+        return replace(self, groups_ahead=max(2, math.ceil(rate * in_flight_seconds / self.group)))
 
 
 class DeliveryWorker:

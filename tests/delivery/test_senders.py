@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
 
 from bot.delivery.senders import Ambiguous, Blocked, RateLimited, Rejected, SendError, TelegramSender, Transient
 from tests.fakes.fake_telegram import running_fake_telegram
-from tests.fakes.serve import free_port, silent_server
+from tests.fakes.serve import free_port, serving, silent_server
 
 
 async def test_a_send_reaches_the_chat_with_paid_broadcast_set() -> None:
@@ -42,3 +46,20 @@ async def test_nothing_listening_is_retried_but_no_answer_may_have_been_delivere
         with pytest.raises(Ambiguous):
             await silent.send("503", "Xin chào")
         await silent.aclose()
+
+
+async def test_answers_that_do_not_refuse_the_message_are_ambiguous() -> None:
+    async def gateway_timeout(request: Request) -> Response:
+        return HTMLResponse("<html>504 Gateway Time-out</html>", status_code=504)
+
+    async def unreadable(request: Request) -> Response:
+        return PlainTextResponse("ok?")
+
+    routes = [Route("/bot1:x/sendMessage", gateway_timeout, methods=["POST"]),
+              Route("/bot2:x/sendMessage", unreadable, methods=["POST"])]
+    async with serving(Starlette(routes=routes)) as url:
+        for token in ("1:x", "2:x"):
+            sender = TelegramSender(url, token)
+            with pytest.raises(Ambiguous):
+                await sender.send("504", "Xin chào")
+            await sender.aclose()

@@ -21,7 +21,7 @@ def upgrade() -> None:
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.drop_index('ix_delivery_claim')
         batch_op.drop_index('ix_delivery_broadcast_status')
-        batch_op.create_index('ix_delivery_broadcast_status_id', ['broadcast_id', 'status', 'id'], unique=False)
+        batch_op.create_index('ix_delivery_claim_order', ['broadcast_id', 'channel', 'status', 'id'], unique=False)
         batch_op.create_index('ix_delivery_lease', ['lease_until'], unique=False,
                               sqlite_where=LEASED, postgresql_where=LEASED)
 
@@ -29,6 +29,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.drop_index('ix_delivery_lease')
-        batch_op.drop_index('ix_delivery_broadcast_status_id')
+        batch_op.drop_index('ix_delivery_claim_order')
         batch_op.create_index('ix_delivery_broadcast_status', ['broadcast_id', 'status'], unique=False)
         batch_op.create_index('ix_delivery_claim', ['channel', 'status', 'next_attempt_at'], unique=False)
