@@ -48,7 +48,9 @@ class AiohttpRequest(BaseRequest):
         """Open the session (inside the running event loop, as aiohttp requires)."""
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self._connections)
-            self._session = aiohttp.ClientSession(connector=connector, headers={"User-Agent": self.USER_AGENT})
+            self._session = aiohttp.ClientSession(  # trust_env: HTTPS_PROXY / NO_PROXY, as httpx reads them
+                connector=connector, headers={"User-Agent": self.USER_AGENT}, trust_env=True
+            )
 
     async def shutdown(self) -> None:
         """Close the session and its connections."""

@@ -99,7 +99,7 @@ class TelegramSender:
         """One Bot API call: (HTTP status, decoded JSON or {}); errors before the request left are Transient."""
         if self._session is None:  # created inside the running loop, as aiohttp requires
             connector = aiohttp.TCPConnector(limit=self._connections)
-            self._session = aiohttp.ClientSession(connector=connector, timeout=self._timeout)
+            self._session = aiohttp.ClientSession(connector=connector, timeout=self._timeout, trust_env=True)
         try:
             async with self._session.post(f"{self._base}/{method}", json=body) as response:
                 try:
