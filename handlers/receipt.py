@@ -19,7 +19,7 @@ CODE_LENGTH = 8
 _MAC_BYTES = 12
 TOKEN_LENGTH = 32  # base64url of code (8) + issued time (4) + MAC (12)
 QR_MASK = 0
-QR_BORDER = 3  # quiet zone in modules
+QR_BORDER = 4  # the quiet zone ISO 18004 asks for, in modules
 
 
 def new_code() -> str:

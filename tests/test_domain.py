@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import subprocess
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import segno
@@ -15,6 +18,7 @@ from handlers.cccd import check_cccd
 from handlers.triage import GREEN, RED, YELLOW, OutbreakArea, TriageInput, triage
 
 SECRET = b"s" * 32
+ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
 
 
@@ -128,6 +132,24 @@ def test_qr_png_is_segnos_code_pixel_for_pixel(content: str) -> None:
     theirs = Image.open(reference)
     assert ours.size == theirs.size and ours.size[0] % 4 == 0
     assert ours.convert("L").tobytes() == theirs.convert("L").tobytes()
+
+
+@pytest.fixture(scope="session")
+def scan() -> Callable[[bytes], list[str]]:
+    """A QR reader (zbar, which scripts/test-zbar.sh installs when missing): the texts found in a PNG."""
+    found = subprocess.run([str(ROOT / "scripts" / "test-zbar.sh")], capture_output=True, text=True, check=False)
+    if found.returncode != 0:
+        raise RuntimeError(f"could not install zbar for the tests:\n{found.stderr}")
+    from pyzbar.pyzbar import decode
+
+    return lambda png: [symbol.data.decode() for symbol in decode(Image.open(io.BytesIO(png)))]
+
+
+def test_receipt_qr_codes_scan_back_to_their_deep_link(scan: Callable[[bytes], list[str]]) -> None:
+    for number in range(60):
+        token = receipt.sign(receipt.new_code(), NOW + timedelta(minutes=number), SECRET)
+        content = receipt.qr_content(token, "khaibao_bot")
+        assert scan(receipt.qr_png(content)) == [content]
 
 
 def test_qr_deep_link() -> None:
