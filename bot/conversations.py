@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -45,6 +47,7 @@ from storage import conversations, declarations, inbound, notices, outbreak, per
 from storage.db import Database
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 MAX_BATCH = 500
 
 
@@ -70,9 +73,8 @@ class ConversationService:
         self.settings = settings
         self.clock = clock
         self._locks = KeyedLocks()
-        self._outbreak_ttl = outbreak_ttl
-        self._outbreak: tuple[float, tuple[OutbreakArea, ...]] = (-1.0, ())
-        self._notices: tuple[float, tuple[NoticeHeading, ...]] = (-1.0, ())
+        self._outbreak: Expiring[tuple[OutbreakArea, ...]] = Expiring(outbreak_ttl)
+        self._notices: Expiring[tuple[NoticeHeading, ...]] = Expiring(outbreak_ttl)
         self._pending: list[_Job] = []
         self._worker: asyncio.Task[None] | None = None
 
@@ -115,8 +117,8 @@ class ConversationService:
             keys = [job.key for job in fresh]
             states = await conversations.load_states(connection, keys) if keys else {}
             people = await persons.find_many(connection, keys) if keys else {}
-            areas = await self._outbreak_list(connection)
-            headings = await self._notice_list(connection)
+            areas = await self._outbreak.get(lambda: outbreak.listed(connection))
+            headings = await self._notices.get(lambda: notices.recent(connection))
             for job in fresh:
                 job.person = people.get(job.key)
                 context = self._context(job, now, areas, headings)
@@ -174,15 +176,15 @@ class ConversationService:
 
     async def _store_records(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
         """Profiles and declarations of the whole batch, a few statements whatever its size."""
-        writing = [job for job in jobs if job.outcome and _record_effects(job)]
+        writing = [(job, effects) for job in jobs if (effects := _record_effects(job))]
         if not writing:
             return
-        new = [job.key for job in writing if job.person is None]
+        new = [job.key for job, _ in writing if job.person is None]
         person_ids = await persons.ensure_many(connection, new, now) if new else {}
         profiles, records, declared = [], [], []
-        for job in writing:
+        for job, effects in writing:
             person_id = job.person["id"] if job.person else person_ids[job.key]
-            for effect in _record_effects(job):
+            for effect in effects:
                 if isinstance(effect, SaveProfile):
                     profiles.append((person_id, dict(effect.profile)))
                 else:
@@ -205,7 +207,7 @@ class ConversationService:
                 replies.append(await show_notice(connection, reply.deferred))
             elif isinstance(reply.deferred, PublishNotice):
                 replies.append(await publish_notice(connection, reply.deferred, now, self.settings))
-                self._notices = (-1.0, ())
+                self._notices.expire()
             elif isinstance(reply.deferred, ServerCommand):
                 caller = Caller(job.key, await persons.find(connection, *job.key),
                                 job.key in self.settings.admin_identities, now, self.settings)
@@ -214,22 +216,28 @@ class ConversationService:
                 replies.append(reply)
         return replies
 
-    async def _notice_list(self, connection: AsyncConnection) -> tuple[NoticeHeading, ...]:
-        loaded_at, headings = self._notices
-        if loaded_at < 0 or time.monotonic() - loaded_at > self._outbreak_ttl:
-            headings = await notices.recent(connection)
-            self._notices = (time.monotonic(), headings)
-        return headings
-
-    async def _outbreak_list(self, connection: AsyncConnection) -> tuple[OutbreakArea, ...]:
-        loaded_at, areas = self._outbreak
-        if loaded_at < 0 or time.monotonic() - loaded_at > self._outbreak_ttl:
-            areas = await outbreak.listed(connection)
-            self._outbreak = (time.monotonic(), areas)
-        return areas
-
 
 def _record_effects(job: _Job) -> list[SaveProfile | SaveDeclaration]:
     """The job's effects that store a profile or a declaration, in order."""
     assert job.outcome is not None
     return [effect for effect in job.outcome.effects if isinstance(effect, SaveProfile | SaveDeclaration)]
+
+
+class Expiring(Generic[T]):
+    """A value loaded again once it is older than ``ttl`` seconds (or after ``expire``)."""
+
+    def __init__(self, ttl: float) -> None:
+        self._ttl = ttl
+        self._loaded_at = -math.inf
+        self._value: T | None = None
+
+    async def get(self, load: Callable[[], Awaitable[T]]) -> T:
+        """The value, from ``load`` when it has expired."""
+        if self._value is None or time.monotonic() - self._loaded_at > self._ttl:
+            self._value = await load()
+            self._loaded_at = time.monotonic()
+        return self._value
+
+    def expire(self) -> None:
+        """Load again at the next ``get``."""
+        self._loaded_at = -math.inf

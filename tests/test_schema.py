@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (registers every table on the metadata)
 from storage.db import Database
+from storage.identities import any_identity
+from storage.migrate import migrate
+from storage.models import Conversation, Person  # importing the models registers every table
 
 
 def _differences(connection: Connection) -> list[object]:
@@ -31,14 +36,7 @@ async def test_claim_and_recovery_use_their_indexes(database: Database) -> None:
     assert columns["ix_delivery_lease"] == ["lease_until"]
 
 
-async def test_identity_lookups_use_the_unique_index_on_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-    from sqlalchemy.dialects import sqlite
-
-    from storage.identities import any_identity
-    from storage.migrate import migrate
-    from storage.models import Conversation, Person
-
+async def test_identity_lookups_use_the_unique_index_on_sqlite(tmp_path: Path) -> None:
     database = Database(f"sqlite+aiosqlite:///{tmp_path}/plan.db")
     await migrate(database)
     keys = [("telegram", "1"), ("telegram", "2"), ("zalo", "3")]
