@@ -5,14 +5,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import os
+import secrets
 from datetime import time
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 CHANNELS = ("console", "telegram", "zalo")
+KEY_FILE = "secret.key"
+"""The console-only install's own signing key, in the data directory."""
 
 
 class SettingsError(Exception):
@@ -27,7 +32,7 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite+aiosqlite:///./data/khaibao.db", alias="DATABASE_URL")
     timezone: str = Field("Asia/Ho_Chi_Minh", alias="KHAIBAO_TIMEZONE")
     admins: str = Field("console:admin", alias="KHAIBAO_ADMINS")
-    secret_key: SecretStr = Field(SecretStr("dev-only-change-me-0123456789abcdef"), alias="KHAIBAO_SECRET_KEY")
+    secret_key: SecretStr | None = Field(None, alias="KHAIBAO_SECRET_KEY")
     retention_days: int = Field(30, alias="KHAIBAO_RETENTION_DAYS", ge=1, le=3650)
     session_idle_hours: int = Field(24, alias="KHAIBAO_SESSION_IDLE_HOURS", ge=1, le=720)
     receipt_valid_hours: int = Field(24, alias="KHAIBAO_RECEIPT_VALID_HOURS", ge=1, le=168)
@@ -83,12 +88,34 @@ class Settings(BaseSettings):
                 raise ValueError(f"{identity!r} is not CHANNEL:USER_ID with CHANNEL one of {', '.join(CHANNELS)}")
         return value
 
-    @field_validator("secret_key")
+    @field_validator("secret_key", mode="before")
     @classmethod
-    def _long_secret(cls, value: SecretStr) -> SecretStr:
-        if len(value.get_secret_value()) < 32:
-            raise ValueError("must be at least 32 characters")
-        return value
+    def _long_secret(cls, value: object) -> object:
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if raw is None or raw == "":
+            return None
+        if not isinstance(raw, str) or len(raw) < 32:
+            raise ValueError("cần ít nhất 32 ký tự (must be at least 32 characters)")
+        return raw
+
+    @model_validator(mode="after")
+    def _signing_key(self) -> Settings:
+        """No key in the code: a platform needs KHAIBAO_SECRET_KEY; the console alone keeps its own key file."""
+        if self.secret_key is None:
+            if self.platform_configured:
+                raise ValueError(
+                    "KHAIBAO_SECRET_KEY chưa được đặt: khi đã cấu hình token hoặc webhook của Telegram/Zalo, "
+                    "phải đặt khóa ký bí mật (ít nhất 32 ký tự), ví dụ tạo bằng: "
+                    "python3 -c \"import secrets; print(secrets.token_urlsafe(48))\""
+                )
+            self.secret_key = SecretStr(install_key(Path(self.data_dir)))
+        return self
+
+    @property
+    def platform_configured(self) -> bool:
+        """True when any Telegram or Zalo token or webhook is set."""
+        return any((self.telegram_bot_token, self.telegram_webhook_url, self.telegram_webhook_secret,
+                    self.zalo_bot_token, self.zalo_webhook_url, self.zalo_webhook_secret))
 
     @field_validator("database_url")
     @classmethod
@@ -158,7 +185,25 @@ class Settings(BaseSettings):
     @property
     def secret(self) -> bytes:
         """The signing secret as bytes."""
+        assert self.secret_key is not None  # set by _signing_key
         return self.secret_key.get_secret_value().encode()
+
+
+def install_key(folder: Path) -> str:
+    """This install's signing key: read from ``folder``/secret.key, created once (mode 0600) when missing."""
+    path = folder / KEY_FILE
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) < 32:
+            raise ValueError(f"{path} không chứa khóa hợp lệ: xóa tệp này để tạo khóa mới") from None
+        return key
+    key = secrets.token_urlsafe(48)
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write(key + "\n")
+    return key
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -170,7 +215,8 @@ def load_settings(**overrides: object) -> Settings:
         for error in exc.errors():
             field = str(error["loc"][0]) if error["loc"] else "?"
             alias = Settings.model_fields[field].alias if field in Settings.model_fields else field
-            problems.append(f"{alias or field}: {error['msg']}")
+            message = error["msg"].removeprefix("Value error, ")
+            problems.append(f"{alias or field}: {message}" if error["loc"] else message)
         raise SettingsError("Invalid settings — " + "; ".join(problems)) from None
 
 
