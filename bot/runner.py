@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from datetime import timedelta
 from pathlib import Path
 
 import messages_vi
@@ -12,6 +13,7 @@ from bot.channels import console
 from bot.channels.base import Channel
 from bot.conversations import ConversationService
 from bot.delivery.service import DeliveryService, configured_senders
+from bot.outbox_relay import OutboxRelay
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.web import WebServer, build_app
@@ -63,9 +65,15 @@ async def _serve_channels(settings: Settings, service: ConversationService, stop
     for channel in channels:
         await channel.start()
         log.info("channel started", extra={"channel": channel.name})
+    relay = OutboxRelay(
+        service.db, {channel.name: channel.deliver for channel in channels}, service.clock,
+        retry_for=timedelta(hours=settings.delivery_retry_hours), max_delay=settings.delivery_retry_max_delay,
+    )
+    await relay.start()
     try:
         await stop.wait()
     finally:
+        await relay.stop()
         for channel in reversed(channels):
             await channel.stop()
         if web:

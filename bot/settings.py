@@ -67,6 +67,8 @@ class Settings(BaseSettings):
 
     quiet_hours: str = Field("21:00-07:00", alias="QUIET_HOURS")
     delivery_lease_seconds: float = Field(60.0, alias="DELIVERY_LEASE_SECONDS", gt=0, le=3600)
+    delivery_retry_hours: float = Field(24.0, alias="DELIVERY_RETRY_HOURS", gt=0, le=168)
+    delivery_retry_max_delay: float = Field(60.0, alias="DELIVERY_RETRY_MAX_DELAY_SECONDS", gt=0, le=3600)
     delivery_max_attempts: int = Field(3, alias="DELIVERY_MAX_ATTEMPTS", ge=1, le=20)
     delivery_batch: int = Field(500, alias="DELIVERY_BATCH", ge=1, le=10000)
 
@@ -162,8 +164,9 @@ class Settings(BaseSettings):
     @field_validator("telegram_webhook_url", "zalo_webhook_url")
     @classmethod
     def _https_webhook(cls, value: str | None) -> str | None:
-        if value and not value.startswith("https://"):
-            raise ValueError("must be an https:// URL")
+        loopback = value and value.startswith(("http://127.0.0.1:", "http://localhost:"))
+        if value and not value.startswith("https://") and not loopback:
+            raise ValueError("must be an https:// URL (http:// only for 127.0.0.1 or localhost)")
         return value or None
 
     def derived_secret(self, purpose: str) -> str:

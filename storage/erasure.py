@@ -20,6 +20,7 @@ from storage.models import (
     Delivery,
     InboundMessage,
     Monitoring,
+    OutboxReply,
     Person,
 )
 from storage.upsert import Executor
@@ -44,6 +45,9 @@ async def erase_person(executor: Executor, person: dict[str, Any], now: datetime
                                                       conversation.c.external_id == external_id))
     inbound = InboundMessage.__table__  # type: ignore[attr-defined]
     await executor.execute(delete(inbound).where(inbound.c.channel == channel, inbound.c.external_id == external_id))
+    replies = OutboxReply.__table__  # type: ignore[attr-defined]
+    await executor.execute(delete(replies).where(replies.c.channel == channel, replies.c.external_id == external_id))
+    await _scrub_outbox(executor, traces)
     deliveries = Delivery.__table__  # type: ignore[attr-defined]
     await executor.execute(delete(deliveries).where(deliveries.c.person_id == person_id,
                                                     deliveries.c.status.in_(("pending", "claimed"))))
@@ -79,9 +83,22 @@ async def _scrub_texts(executor: Executor, table: Any, traces: list[str]) -> Non
         select(table.c.id, table.c.text).where(or_(*(table.c.text.contains(trace) for trace in traces)))
     )
     for row_id, text in rows.all():
-        for trace in traces:
-            text = text.replace(trace, REDACTED)
-        await executor.execute(update(table).where(table.c.id == row_id).values(text=text))
+        await executor.execute(update(table).where(table.c.id == row_id).values(text=_without(text, traces)))
+
+
+async def _scrub_outbox(executor: Executor, traces: list[str]) -> None:
+    """Others' unsent replies that name the person (the outbox holds only unsent rows, so it is small)."""
+    replies = OutboxReply.__table__  # type: ignore[attr-defined]
+    for row_id, kept in (await executor.execute(select(replies.c.id, replies.c.replies))).all():
+        scrubbed = [{**reply, "text": _without(reply["text"], traces)} for reply in kept]
+        if scrubbed != kept:
+            await executor.execute(update(replies).where(replies.c.id == row_id).values(replies=scrubbed))
+
+
+def _without(text: str, traces: list[str]) -> str:
+    for trace in traces:
+        text = text.replace(trace, REDACTED)
+    return text
 
 
 async def apply_retention(executor: Executor, before: datetime) -> dict[str, int]:

@@ -84,7 +84,11 @@ class InboundMessage(SQLModel, table=True):
 
     __tablename__ = "inbound_message"
 
-    __table_args__ = (UniqueConstraint("channel", "message_id", name="uq_inbound_message"),)
+    __table_args__ = (
+        UniqueConstraint("channel", "message_id", name="uq_inbound_message"),
+        Index("ix_inbound_waiting", "channel", "external_id", sqlite_where=sql_text("handled_at IS NULL"),
+              postgresql_where=sql_text("handled_at IS NULL")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=16)
@@ -93,6 +97,32 @@ class InboundMessage(SQLModel, table=True):
     payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     received_at: datetime = Field(sa_column=utc_column())
     handled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class OutboxReply(SQLModel, table=True):
+    """The replies to one incoming message, written with the state they answer and removed once sent.
+
+    The channel sends them right after the commit and marks them sent; a row still unsent when
+    ``next_attempt_at`` passes (a crash, an outage) is sent again by the outbox relay.
+    """
+
+    __tablename__ = "outbox_reply"
+
+    __table_args__ = (
+        UniqueConstraint("channel", "message_id", name="uq_outbox_message"),
+        Index("ix_outbox_due", "next_attempt_at", sqlite_where=sql_text("failed_at IS NULL"),
+              postgresql_where=sql_text("failed_at IS NULL")),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    message_id: str = Field(max_length=128)
+    external_id: str = Field(max_length=64)
+    replies: list[Any] = Field(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(sa_column=utc_column())
+    next_attempt_at: datetime = Field(sa_column=utc_column())
+    attempts: int = 0
+    failed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
 
 
 class Declaration(SQLModel, table=True):
