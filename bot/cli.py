@@ -17,6 +17,7 @@ from bot.cli_support import with_database
 from bot.clock import utc_now
 from bot.conversations import ConversationService
 from bot.settings import Settings, SettingsError
+from handlers import field_sizes
 from handlers.areas import catalog
 from storage import audit, declarations, outbreak
 from storage.db import Database
@@ -107,6 +108,9 @@ def outbreak_add(
 ) -> None:
     """Put a province or commune on the outbreak list."""
     code = _area_code(area)
+    if note and len(note) > field_sizes.OUTBREAK_NOTE:
+        typer.echo(messages_vi.t("cli.too_long", option="--note", limit=str(field_sizes.OUTBREAK_NOTE)), err=True)
+        raise typer.Exit(2)
     try:
         started = date.fromisoformat(since) if since else None
     except ValueError:
