@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import typer
 
 import messages_vi
-from bot import cli_broadcast, cli_directive, cli_officials, cli_records, runner
+from bot import cli_broadcast, cli_directive, cli_officials, cli_records, runner, user_files
 from bot.channels import console
 from bot.cli_support import with_database
 from bot.clock import utc_now
@@ -52,7 +51,7 @@ def chat(user: str = typer.Option("local", "--user", help="The console user id."
 
     async def talk(database: Database, settings: Settings) -> None:
         service = ConversationService(database, settings)
-        await console.chat(service, user, Path(settings.data_dir) / "receipts")
+        await console.chat(service, user, user_files.folder(settings, console.CHANNEL, user))
 
     with_database(talk)
 

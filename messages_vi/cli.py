@@ -18,6 +18,6 @@ MESSAGES = {
     "cli.schedule_not_found": "Không có lịch #{id} đang hoạt động.",
     "cli.bad_export": "Định dạng phải là xlsx hoặc csv; mức là green, yellow hoặc red.",
     "cli.exported": "Đã xuất {count} tờ khai vào {path}.",
-    "cli.retention": "Đã ẩn danh {declarations} tờ khai, {alerts} cảnh báo; xóa {conversations} cuộc trò chuyện cũ.",
+    "cli.retention": "Đã ẩn danh hoặc xóa dữ liệu quá hạn lưu giữ (số dòng theo bảng, số tệp): {counts}.",
     "cli.schedules_from_directive": "Đã tạo {count} lịch nhắc báo cáo từ văn bản.",
 }

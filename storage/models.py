@@ -246,13 +246,17 @@ class ReportRound(SQLModel, table=True):
 
 
 class Alert(SQLModel, table=True):
-    """A high-risk declaration or a community report routed to a commune's officials, until acknowledged."""
+    """A high-risk declaration or a community report routed to a commune's officials, until acknowledged.
+
+    Its text is not stored: it is rendered from the declaration (and its person) or the report
+    whenever it is sent, so it follows their edits, erasure and retention.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=12)  # declaration | community
     commune_code: str = Field(max_length=5, index=True)
     declaration_id: int | None = Field(default=None, foreign_key="declaration.id")
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    report_id: int | None = Field(default=None, foreign_key="community_report.id")
     created_at: datetime = Field(sa_column=utc_column(index=True))
     acknowledged_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     acknowledged_by: int | None = Field(default=None, foreign_key="person.id")
