@@ -55,12 +55,3 @@ def sender(alert_id: int, form: str) -> str:
     """The broadcast's ``created_by`` naming the alert and the form it was sent in."""
     return f"{_PREFIX}{alert_id}" if form == NEW else f"{_PREFIX}{alert_id}:{form}"
 
-
-def parse_sender(created_by: str | None) -> tuple[int, str] | None:
-    """(alert id, form) from a broadcast's ``created_by``; None for other broadcasts."""
-    if not created_by or not created_by.startswith(_PREFIX):
-        return None
-    number, _, form = created_by[len(_PREFIX):].partition(":")
-    if not number.isdigit() or form not in ("", RESENT, ESCALATED):
-        return None
-    return int(number), form or NEW

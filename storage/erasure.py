@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, literal, or_, select, update
 
-from handlers.alert_text import alert_message, parse_sender
+from handlers.alert_text import ESCALATED, NEW, RESENT, alert_message, sender
 from handlers.traces import Traces
 from storage import alerts
 from storage.models import (
@@ -187,13 +187,12 @@ async def _rerender_alert_broadcasts(executor: Executor, alert_rows: list[dict[s
     by_id = {row["id"]: row for row in alert_rows}
     if not by_id:
         return
+    senders = {sender(alert_id, form): (alert_id, form) for alert_id in by_id for form in (NEW, RESENT, ESCALATED)}
     sent = (await executor.execute(select(BROADCAST.c.id, BROADCAST.c.created_by).where(
-        BROADCAST.c.kind == "alert", BROADCAST.c.created_by.startswith("alert:")))).all()
+        BROADCAST.c.created_by.in_(list(senders))))).all()
     for broadcast_id, created_by in sent:
-        parsed = parse_sender(created_by)
-        if parsed is None or parsed[0] not in by_id:
-            continue
-        text = alert_message(await alerts.text_of(executor, by_id[parsed[0]]), parsed[0], parsed[1])
+        alert_id, form = senders[created_by]
+        text = alert_message(await alerts.text_of(executor, by_id[alert_id]), alert_id, form)
         await executor.execute(update(BROADCAST).where(BROADCAST.c.id == broadcast_id).values(text=text))
         await executor.execute(update(DELIVERY).where(DELIVERY.c.broadcast_id == broadcast_id).values(text=None))
 
