@@ -22,6 +22,7 @@ from bot.settings import Settings
 from handlers.traces import Traces
 
 FILES, EXPORTS = "files", "exports"
+EARLIER = "receipts"  # where earlier versions saved every console user's files
 _ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
@@ -37,7 +38,7 @@ def exports_folder(settings: Settings) -> Path:
 
 
 def _written(settings: Settings) -> list[Path]:
-    roots = (Path(settings.data_dir) / FILES, exports_folder(settings))
+    roots = (Path(settings.data_dir) / FILES, exports_folder(settings), Path(settings.data_dir) / EARLIER)
     return [path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file()]
 
 

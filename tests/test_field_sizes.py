@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 from sqlmodel import SQLModel
+from typer.testing import CliRunner
 
+from bot.cli import app
 from handlers import field_sizes
 from handlers.flow import TEXT, Invalid, Ok
 from handlers.flows import FLOWS
@@ -133,3 +135,12 @@ async def test_answers_of_the_full_size_are_stored_on_every_database(service, da
         declaration = (await session.execute(select(Declaration))).scalar_one()
     assert person.full_name == long_name and person.street == long_street
     assert declaration.subject_name == "X" + "x" * (field_sizes.NAME - 1)
+
+
+@pytest.mark.parametrize("arguments, limit", [
+    (["outbreak", "add", "12052", "--note", "x" * (field_sizes.OUTBREAK_NOTE + 1)], field_sizes.OUTBREAK_NOTE),
+    (["schedule", "add", "--title", "x" * (field_sizes.SCHEDULE_TITLE + 1)], field_sizes.SCHEDULE_TITLE),
+])
+def test_the_command_line_refuses_over_long_texts_before_touching_the_database(arguments, limit) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 2 and f"quá dài (tối đa {limit} ký tự)" in result.output
