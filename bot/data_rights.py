@@ -51,7 +51,7 @@ async def my_data(connection: AsyncConnection, caller: Caller, command: ServerCo
     export = {
         "profile": {key: _plain(person[key]) for key in (
             "channel", "full_name", "birth_date", "birth_year", "gender", "phone", "id_number", "province_code",
-            "commune_code", "street", "consent_at", "created_at")},
+            "commune_code", "street", "former", "consent_at", "created_at")},
         "declarations": [{key: _plain(value) for key, value in row.items() if key != "person_id"} for row in rows],
     }
     document = json.dumps(export, ensure_ascii=False, indent=2).encode("utf-8")

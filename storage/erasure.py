@@ -50,7 +50,7 @@ INBOUND = InboundMessage.__table__  # type: ignore[attr-defined]
 MONITORING = Monitoring.__table__  # type: ignore[attr-defined]
 REDACTED = "[đã xóa]"
 PERSONAL_COLUMNS = ("display_name", "full_name", "birth_date", "birth_year", "gender", "phone", "id_number",
-                    "street", "consent_at", "area_code")
+                    "street", "former", "consent_at", "area_code")
 OPEN_DELIVERIES = ("pending", "claimed")
 
 
@@ -89,12 +89,15 @@ async def subject_of(executor: Executor, person: dict[str, Any]) -> Subject:
                                        .where(DECLARATION.c.person_id == person["id"]))).all()
     reported = (await executor.execute(select(REPORT).where(REPORT.c.reporter_id == person["id"]))).all()
     answers = [row.answers or {} for row in declared]
+    former = person["former"] or {}
     traces = Traces.of(
-        phrases=[person["full_name"], person["display_name"], person["street"],
-                 *(row.subject_name for row in declared), *(a.get("subject_street") for a in answers),
-                 *(row.who for row in reported), *(row.place for row in reported)],
-        phones=[person["phone"], *(a.get("subject_phone") for a in answers), *(row.contact for row in reported)],
-        numbers=[person["id_number"]],
+        phrases=[person["full_name"], person["display_name"], person["street"], *former.get("full_name", ()),
+                 *former.get("street", ()), *(row.subject_name for row in declared),
+                 *(a.get("subject_street") for a in answers), *(row.who for row in reported),
+                 *(row.place for row in reported)],
+        phones=[person["phone"], *former.get("phone", ()), *(a.get("subject_phone") for a in answers),
+                *(row.contact for row in reported)],
+        numbers=[person["id_number"], *former.get("id_number", ())],
     )
     return Subject(person, tuple(row.id for row in declared), tuple(row.id for row in reported), traces)
 

@@ -66,6 +66,9 @@ class Person(SQLModel, table=True):
     province_code: str | None = Field(default=None, max_length=2, index=True)
     commune_code: str | None = Field(default=None, max_length=5, index=True)
     street: str | None = Field(default=None, max_length=sizes.STREET)
+    # earlier values of full_name, phone, id_number and street after edits, kept only for erasure to find
+    # the copies texts made of them
+    former: dict[str, list[str]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     consent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     role: str = Field(default="citizen", max_length=16)  # citizen | official | admin | gatekeeper
     area_code: str | None = Field(default=None, max_length=5)  # an official's area

@@ -27,6 +27,7 @@ from sqlmodel import SQLModel
 from bot import data_rights, reminders, user_files
 from bot.channels import console
 from bot.settings import Settings, load_settings
+from handlers.audience import Audience
 from handlers.text import fold
 from storage import broadcasts, inbound
 from storage.erasure import NO_PERSONAL_DATA, RULES
@@ -209,3 +210,26 @@ async def test_erasure_clears_the_raw_updates_of_their_channel_only(service, dat
     assert rows[("zalo-raw", "raw-1")].payload is not None, "another Zalo user's update stays"
     assert rows[("telegram", "raw-2")].payload is not None, "the same id on another platform is another person"
     assert (other / "note.txt").exists(), "files naming nobody erased stay"
+
+
+async def test_erasure_finds_the_copies_of_values_edited_away(service, database, settings, clock) -> None:
+    chat = Chat(service, user_id="p2")
+    await chat.say_all("chao", "1", "vo thi lan anh", "1/2/1985", "nu", "0903 111 222", "bo qua", "hung yen",
+                       "yen my", "so 1 ngo Cau Go")
+    assert "Đã lưu" in await chat.send("1")
+    async with database.engine.begin() as connection:
+        await broadcasts.create(connection, "Mời bà Vo Thi Lan Anh (090 311 1222), số 1 ngõ Cầu Gỗ, lên trạm y tế.",
+                                Audience("officials"), clock.now, kind="message")
+    await chat.say_all("/huy", "/khaibao", "2")
+    for step, value in (("2", "vo thi lan"), ("5", "0988 777 666"), ("9", "so 2 ngo Cau Go")):
+        await chat.send(step)
+        await chat.send(value)
+    assert "Đã lưu" in await chat.send("1")
+    async with database.sessions() as session:
+        person = (await session.execute(select(Person).where(Person.external_id == "p2"))).scalar_one()
+    assert person.former == {"full_name": ["Vo Thi Lan Anh"], "phone": ["+84903111222"], "street": ["so 1 ngo Cau Go"]}
+    await chat.send("/xoadulieu")
+    assert "Đã rút đồng ý và xóa" in await chat.send("1")
+    async with database.sessions() as session:
+        texts = (await session.execute(select(Broadcast.text).where(Broadcast.kind == "message"))).scalars().all()
+    assert texts == ["Mời bà [đã xóa] ([đã xóa]), [đã xóa], lên trạm y tế."]

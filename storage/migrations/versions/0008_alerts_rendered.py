@@ -1,6 +1,7 @@
 """Alerts keep no text of their own: it is rendered from the declaration or the community report they link.
 
 Existing community alerts are linked to the report stored in the same transaction (same commune and time).
+Persons keep the earlier values of their identifying fields, for erasure to find their copies.
 
 Revision ID: 0008
 Revises: 0007
@@ -18,6 +19,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('person', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('former', sa.JSON(), nullable=True))
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.add_column(sa.Column('report_id', sa.Integer(), nullable=True))
         batch_op.create_foreign_key('fk_alert_report_id', 'community_report', ['report_id'], ['id'])
@@ -34,3 +37,5 @@ def downgrade() -> None:
         batch_op.add_column(sa.Column('text', sa.Text(), nullable=False, server_default=''))
         batch_op.drop_constraint('fk_alert_report_id', type_='foreignkey')
         batch_op.drop_column('report_id')
+    with op.batch_alter_table('person', schema=None) as batch_op:
+        batch_op.drop_column('former')
