@@ -53,10 +53,11 @@ def settings(db_url: str, tmp_path: Path) -> Settings:
                          KHAIBAO_ADMINS="console:admin")
 
 
-def found_in(text: str, phrases: tuple[str, ...] = PHRASES, digits: tuple[str, ...] = DIGITS) -> list[str]:
-    """The traces ``text`` holds: phrases in any case and accents, numbers in any spacing."""
+def found_in(text: str, phrases: tuple[str, ...] = PHRASES, digits: tuple[str, ...] = DIGITS,
+             forms: tuple[str, ...] = FORMS) -> list[str]:
+    """The traces ``text`` holds: phrases in any case and accents, numbers as written and in any spacing."""
     folded, bare = fold(text), _SEPARATORS.sub("", text)
-    return ([phrase for phrase in phrases if fold(phrase) in folded] + [form for form in FORMS if form in text]
+    return ([phrase for phrase in phrases if fold(phrase) in folded] + [form for form in forms if form in text]
             + [number for number in digits if number in bare])
 
 
@@ -186,7 +187,10 @@ async def test_retention_leaves_only_the_living_profile(service, database, setti
     counts = await data_rights.retention(database, settings, clock.now, "scheduler", "system")
     assert counts["declaration"] == 3 and counts["community_report"] == 1 and counts["files"] == 2
     assert await traces_in_tables(database, skip_person=person_id) == {}
-    assert traces_in_files(Path(settings.data_dir) / user_files.FILES) == {}
+    assert not [path for path in (Path(settings.data_dir) / user_files.FILES).rglob("*") if path.is_file()]
+    others = {"phrases": (MOTHER, NAMED, MOTHER_STREET, PLACE), "digits": ("2213123456", "987654321"),
+              "forms": tuple(form for form in FORMS if form.startswith(("0221", "+84221", "0987", "+84987")))}
+    assert traces_in_files(Path(settings.data_dir), **others) == {}, "the database file holds only the profile"
     async with database.sessions() as session:
         person = (await session.execute(select(Person).where(Person.id == person_id))).scalar_one()
     assert person.full_name == NAME and person.phone == "+84912345678", "a registered profile stays"
