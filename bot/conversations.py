@@ -241,7 +241,7 @@ class ConversationService:
             return
         new = [job.key for job, _ in writing if job.person is None]
         person_ids = await persons.ensure_many(connection, new, now) if new else {}
-        profiles, records, declared = [], [], []
+        profiles, records = [], []
         for job, effects in writing:
             person_id = job.person["id"] if job.person else person_ids[job.key]
             for effect in effects:
@@ -249,14 +249,13 @@ class ConversationService:
                     profiles.append((person_id, dict(effect.profile)))
                 else:
                     records.append((person_id, dict(effect.record)))
-                    declared.append(job)
         await persons.save_profiles(connection, profiles, now)
         ids = await declarations.add_many(connection, records)
         alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
-        for job, (_, record), declaration_id in zip(declared, records, ids, strict=True):
+        for (_, record), declaration_id in zip(records, ids, strict=True):
             if record["risk_level"] in alerting and record["commune_code"]:
-                text = staff.declaration_alert_text(record, persons.profile_of(job.person))
-                await staff.raise_alert(connection, "declaration", record["commune_code"], text, now, declaration_id)
+                await staff.raise_alert(connection, "declaration", record["commune_code"], now,
+                                        declaration_id=declaration_id)
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
         """Replace the engine's deferred replies with what the database gives."""

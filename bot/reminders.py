@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages_vi
 from bot.settings import Settings
+from bot.staff import send_alert
+from handlers.alert_text import ESCALATED, RESENT
 from handlers.areas import catalog
 from handlers.audience import Audience
 from handlers.parsers import phone_display
@@ -108,15 +110,11 @@ async def _escalate(connection: AsyncConnection, rounds: list[dict[str, Any]], n
 
 
 async def _escalate_alert(connection: AsyncConnection, alert: dict[str, Any], now: datetime) -> None:
-    footer = messages_vi.t("alert.footer", id=str(alert["id"]))
     commune = alert["commune_code"]
-    again = "\n".join([messages_vi.t("alert.resent"), alert["text"], "", footer])
-    await broadcasts.create(connection, again, Audience("area_officials", commune), now, kind="alert", urgent=True)
+    await send_alert(connection, alert["id"], RESENT, Audience("area_officials", commune), now)
     area = catalog().by_code.get(commune)
     if area is not None:
-        upward = "\n".join([messages_vi.t("alert.escalated"), alert["text"], "", footer])
-        await broadcasts.create(connection, upward, Audience("area_officials", area.province_code), now,
-                                kind="alert", urgent=True)
+        await send_alert(connection, alert["id"], ESCALATED, Audience("area_officials", area.province_code), now)
     await alerts.mark_escalated(connection, alert["id"], now)
 
 

@@ -6,9 +6,9 @@ import asyncio
 import logging
 import signal
 from datetime import timedelta
-from pathlib import Path
 
 import messages_vi
+from bot import user_files
 from bot.channels import console
 from bot.channels.base import Channel
 from bot.conversations import ConversationService
@@ -55,7 +55,7 @@ async def _serve_channels(settings: Settings, service: ConversationService, stop
     channels = configured_channels(settings, service)
     if not channels:
         print(messages_vi.t("cli.console_fallback"))
-        await console.chat(service, "local", Path(settings.data_dir) / "receipts")
+        await console.chat(service, "local", user_files.folder(settings, console.CHANNEL, "local"))
         return
     stop = stop or stop_on_signals()
     routes = [route for channel in channels for route in channel.routes()]

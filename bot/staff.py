@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages_vi
 from bot.settings import Settings
+from handlers.alert_text import NEW, alert_message, sender
 from handlers.areas import catalog
 from handlers.audience import Audience
-from handlers.parsers import phone_display
 from handlers.protocol import Reply, ServerCommand
 from storage import alerts, audit, broadcasts, monitoring, officials, persons, reporting
 from storage.declarations import find_by_code
@@ -206,34 +206,25 @@ async def community_report(connection: AsyncConnection, caller: Caller, command:
         "commune_code": data["commune"], "place": data["place"], "who": data.get("who"), "seen": data["seen"],
         "contact": data.get("contact"),
     }, caller.now)
-    text = messages_vi.t(
-        "alert.community", kind=messages_vi.t(f"report.kind.{data['kind']}"), area=catalog().label(data["commune"]),
-        place=data["place"], who=data.get("who") or "—", seen=data["seen"],
-        contact=phone_display(data["contact"]) if data.get("contact") else messages_vi.t("anonymous"),
-    )
-    await raise_alert(connection, "community", data["commune"], text, caller.now)
+    await raise_alert(connection, "community", data["commune"], caller.now, report_id=report_id)
     return say("report.sent", id=str(report_id), area=catalog().label(data["commune"]))
 
 
 async def raise_alert(
-    connection: AsyncConnection, kind: str, commune_code: str, text: str, now: datetime,
-    declaration_id: int | None = None,
+    connection: AsyncConnection, kind: str, commune_code: str, now: datetime, *,
+    declaration_id: int | None = None, report_id: int | None = None,
 ) -> int:
-    """Store an alert and send it at once (urgent) to the commune's officials."""
-    alert_id = await alerts.create(connection, kind, commune_code, text, now, declaration_id)
-    message = f"{text}\n\n{messages_vi.t('alert.footer', id=str(alert_id))}"
-    await broadcasts.create(connection, message, Audience("area_officials", commune_code), now, kind="alert",
-                            urgent=True, created_by=f"alert:{alert_id}")
+    """Store an alert about a declaration or a report and send it at once (urgent) to the commune's officials."""
+    alert_id = await alerts.create(connection, kind, commune_code, now, declaration_id=declaration_id,
+                                   report_id=report_id)
+    await send_alert(connection, alert_id, NEW, Audience("area_officials", commune_code), now)
     return alert_id
 
 
-def declaration_alert_text(record: dict[str, Any], profile: dict[str, Any] | None) -> str:
-    """What a commune's officials need to know about a high-risk declaration, and nothing more."""
-    phone = (record.get("answers", {}).get("subject_phone") if not record["for_self"] else None) or (
-        profile or {}).get("phone")
-    reasons = ", ".join(messages_vi.t(f"triage.reason.{reason}") for reason in record["reasons"])
-    return messages_vi.t(
-        "alert.declaration", level=messages_vi.t(f"level.{record['risk_level']}"), code=record["code"],
-        name=record["subject_name"], phone=phone_display(phone) if phone else "—",
-        area=catalog().label(record["commune_code"] or ""), reasons=reasons or "—",
-    )
+async def send_alert(connection: AsyncConnection, alert_id: int, form: str, audience: Audience, now: datetime) -> None:
+    """Queue the alert as it reads now (first sending, resent or escalated) for an audience."""
+    alert = await alerts.get(connection, alert_id)
+    assert alert is not None
+    text = alert_message(await alerts.text_of(connection, alert), alert_id, form)
+    await broadcasts.create(connection, text, audience, now, kind="alert", urgent=True,
+                            created_by=sender(alert_id, form))

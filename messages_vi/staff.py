@@ -59,6 +59,7 @@ MESSAGES = {
     "alert.not_found": "Không có cảnh báo #{id} đang chờ ở địa bàn của anh/chị.",
     "alert.need_id": "Gõ kèm số cảnh báo, ví dụ: /tiepnhan 12",
     "anonymous": "ẩn danh",
+    "erased": "[đã xóa]",
     "monitoring.started": (
         "Đã đưa {name} ({code}) vào diện theo dõi sức khỏe {days} ngày, đến {until}. "
         "Người này sẽ được nhắc khai báo lúc 07:30 và 16:30 mỗi ngày."
