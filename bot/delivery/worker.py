@@ -45,6 +45,7 @@ class WorkerSettings:
     retry_base: float = 1.0  # seconds before the first retry of a transient failure, doubled each time
     retry_cap: float = 60.0  # the longest wait between two tries
     outage_after: int = 20  # transient failures in a row, without a success, that mean the platform is down
+    probe_cap: float = 5.0  # the longest wait between two probes of a platform that is down (one request each)
     idle_poll: float = 0.5
     flush_every: float = 0.05
 
@@ -232,7 +233,7 @@ class DeliveryWorker:
         self._streak += 1
         if self.platform_down and self._down_until <= time.monotonic():
             self._outages += 1
-            wait = self.config.backoff(self._outages)
+            wait = min(self.config.probe_cap, self.config.backoff(self._outages))
             self._down_until = time.monotonic() + wait
             log.warning("%s platform unreachable: retrying in %.1f s", self.channel, wait)
 
