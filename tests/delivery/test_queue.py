@@ -9,11 +9,11 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.clock import utc_now
 from bot.delivery.planner import Planner
-from bot.delivery.senders import TelegramSender
+from bot.delivery.senders import TelegramSender, Transient
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
 from bot.pacing import RateLimiter
 from handlers.audience import Audience, parse_audience
@@ -356,3 +356,23 @@ async def test_a_bot_api_outage_is_outlasted_and_shown_as_waiting(database) -> N
     refused = [call for call in fake.calls_to("sendMessage") if call.status == 500]
     assert 10 <= len(refused) < 100, "the sender probes a platform that is down instead of hammering it"
     assert notifier.posts[-1][3] is True and "Đã gửi 150 · Lỗi 0" in notifier.posts[-1][1]
+
+
+class DownNotifier:
+    """A progress chat on a platform that is down."""
+
+    async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
+        raise Transient("500 Internal Server Error")
+
+
+async def test_progress_that_cannot_be_posted_does_not_stop_the_planner(database, clock, caplog) -> None:
+    await add_people(database, 3)
+    broadcast_id = await broadcast(database, clock, progress=("telegram", "555"))
+    planner = Planner(database, clock, {"telegram": DownNotifier()})
+    await planner.tick()
+    async with database.engine.begin() as connection:
+        await connection.execute(update(Delivery).values(status="sent"))
+    await planner.tick()
+    async with database.sessions() as session:
+        assert (await broadcasts.get(session, broadcast_id))["status"] == "done"
+    assert "not posted: 500 Internal Server Error" in caplog.text and "Traceback" not in caplog.text
