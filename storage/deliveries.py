@@ -74,7 +74,8 @@ async def mark_sending(
 
 
 async def record_sent(executor: Executor, ids: list[int], now: datetime) -> None:
-    """Settle rows that were sent (one statement for all of them)."""
+    """Settle rows that were sent, in one statement; ``now`` (their ``sent_at``) is the time they are
+    recorded, a flush interval at most after the send."""
     if ids:
         await executor.execute(
             update(DELIVERY)
@@ -84,8 +85,8 @@ async def record_sent(executor: Executor, ids: list[int], now: datetime) -> None
 
 
 async def record(executor: Executor, results: list[dict[str, Any]]) -> None:
-    """Settle rows that did not go out: each result has row_id, new_status, new_attempts, retry_at, error,
-    retry_since."""
+    """Settle rows that did not go out: each result has row_id, new_status, new_attempts, retry_at (the
+    next attempt), error and since (the first transient failure, or None)."""
     if not results:
         return
     statement = (

@@ -33,6 +33,8 @@ from storage.db import Database
 
 log = logging.getLogger(__name__)
 
+Claim = tuple[list[dict[str, Any]], datetime]  # claimed rows and the end of their lease
+
 
 @dataclass(frozen=True)
 class WorkerSettings:
@@ -99,43 +101,64 @@ class DeliveryWorker:
         return self._streak >= self.config.outage_after
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Work until ``stop`` is set; in-flight sends finish and unsent claims are released."""
+        """Work until ``stop`` is set; in-flight sends finish and unsent claims are released.
+
+        While one claim is being sent, the next is claimed, so a slow claim never starves the pacer.
+        """
         recorder = asyncio.create_task(self._record_loop(stop))
+        ahead: asyncio.Task[Claim] | None = None
         try:
             while not stop.is_set():
                 if (wait := self._down_until - time.monotonic()) > 0:
                     await sleep_unless(stop, wait)
                     continue
+                claim: Claim = ([], self.clock())
                 try:
                     probing = self.platform_down
-                    claimed = await self.run_batch(stop, 1 if probing else None)
-                    if probing and claimed:
+                    pending, ahead = ahead, None
+                    if pending is not None and probing:  # claimed before the platform went down
+                        await self._release((await pending)[0])
+                        pending = None
+                    claim = await pending if pending is not None else await self._claim(1 if probing else None)
+                    if claim[0] and not probing:
+                        ahead = asyncio.create_task(self._claim())
+                    await self._send_claim(claim, stop)
+                    if probing:
                         await self._drain()  # the probe's answer decides what comes next
                 except Exception:
                     log.exception("delivery sender step failed", extra={"channel": self.channel})
-                    claimed = 0
-                if not claimed:
+                if not claim[0]:
                     await sleep_unless(stop, self.config.idle_poll)
         finally:
+            if ahead is not None:
+                try:
+                    await self._release((await ahead)[0])
+                except Exception:  # the rows come back when their lease runs out
+                    log.exception("releasing claimed deliveries failed", extra={"channel": self.channel})
             await self._drain()
             await recorder
             await self._commit()
 
-    async def run_batch(self, stop: asyncio.Event | None = None, limit: int | None = None) -> int:
-        """Claim one batch and start sending it, a few rows at a time; the number of rows claimed."""
+    async def _claim(self, limit: int | None = None) -> Claim:
+        """Claim up to ``limit`` (a batch) due rows; with the time their lease ends."""
         now = self.clock()
         claimed_until = now + self.config.lease
         async with self.db.engine.begin() as connection:
             rows = await deliveries.claim(
                 connection, self.channel, now, claimed_until, limit or self.config.batch, self.quiet.active(now)
             )
+        return rows, claimed_until
+
+    async def _send_claim(self, claim: Claim, stop: asyncio.Event) -> None:
+        """Mark the claimed rows as being sent a few at a time, just ahead of the pacer, and send them;
+        give the rest back when stopping, when the platform is down or a long 429 pause begins."""
+        rows, claimed_until = claim
         mark = self.config.mark
         for start in range(0, len(rows), mark):
             await self._wait_for_room()
-            if (stop is not None and stop.is_set()) or self._should_hold():
-                async with self.db.engine.begin() as connection:
-                    await deliveries.release(connection, [row["id"] for row in rows[start:]])
-                break
+            if stop.is_set() or self._should_hold():
+                await self._release(rows[start:])
+                return
             group = rows[start : start + mark]
             live = await self._commit([row["id"] for row in group], claimed_until)
             if len(live) < len(group):
@@ -144,7 +167,11 @@ class DeliveryWorker:
             task = asyncio.create_task(self._send_group(group))
             self._in_flight.add(task)
             task.add_done_callback(self._in_flight.discard)
-        return len(rows)
+
+    async def _release(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            async with self.db.engine.begin() as connection:
+                await deliveries.release(connection, [row["id"] for row in rows])
 
     async def _wait_for_room(self) -> None:
         """Until few enough marked rows wait at the pacer (so marking stays just ahead of sending)."""

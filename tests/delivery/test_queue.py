@@ -376,3 +376,19 @@ async def test_progress_that_cannot_be_posted_does_not_stop_the_planner(database
     async with database.sessions() as session:
         assert (await broadcasts.get(session, broadcast_id))["status"] == "done"
     assert "not posted: 500 Internal Server Error" in caplog.text and "Traceback" not in caplog.text
+
+
+async def test_a_stopped_sender_gives_back_what_it_did_not_send(database, clock) -> None:
+    await add_people(database, 200)
+    await broadcast(database, clock)
+    await Planner(database, clock).tick(report=False)
+    async with running_fake_telegram() as fake:
+        worker = worker_for(database, clock, fake, rate=100.0, config=replace(FAST, batch=40, mark=5))
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop))
+        await fake.wait_for_calls("sendMessage", 30)
+        stop.set()
+        await task
+        sent = len(fake.calls_to("sendMessage"))
+    counts = await statuses(database)
+    assert counts == Counter({"sent": sent, "pending": 200 - sent}), "nothing left claimed or sending"
