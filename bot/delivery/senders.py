@@ -6,11 +6,10 @@ import sys
 from typing import Any, Protocol, TextIO
 
 import aiohttp
-from aiohttp.helpers import get_env_proxy_for_url
-from yarl import URL
 
 import messages_vi
 from bot.channels import zalo_api
+from bot.http_proxy import env_proxy
 
 
 class SendError(Exception):
@@ -122,15 +121,6 @@ class TelegramSender:
         if self._session is not None:
             await self._session.close()
             self._session = None
-
-
-def env_proxy(url: str) -> tuple[URL | None, aiohttp.BasicAuth | None]:
-    """The HTTPS_PROXY/NO_PROXY proxy for ``url``, read once: aiohttp's trust_env reads the environment
-    and ~/.netrc again on every request, a fifth of a bulk send's CPU."""
-    try:
-        return get_env_proxy_for_url(URL(url))
-    except LookupError:
-        return None, None
 
 
 def _raise_for_telegram(status: int, payload: dict[str, Any]) -> None:

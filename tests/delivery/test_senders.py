@@ -16,8 +16,8 @@ from bot.delivery.senders import (
     SendError,
     TelegramSender,
     Transient,
-    env_proxy,
 )
+from bot.http_proxy import env_proxy
 from tests.fakes.fake_telegram import running_fake_telegram
 from tests.fakes.serve import free_port, serving, silent_server
 
