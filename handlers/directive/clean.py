@@ -26,6 +26,10 @@ _MD_SUPERSCRIPTS = re.compile(r"\^\{[^{}\n]*\}")
 _MD_HEADINGS = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _MD_BOLD = re.compile(r"\*{2,}|(?<!\w)_{2,}(?=\S)|(?<=\S)_{2,}(?!\w)")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_STRAY_STARS = re.compile(r"^\*+(?=\S)|(?<=\S)\*+$", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*$|^.*\|[ \t]*$", re.MULTILINE)
+_TABLE_CELLS = re.compile(r"[ \t]*\|[ \t]*")
+_TAG_REMNANT = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?>?")
 _WIDGETS = re.compile(r"\b(?:" + "|".join(vocab.WIDGET_TOKENS) + r")\b")
 _MENU_SEPARATORS = re.compile(r"\s*[|>»/·•›:]\s*")
 _BARE_NUMBER = re.compile(r"\d+|\d{1,3}(?:[.,]\d{3})+")
@@ -80,7 +84,14 @@ def _strip_markup(text: str) -> str:
     text = _MD_LINKS.sub(r"\1", _MD_IMAGES.sub("", text))
     text = _MD_SUPERSCRIPTS.sub("", _MD_HEADINGS.sub("", text))
     text = _MD_BOLD.sub(_bold_marker, text)
-    return _MD_ESCAPES.sub(r"\1", _MD_ITALIC.sub(r"\1", text))
+    text = _MD_STRAY_STARS.sub("", _MD_ITALIC.sub(r"\1", text))
+    return _TABLE_ROW.sub(_table_cells, _MD_ESCAPES.sub(r"\1", text))
+
+
+def _table_cells(row: re.Match[str]) -> str:
+    """A Markdown table row ("| ỦY BAN NHÂN DÂN | CỘNG HÒA ... |") as one line per cell."""
+    cells = [cell for cell in _TABLE_CELLS.split(row.group()) if any(ch.isalnum() for ch in cell)]
+    return "\n".join(cells) if cells else row.group()
 
 
 def _bold_marker(match: re.Match[str]) -> str:
@@ -100,6 +111,8 @@ def is_clutter(line: str) -> bool:
     if not line:
         return False
     if not any(ch.isalnum() for ch in line) or _BARE_NUMBER.fullmatch(line) or line.startswith(vocab.ICON_PREFIXES):
+        return True
+    if _TAG_REMNANT.fullmatch(line):
         return True
     if len(line) > _SHORT_LINE:
         return False

@@ -16,6 +16,7 @@ from handlers.directive.items import Body, marker, read_items
 from handlers.directive.model import Directive
 from handlers.directive.news import is_about_directive, issued
 from handlers.directive.obligations import Block, find_obligations, heading_reporter
+from handlers.directive.reflow import reflow
 from handlers.directive.text import fold_chars
 
 _MAX_TITLE = 300
@@ -39,11 +40,12 @@ def parse_directive(raw: str) -> Directive:
     cleaned = clean(raw)
     if not cleaned.lines:
         raise DirectiveError("directive.error.empty")
-    header = read_header(cleaned.lines)
+    lines = reflow(cleaned.lines)
+    header = read_header(lines)
     kind = _kind(header)
     if kind is not None:
-        return _official(cleaned.lines, header, kind)
-    return _article(cleaned.lines, cleaned.published)
+        return _official(lines, header, kind)
+    return _article(lines, cleaned.published)
 
 
 def _kind(header: Header) -> str | None:
