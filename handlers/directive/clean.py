@@ -30,19 +30,21 @@ _MD_STRAY_STARS = re.compile(r"^\*+(?=\S)|(?<=\S)\*+$", re.MULTILINE)
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*$|^.*\|[ \t]*$", re.MULTILINE)
 _TABLE_CELLS = re.compile(r"[ \t]*\|[ \t]*")
 _TAG_REMNANT = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?>?")
-_WIDGETS = re.compile(r"\b(?:" + "|".join(vocab.WIDGET_TOKENS) + r")\b")
+_WIDGETS = re.compile(r"\b(?:" + "|".join(vocab.WIDGET_TOKENS) + r")\b(?:\s*-\s*)?")
 _MENU_SEPARATORS = re.compile(r"\s*[|>»/·•›:]\s*")
 _BARE_NUMBER = re.compile(r"\d+|\d{1,3}(?:[.,]\d{3})+")
 _WEEKDAY = r"(?:(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat),?\s*)"
 _DATE = r"(?:ngay\s+)?(?:(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
-_TIME = r"(?:luc\s+)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\.\d+)?\s*(?P<ampm>am|pm)?"
+_TIME = r"(?:luc\s+)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\.\d+)?\s*(?P<ampm>am|pm|sa|ch)?"
 _GMT = r"\s*(?:\(gmt\s*\+\s*7\))?"
 _TIMESTAMPS = (
     re.compile(rf"{_WEEKDAY}?{_DATE}\s*[-|,]?\s*{_TIME}{_GMT}"),
     re.compile(rf"{_TIME}\s*[-|,]?\s*{_WEEKDAY}?{_DATE}{_GMT}"),
 )
 _ANY_DATE = re.compile(_DATE)
-_PAGE_DATE = re.compile(rf"{_WEEKDAY}(?:ngay \d{{1,2}} thang \d{{1,2}} nam \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\W*")
+_PAGE_DATE = re.compile(
+    rf"\(?\s*{_WEEKDAY}?(?:ngay \d{{1,2}} thang \d{{1,2}} nam \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\W*"
+)
 _METADATA = re.compile(r"(?:" + "|".join(re.escape(label) for label in vocab.METADATA_LABELS) + r")\s*(?::|$)")
 _PROSE_LENGTH = 60
 _SHORT_LINE = 160
@@ -143,7 +145,7 @@ def _first_published(lines: Sequence[str]) -> date | None:
     for line in filter(lambda line: len(line) <= _SHORT_LINE, lines):
         folded = fold_chars(line)
         stamp = _timestamp(folded)
-        if stamp is None and len(line) <= _METADATA_LINE and _METADATA.match(folded):
+        if stamp is None and len(line) <= _METADATA_LINE and (_METADATA.match(folded) or _PAGE_DATE.fullmatch(folded)):
             stamp = _ANY_DATE.search(folded)
         if stamp is not None and (found := _stamp_date(stamp)) is not None:
             return found

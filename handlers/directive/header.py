@@ -110,8 +110,9 @@ def header_start(lines: Sequence[str]) -> int:
 
 def _motto_starts(lines: Sequence[str], index: int) -> bool:
     """True when the motto begins on line ``index`` (not only on a later line of the window)."""
-    folded = fold_chars(lines[index])
-    return any(motto.split()[0] in folded for motto in vocab.MOTTOS[:2]) or _without_mottos(lines[index]) == ""
+    window = fold_chars(" ".join(lines[index:index + _MOTTO_LOOKAHEAD]))
+    starts = [window.find(motto) for motto in vocab.MOTTOS[:2] if motto in window]
+    return min(starts) < len(lines[index])
 
 
 def _is_header_line(line: str) -> bool:

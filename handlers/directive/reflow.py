@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handlers.directive import vocabulary as vocab
 from handlers.directive.items import marker
 from handlers.directive.text import fold_chars, is_name, is_upper_line
 
@@ -29,9 +30,10 @@ def reflow(lines: Sequence[str]) -> list[str]:
     """Lines with wrapped paragraphs joined by single spaces; blank lines kept."""
     width = _wrap_width(lines)
     joined: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         title = len(joined) == 1
-        if joined and line and joined[-1] and _continues(joined[-1], line, 0 if title else width):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if joined and line and joined[-1] and _continues(joined[-1], line, 0 if title else width, following):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
@@ -46,14 +48,15 @@ def _wrap_width(lines: Sequence[str]) -> int:
     return lengths[int(_WIDTH_QUANTILE * (len(lengths) - 1))]
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
-    """True when ``line`` carries on the paragraph that ``previous`` ends."""
+def _continues(previous: str, line: str, width: int, following: str) -> bool:
+    """True when ``line`` carries on the paragraph that ``previous`` ends (``following`` comes after it)."""
     if _starts_entry(line):
         return False
     upper_before, upper_now = is_upper_line(previous), is_upper_line(line)
     if upper_before or upper_now:
         lone_word = len(previous.split()) == 1 or len(line.split()) == 1
-        return upper_before and upper_now and lone_word and not previous.endswith(_ENDS)
+        starts_motto = fold_chars(f"{line} {following}").startswith(vocab.MOTTOS[:2])
+        return upper_before and upper_now and lone_word and not previous.endswith(_ENDS) and not starts_motto
     if previous.endswith(_ENDS) or is_name(line) or _PLACE_DATE_START.match(line) or _DATE_LINE_END.search(previous):
         return False
     if fold_chars(line[:20]).startswith(_OPENERS):

@@ -30,7 +30,7 @@ KINDS: tuple[Kind, ...] = (
 OFFICIAL_LETTER = "Công văn"
 NEWS_ARTICLE = "Tin bài"
 # An article reports a directive when it cites a numbered document and one of these.
-ARTICLE_DEMANDS = ("yeu cau", "chi dao", "de nghi")
+ARTICLE_DEMANDS = ("yeu cau", "chi dao", "de nghi", "trien khai", "thuc hien nghiem")
 
 # Header lines that are neither issuer nor content.
 MOTTOS = (
@@ -74,6 +74,8 @@ COUNTER_LABELS = (
     "so nguoi online", "so nguoi truy cap", "so nguoi dang truy cap", "dang truy cap", "dang online",
     "luot truy cap", "luot xem", "so luot xem", "luot doc", "hom nay:", "hom qua:", "trong tuan:",
     "trong thang:", "tat ca:", "truy cap hom nay", "tags:", "tag:", "tu khoa:",
+    "tang co chu", "giam co chu", "xem co chu", "co chu:", "doc bai viet", "nghe doc bai", "anh minh hoa",
+    "anh: minh hoa", "xem tai day", "tai ve", "tai file", "tep dinh kem", "file dinh kem", "noi dung chi tiet",
 )
 METADATA_LABELS = (
     "nguoi dang", "nguoi viet", "nguoi dua tin", "tac gia", "bien tap", "nguon", "chuyen muc",
@@ -82,14 +84,18 @@ METADATA_LABELS = (
     "bai va anh", "anh", "pv", "ctv",
 )
 # Widget identifiers glued into page text, matched case-sensitively as whole words.
-WIDGET_TOKENS = ("TimKiem", "NguoiTruyCap", "DangNhap", "TrangChu", "LienHe", "SoDoSite", "ThongKe")
+WIDGET_TOKENS = (
+    "TimKiem", "NguoiTruyCap", "DangNhap", "TrangChu", "LienHe", "SoDoSite", "ThongKe",
+    r"PublishingPortal", r"Block_\w+",
+)
 # Link-list lines start with an icon placeholder or glyph (matched case-sensitively).
 ICON_PREFIXES = ("Icon ", "►", "▶", "»", "➤", "➢", "›")
 # From a short line like these to the end, the page is a list of related links and the footer.
 RELATED_MARKERS = (
     "bai viet truoc", "bai viet sau", "bai viet khac", "bai viet lien quan", "cac bai viet khac",
     "tin lien quan", "tin khac", "cac tin khac", "tin cung chuyen muc", "xem them", "tin da dua",
-    "tin moi hon", "tin cu hon", "bai truoc", "bai sau",
+    "tin moi hon", "tin cu hon", "bai truoc", "bai sau", "co the ban quan tam", "nen xem", "doc them",
+    "tin cung loai", "cac tin da dua",
 )
 # From a line starting like these to the end, the page is the portal footer.
 FOOTER_MARKERS = (
