@@ -22,6 +22,9 @@ _PLACE_DATE = re.compile(
 )
 _SUBJECT_PREFIX = re.compile("(?:" + "|".join(map(re.escape, vocab.SUBJECT_PREFIXES)) + r")(?=[\s:])")
 _SPACES = re.compile(r"\s+")
+MOTTO = re.compile("|".join(r"[\W_]*".join(map(re.escape, motto.replace("-", " ").split())) for motto in vocab.MOTTOS))
+_STATE_MOTTOS = re.compile("|".join(
+    r"[\W_]*".join(map(re.escape, motto.replace("-", " ").split())) for motto in vocab.MOTTOS[:2]))
 _ON_BEHALF_LINE = re.compile(r"(?:T/M|TM|KT|TL|TUQ|Q)[.\s]")
 _SYMBOL_PARTS = re.compile(r"[-/.]")
 _LEVEL_PREFIXES = tuple(level + " " for level in vocab.PLACE_LEVELS)
@@ -98,7 +101,7 @@ def header_start(lines: Sequence[str]) -> int:
     """Where the document's own header starts: the issuer lines beside the first national motto."""
     for index in range(len(lines)):
         window = fold_chars(" ".join(lines[index:index + _MOTTO_LOOKAHEAD]))
-        if any(motto in window for motto in vocab.MOTTOS[:2]) and _motto_starts(lines, index):
+        if _STATE_MOTTOS.search(window) and _motto_starts(lines, index):
             start = index
             while start > 0 and index - start < _MAX_HEADER_ABOVE and _is_header_line(lines[start - 1]):
                 start -= 1
@@ -111,8 +114,8 @@ def header_start(lines: Sequence[str]) -> int:
 def _motto_starts(lines: Sequence[str], index: int) -> bool:
     """True when the motto begins on line ``index`` (not only on a later line of the window)."""
     window = fold_chars(" ".join(lines[index:index + _MOTTO_LOOKAHEAD]))
-    starts = [window.find(motto) for motto in vocab.MOTTOS[:2] if motto in window]
-    return min(starts) < len(lines[index])
+    found = _STATE_MOTTOS.search(window)
+    return found is not None and found.start() < len(lines[index])
 
 
 def _is_header_line(line: str) -> bool:
@@ -141,11 +144,10 @@ def _read_line(scan: _Scan) -> bool:
 def _without_mottos(line: str) -> str:
     """The line without the national or party motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
     folded = fold_chars(line)
-    for motto in vocab.MOTTOS:
-        start = folded.find(motto)
-        if start >= 0:
-            line = line[:start] + " " * len(motto) + line[start + len(motto):]
-            folded = folded[:start] + " " * len(motto) + folded[start + len(motto):]
+    for found in MOTTO.finditer(folded):
+        blank = " " * (found.end() - found.start())
+        line = line[:found.start()] + blank + line[found.end():]
+        folded = folded[:found.start()] + blank + folded[found.end():]
     rest = squash(folded).strip(" -")
     if rest and is_upper_line(line) and any(f" {rest} " in f" {motto} " for motto in vocab.MOTTOS):
         return ""
@@ -218,7 +220,7 @@ def _subject(scan: _Scan, line: str) -> bool:
     """"V/v ..." or "Về việc ...", or the title line under the kind, with continuation lines."""
     prefixed = _SUBJECT_PREFIX.match(fold_chars(line)) is not None
     titled = scan.after_title and len(line) <= _MAX_TITLE and not line.endswith(_SUBJECT_END)
-    if scan.subject is not None or not (prefixed or titled):
+    if not (prefixed or titled) or (scan.subject is not None and not prefixed):
         return False
     parts = [line]
     upper = is_upper_line(line)
@@ -241,11 +243,12 @@ def _continues(line: str, upper: bool) -> bool:
 def _recipients(scan: _Scan, line: str) -> bool:
     """"Kính gửi: ..." (or a Công điện's "... ĐIỆN:") with recipients inline, as bullets or short lines."""
     folded = fold_chars(line)
-    by_wire = is_upper_line(line) and folded.endswith(vocab.WIRE_ENDINGS)
+    wire_at = max(folded.rfind(ending) for ending in vocab.WIRE_ENDINGS)
+    by_wire = folded.endswith(vocab.WIRE_ENDINGS) and is_upper_line(line[:wire_at])
     if not (folded.startswith(vocab.RECIPIENT_MARKERS) or by_wire):
         return False
     if by_wire and scan.title_issuer is None and not scan.issuer_lines:
-        scan.title_issuer = line[: folded.rfind(vocab.WIRE_ENDINGS[0])].strip()
+        scan.title_issuer = line[:wire_at].strip()
     if not by_wire:
         inline = line.split(":", 1)[1] if ":" in line else line[len(vocab.RECIPIENT_MARKERS[0]):]
         scan.recipients.extend(filter(None, (_TRAILING.sub("", part.strip()) for part in inline.split(";"))))

@@ -11,7 +11,7 @@ from handlers.directive.clean import clean
 from handlers.directive.closing import Closing, read_closing
 from handlers.directive.errors import DirectiveError
 from handlers.directive.header import Header, read_header
-from handlers.directive.issuer import readable_issuer
+from handlers.directive.issuer import closing_issuer, completed_issuer, readable_issuer
 from handlers.directive.items import Body, read_items
 from handlers.directive.model import Directive, Signer
 from handlers.directive.news import read_article, text_year
@@ -88,7 +88,9 @@ def _directive(lines: Sequence[str], fields: _Fields, main: Sequence[str], closi
     if not body.items and not body.loose:
         raise DirectiveError("directive.error.not_directive")
     text = "\n".join(lines)
-    issuer = readable_issuer(fields.issuer, text) if fields.issuer else None
+    issuer = readable_issuer(fields.issuer, text) if fields.issuer else closing_issuer(main)
+    if issuer is not None:
+        issuer = completed_issuer(issuer, fields.place, "\n".join(main))
     return Directive(
         kind=fields.kind,
         number=fields.number,

@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from handlers.directive import vocabulary as vocab
+from handlers.directive.header import MOTTO
 from handlers.directive.items import marker
 from handlers.directive.text import fold_chars, is_name, is_upper_line
 
 _ENDS = (".", ";", ":", "!", "?", "…", "/.")
 _NEW_ENTRY = re.compile(r"[-–—+•*]|\(\d{1,2}\)|\(?[a-zđ]\)\s|[IVX]{1,5}\.\s|Điều\s+\d")
-_PLACE_DATE_START = re.compile(r"[^,\d]{1,40},?\s+ngày\s+\d", re.IGNORECASE)
+_PLACE_DATE_START = re.compile(r"[^,\d]{1,40},\s*ngày\s+\d", re.IGNORECASE)
 _DATE_LINE_END = re.compile(r"ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}$",
                             re.IGNORECASE)
 _OPENERS = ("kinh gui", "noi nhan", "v/v", "ve viec", "can cu", "cong hoa xa hoi", "doc lap")
-_WIDTH_SHARE = 0.6
+_WIDTH_SHARE = 0.5
 _WIDTH_QUANTILE = 0.9
 _MAX_WRAP_WIDTH = 130
 _MIN_WRAPPED_LINES = 3
@@ -55,7 +55,7 @@ def _continues(previous: str, line: str, width: int, following: str) -> bool:
     upper_before, upper_now = is_upper_line(previous), is_upper_line(line)
     if upper_before or upper_now:
         lone_word = len(previous.split()) == 1 or len(line.split()) == 1
-        starts_motto = fold_chars(f"{line} {following}").startswith(vocab.MOTTOS[:2])
+        starts_motto = MOTTO.match(fold_chars(f"{line} {following}")) is not None
         return upper_before and upper_now and lone_word and not previous.endswith(_ENDS) and not starts_motto
     if previous.endswith(_ENDS) or is_name(line) or _PLACE_DATE_START.match(line) or _DATE_LINE_END.search(previous):
         return False

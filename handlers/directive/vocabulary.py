@@ -56,6 +56,9 @@ SIGNATURE_NOTES = (
     "da ky", "ky ten", "ky va ghi ro ho ten", "ky, ghi ro ho ten", "da ky va dong dau", "ky ten, dong dau",
 )
 
+# Lines a digital signature stamps beside the signature ("Ký bởi: ...", "Giờ ký: 2020-08-07T08:25:50").
+SIGNATURE_STAMPS = ("ky boi", "gio ky", "thoi gian ky", "ngay ky:", "nguoi ky:", "email:", "co quan:")
+
 # Web-page clutter. Whole short lines that are portal menus or categories.
 MENU_TERMS = frozenset({
     "trang chu", "gioi thieu", "tin tuc", "tin tuc hoat dong", "tin tuc - su kien", "tin tuc su kien",
