@@ -11,7 +11,7 @@ from datetime import date
 
 from handlers.directive import vocabulary as vocab
 from handlers.directive.dates import day_month_year
-from handlers.directive.text import fold_chars, is_name, squash, word_count
+from handlers.directive.text import fold_chars, is_name, is_upper_line, squash, word_count
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
 _HTML_BLOCKS = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
@@ -47,6 +47,7 @@ _PAGE_DATE = re.compile(
 )
 _METADATA = re.compile(r"(?:" + "|".join(re.escape(label) for label in vocab.METADATA_LABELS) + r")\s*(?::|$)")
 _PROSE_LENGTH = 60
+_SIGNER_LINE = 120
 _SHORT_LINE = 160
 _MARKER_PREFIX = 40
 _SENTENCE_END = (".", ";", "!", "?", "…", '"', "”")
@@ -65,7 +66,7 @@ class Cleaned:
 
 def clean(raw: str) -> Cleaned:
     """Strip markup and web-page clutter from ``raw``; keep the document's own lines."""
-    lines = [_tidy(line) for line in _strip_markup(_normalise(raw)).split("\n")]
+    lines = [part for line in _strip_markup(_normalise(raw)).split("\n") for part in _unglued(_tidy(line))]
     published = _first_published(lines)
     kept = _drop_byline(_drop_tail([line for line in lines if not is_clutter(line)]))
     return Cleaned(tuple(_collapse_blanks(kept)), published)
@@ -106,6 +107,19 @@ def _bold_marker(match: re.Match[str]) -> str:
 def _tidy(line: str) -> str:
     """Drop widget identifiers and collapse spaces."""
     return squash(_WIDGETS.sub(" ", line))
+
+
+def _unglued(line: str) -> list[str]:
+    """A signer's title run together with the name ("CHÁNH VĂN PHÒNGThái Hữu Phép") as two lines."""
+    if len(line) > _SIGNER_LINE:
+        return [line]
+    for index in range(3, len(line) - 1):
+        capitals = line[index - 2:index + 1]
+        if capitals.isalpha() and capitals.isupper() and line[index + 1].islower():
+            title, name = line[:index].strip(), line[index:]
+            if is_upper_line(title) and is_name(name):
+                return [title, name]
+    return [line]
 
 
 def is_clutter(line: str) -> bool:

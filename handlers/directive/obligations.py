@@ -17,12 +17,20 @@ _REPORT = re.compile(whole_words(vocab.REPORT_TERMS))
 _DAILY = re.compile(whole_words(vocab.DAILY_TERMS))
 _WEEKLY = re.compile(whole_words(vocab.WEEKLY_TERMS))
 _MONTHLY = re.compile(whole_words(vocab.MONTHLY_TERMS))
+_YEARLY = re.compile(whole_words(vocab.YEARLY_TERMS))
+_EVENT = re.compile(whole_words(vocab.EVENT_TERMS))
+_TIME = re.compile(
+    r"\b(?:" + "|".join(vocab.TIME_LEADS) + r")\s+(?:luc\s+)?(?P<hour>\d{1,2})\s*(?:gio|h|:)\s*(?P<minute>\d{2})?"
+)
+_YEAR_DAY = re.compile(
+    r"\bngay\s+(?P<day>\d{1,2})\s*(?:thang\s+|[/.-]\s*)(?P<month>\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s+nam\s+\d)"
+)
 _WEEKDAY = re.compile(r"\bthu\s+(?P<day>[2-7]|" + "|".join(vocab.WEEKDAY_NAMES) + r")\b|\b" + vocab.SUNDAY + r"\b")
 _MONTH_DAY = re.compile(r"\bngay\s+(?P<day>\d{1,2})\s+" + whole_words(vocab.MONTHLY_TERMS))
 _LOOSE_MONTH_DAY = re.compile(r"\bngay\s+(?P<day>\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s+thang\s+\d)")
 _DEADLINE = re.compile(
     r"\b(?:" + "|".join(re.escape(term) for term in vocab.DEADLINE_LEADS) + r")\s+"
-    r"(?:\d{1,2}\s*(?:h|gio)\s*(?:\d{2})?\s*(?:phut)?\s*,?\s*)?(?:ngay\s+)?"
+    r"(?:\d{1,2}\s*(?:h|gio)\s*(?:\d{2})?\s*(?:phut|')?\s*,?\s*)?(?:ngay\s+)?"
     r"(?P<day>\d{1,2})\s*(?:[/.-]\s*(?P<month>\d{1,2})(?:\s*[/.-]\s*(?P<year>\d{4}))?"
     r"|\s+thang\s+(?P<word_month>\d{1,2})(?:\s+nam\s+(?P<word_year>\d{4}))?)"
 )
@@ -68,24 +76,44 @@ def _in_sentence(sentence: str, heading: str | None, year: int | None) -> list[O
         if _REPORT.search(folded) is None:
             continue
         recipient = _recipient(clause, folded)
-        for cadence, weekday, day_of_month, due in _cadences(folded, year):
-            duties.append(Obligation(cadence, sentence, weekday, day_of_month, due, reporter, recipient))
+        time = _time(folded)
+        found = _cadences(folded, year)
+        for cadence, weekday, day_of_month, due, month in found:
+            duties.append(Obligation(cadence, sentence, weekday, day_of_month, due, reporter, recipient, month, time))
+        if not found and _EVENT.search(folded):
+            duties.append(Obligation(Cadence.EVENT, sentence, reporter=reporter, recipient=recipient))
     return duties
 
 
-def _cadences(folded: str, year: int | None) -> list[tuple[Cadence, int | None, int | None, date | None]]:
-    """Each cadence a clause states, with its weekday, day of the month or due date."""
-    found: list[tuple[Cadence, int | None, int | None, date | None]] = []
+_Found = tuple[Cadence, int | None, int | None, date | None, int | None]
+
+
+def _cadences(folded: str, year: int | None) -> list[_Found]:
+    """Each cadence a clause states, with its weekday, day of the month, due date or month; a clause
+    that repeats every year has no one-off date ("hằng năm (trước ngày 15 tháng 12)")."""
+    found: list[_Found] = []
     if _DAILY.search(folded):
-        found.append((Cadence.DAILY, None, None, None))
+        found.append((Cadence.DAILY, None, None, None, None))
     if _WEEKLY.search(folded):
-        found.append((Cadence.WEEKLY, _weekday(folded), None, None))
+        found.append((Cadence.WEEKLY, _weekday(folded), None, None, None))
     if _MONTHLY.search(folded):
-        found.append((Cadence.MONTHLY, None, _day_of_month(folded), None))
+        found.append((Cadence.MONTHLY, None, _day_of_month(folded), None, None))
+    if _YEARLY.search(folded):
+        day = _YEAR_DAY.search(folded)
+        found.append((Cadence.YEARLY, None, int(day["day"]) if day else None, None, int(day["month"]) if day else None))
+        return found
     for deadline in _DEADLINE.finditer(folded):
         if (due := _due_date(deadline, year)) is not None:
-            found.append((Cadence.DATED, None, None, due))
+            found.append((Cadence.DATED, None, None, due, None))
     return found
+
+
+def _time(folded: str) -> str | None:
+    """The time of day of a deadline ("trước 13 giờ", "vào 15:00", "10h00'") as "HH:MM"."""
+    match = _TIME.search(folded)
+    if match is None or int(match["hour"]) > 23 or int(match["minute"] or 0) > 59:
+        return None
+    return f"{int(match['hour']):02d}:{match['minute'] or '00'}"
 
 
 def _weekday(folded: str) -> int | None:

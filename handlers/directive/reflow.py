@@ -20,6 +20,7 @@ _PLACE_DATE_START = re.compile(r"[^,\d]{1,40},\s*ngày\s+\d", re.IGNORECASE)
 _DATE_LINE_END = re.compile(r"ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}$",
                             re.IGNORECASE)
 _OPENERS = ("kinh gui", "noi nhan", "v/v", "ve viec", "can cu", "cong hoa xa hoi", "doc lap")
+_NUMBER_LINE = re.compile(r"(?:Số|SỐ)\s*:?\s*\d")
 _WIDTH_SHARE = 0.5
 _WIDTH_QUANTILE = 0.9
 _MAX_WRAP_WIDTH = 130
@@ -50,7 +51,7 @@ def _wrap_width(lines: Sequence[str]) -> int:
 
 def _continues(previous: str, line: str, width: int, following: str) -> bool:
     """True when ``line`` carries on the paragraph that ``previous`` ends (``following`` comes after it)."""
-    if _starts_entry(line):
+    if _starts_entry(line) or _NUMBER_LINE.match(line) or MOTTO.search(fold_chars(f"{previous} {line}")):
         return False
     upper_before, upper_now = is_upper_line(previous), is_upper_line(line)
     if upper_before or upper_now:

@@ -112,6 +112,14 @@ REPORT_TERMS = ("bao cao",)
 DAILY_TERMS = ("hang ngay", "moi ngay")
 WEEKLY_TERMS = ("hang tuan", "moi tuan")
 MONTHLY_TERMS = ("hang thang", "moi thang")
+YEARLY_TERMS = ("hang nam", "moi nam", "dinh ky nam")
+# A report due when something happens ("báo cáo ngay khi có ca bệnh", "kịp thời báo cáo").
+EVENT_TERMS = (
+    "bao cao ngay", "kip thoi bao cao", "bao cao kip thoi", "bao cao dot xuat", "bao cao khan",
+    "ngay lap tuc bao cao", "bao cao ngay lap tuc", "bao cao nhanh",
+)
+# Words before a time of day in a deadline ("trước 14 giờ", "vào 15:00", "lúc 10h00'").
+TIME_LEADS = ("truoc", "vao", "luc", "cham nhat", "cham nhat la", "cham nhat vao", "truoc luc", "den")
 DEADLINE_LEADS = ("truoc", "cham nhat", "cham nhat la", "cham nhat vao", "han chot", "han chot la", "trong")
 # "thứ Tư" is Wednesday, ISO weekday 3.
 WEEKDAY_NAMES = {"hai": 1, "ba": 2, "tu": 3, "bon": 3, "nam": 4, "sau": 5, "bay": 6}
