@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "directive.error.too_many_scans": (
         "Tệp PDF có quá nhiều trang quét (tối đa 20 trang cần nhận dạng chữ). Vui lòng gửi các trang cần thông báo."
     ),
+    "directive.error.download_failed": "Không tải được tệp từ máy chủ của ứng dụng chat. Vui lòng gửi lại.",
     "directive.error.ocr_missing": "Máy chủ chưa cài bộ nhận dạng chữ (Tesseract) nên chưa đọc được ảnh, bản quét.",
     "directive.error.ocr_failed": "Không nhận dạng được chữ trong ảnh này. Vui lòng chụp rõ hơn hoặc gửi tệp văn bản.",
     "directive.scan.poor": "⚠️ Chất lượng quét thấp — kiểm tra kỹ nội dung trước khi gửi.",
