@@ -157,8 +157,9 @@ def score(corpus: Path) -> Report:
         used: set[int] = set()
         for duty in document["duties"]:
             report.duties += 1
-            match = next((i for i, o in enumerate(obligations) if i not in used
-                          and o["cadence"] == duty["rhythm"] and quote_matches(o["text"], duty["quote"])), None)
+            candidates = [i for i, o in enumerate(obligations) if i not in used
+                          and o["cadence"] == duty["rhythm"] and quote_matches(o["text"], duty["quote"])]
+            match = max(candidates, key=lambda i: sum(_rhythm_details(duty, obligations[i])), default=None)
             if match is None:
                 report.misses.append(f"{name}: duty missed {duty['rhythm']}: {duty['quote'][:90]}")
                 continue

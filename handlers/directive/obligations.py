@@ -41,9 +41,11 @@ _REPORTER_STOP = re.compile(
     + "|" + "".join(rf"(?<!\b{marker} )" for marker in vocab.NOUN_MARKERS) + rf"\b{vocab.ORGANISE}\b"
 )
 _RECIPIENT_STOP = re.compile(whole_words(vocab.RECIPIENT_STOPS))
+_SEND = re.compile(whole_words(vocab.SEND_LEADS) + r"\s+")
 _ORGANISATION_HEADS = tuple(head + " " for head in vocab.ORGANISATION_HEADS)
 _WORD = re.compile(r"\S+")
 _MAX_NAME_WORDS = 15
+_MAX_RECIPIENT_WORDS = 32
 
 
 @dataclass(frozen=True)
@@ -54,15 +56,18 @@ class Block:
     lines: Sequence[str]
 
 
-def find_obligations(blocks: Iterable[Block], year: int | None) -> tuple[Obligation, ...]:
-    """Every reporting duty with a cadence or a deadline; ``year`` completes dates without one."""
+def find_obligations(
+    blocks: Iterable[Block], year: int | None, addressees: str | None = None
+) -> tuple[Obligation, ...]:
+    """Every reporting duty with a cadence or a deadline; ``year`` completes dates without one. A duty
+    with no subject in its sentence or item falls to ``addressees`` (those a letter is sent to)."""
     found: dict[Obligation, None] = {}
     for block in blocks:
         for line in block.lines:
             if _REPORT.search(fold_chars(line)) is None:
                 continue
             for sentence in sentences(without_bullet(line)):
-                for obligation in _in_sentence(sentence, block.heading, year):
+                for obligation in _in_sentence(sentence, block.heading or addressees, year):
                     found.setdefault(obligation)
     return tuple(found)
 
@@ -158,8 +163,9 @@ def _reporter(sentence: str) -> str | None:
 
 
 def heading_reporter(heading: str) -> str | None:
-    """An item's first line when it only names a body ("1. Sở Y tế")."""
-    if heading.endswith((".", ";", ":")) or _REPORTER_STOP.search(fold_chars(heading)):
+    """An item's first line when it only names a body ("1. Sở Y tế", "a) Bộ trưởng Bộ Y tế:")."""
+    heading = heading.rstrip(" :")
+    if heading.endswith((".", ";")) or _REPORTER_STOP.search(fold_chars(heading)):
         return None
     return _organisation(heading)
 
@@ -176,7 +182,12 @@ def _organisation(text: str) -> str | None:
 
 
 def _recipient(clause: str, folded: str) -> str | None:
-    """The body reported to: the capitalised name after "báo cáo" (or after "gửi về", "cho" ...)."""
+    """The body reported to: the capitalised name where the report is sent ("gửi về ...", "gửi ..."),
+    else after "báo cáo" (or after "cho", "với", "lên" ...)."""
+    for send in _SEND.finditer(folded):
+        words = list(_WORD.finditer(clause, send.end()))
+        if words and words[0].group()[0].isupper():
+            return _name_from(clause, words)
     report = _REPORT.search(folded)
     if report is None:
         return None
@@ -194,9 +205,10 @@ def _recipient(clause: str, folded: str) -> str | None:
 def _name_from(clause: str, words: Sequence[re.Match[str]]) -> str | None:
     """The name starting at the first word, up to a stop word, a bracket or a punctuation mark."""
     end = words[0].start()
-    for index, word in enumerate(words[:_MAX_NAME_WORDS]):
+    for index, word in enumerate(words[:_MAX_RECIPIENT_WORDS]):
         following = fold_chars(" ".join(match.group() for match in words[index:index + 2]))
-        if index and (word.group().startswith("(") or _RECIPIENT_STOP.match(following)):
+        stops = word.group()[0].islower() and _RECIPIENT_STOP.match(following)
+        if index and (word.group().startswith("(") or stops):
             break
         end = word.end()
         if word.group().endswith((",", ";", ".", ":", ")")) and not _comma_continues(word.group(), words, index):
@@ -205,6 +217,13 @@ def _name_from(clause: str, words: Sequence[re.Match[str]]) -> str | None:
 
 
 def _comma_continues(text: str, words: Sequence[re.Match[str]], index: int) -> bool:
-    """True for a comma inside a name ("phòng, chống"; "các huyện, thành phố")."""
-    following = fold_chars(words[index + 1].group()) if index + 1 < len(words) else ""
-    return text.endswith(",") and following in vocab.NAME_COMMA_FOLLOWERS
+    """True for a comma inside a name ("phòng, chống"; "các huyện, thành phố") or between bodies
+    ("Văn phòng Chính phủ, Bộ Nông nghiệp và Môi trường"); a colon before their list ("các Bộ: Tài chính")."""
+    if index + 1 >= len(words):
+        return False
+    following = fold_chars(words[index + 1].group())
+    if text.endswith(":"):
+        return words[index + 1].group()[0].isupper()
+    next_body = fold_chars(" ".join(word.group() for word in words[index + 1:index + 4])) + " "
+    starts_body = words[index + 1].group()[0].isupper() and next_body.startswith(_ORGANISATION_HEADS)
+    return text.endswith(",") and (following in vocab.NAME_COMMA_FOLLOWERS or starts_body)

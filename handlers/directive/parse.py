@@ -102,7 +102,8 @@ def _directive(lines: Sequence[str], fields: _Fields, main: Sequence[str], closi
         items=body.items,
         distribution=closing.distribution,
         signer=closing.signer,
-        obligations=find_obligations(_blocks(body), fields.date.year if fields.date else year),
+        obligations=find_obligations(_blocks(body), fields.date.year if fields.date else year,
+                                     "; ".join(fields.recipients) or None),
         body=text,
         paragraphs=tuple(filter(None, main)),
     )

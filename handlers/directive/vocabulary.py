@@ -124,12 +124,13 @@ DEADLINE_LEADS = ("truoc", "cham nhat", "cham nhat la", "cham nhat vao", "han ch
 # "thứ Tư" is Wednesday, ISO weekday 3.
 WEEKDAY_NAMES = {"hai": 1, "ba": 2, "tu": 3, "bon": 3, "nam": 4, "sau": 5, "bay": 6}
 SUNDAY = "chu nhat"
-REPORTER_LEADS = ("giao", "de nghi", "yeu cau")
+REPORTER_LEADS = ("giao", "de nghi", "yeu cau", "theo do,", "theo do", "cu the,", "dong thoi,", "rieng")
 REPORTER_STOPS = (
     "tong hop", "bao cao", "gui", "co trach nhiem", "chiu trach nhiem", "dinh ky", "thuc hien",
     "chu tri", "phoi hop", "hang ngay", "hang tuan", "hang thang", "truoc", "cham nhat", "chi dao",
     "lanh dao", "truy vet", "kiem tra", "ra soat", "trien khai", "tang cuong", "theo doi", "lap",
-    "xay dung", "tuyen truyen", "khan truong", "tiep tuc",
+    "xay dung", "tuyen truyen", "khan truong", "tiep tuc", "huong dan", "lam dau moi", "chu dong", "cap nhat",
+    "dinh ky", "kip thoi", "thong ke", "can",
 )
 # "tổ chức" is a verb unless a plural marker makes it a noun ("các tổ chức chính trị - xã hội").
 ORGANISE = "to chuc"
@@ -147,7 +148,10 @@ RECIPIENT_LEADS = ("cho", "voi", "len", "ve", "gui")
 RECIPIENT_STOPS = (
     "biet", "de", "truoc", "cham nhat", "vao", "theo", "hang ngay", "hang tuan", "hang thang", "moi",
     "dinh ky", "trong", "qua", "ve", "bang", "khi", "sau khi", "neu", "ngay", "luc", "tai",
+    "ket qua", "tinh hinh", "so lieu", "cong tac", "noi dung", "thong qua", "hang nam", "danh sach", "bao cao",
 )
+# Where a report is sent ("gửi về Cục An toàn thực phẩm", "gửi Văn phòng Chính phủ"): the recipient.
+SEND_LEADS = ("gui ve", "gui bao cao ve", "gui bao cao", "gui", "bao cao ve", "ve")
 # A comma followed by one of these words does not end a name ("phòng, chống"; "huyện, thành phố").
 NAME_COMMA_FOLLOWERS = frozenset({"chong", "thanh", "thi", "nganh", "ban", "phuong", "xa"})
 

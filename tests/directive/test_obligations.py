@@ -155,3 +155,30 @@ def test_a_dated_deadline_without_a_year_takes_the_year_the_text_states() -> Non
     directive = parse_directive("Khẩn trương rà soát số trẻ em\n" + text)
     (duty,) = directive.obligations
     assert (duty.cadence, duty.due_date) == (Cadence.DATED, date(2022, 9, 28))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reporter", "recipient"),
+    [
+        ("Cập nhật tình hình, gửi Văn phòng Chính phủ, Bộ Nông nghiệp và Môi trường trước 13 giờ hằng ngày để tổng "
+         "hợp báo cáo cấp thẩm quyền.", None, "Văn phòng Chính phủ, Bộ Nông nghiệp và Môi trường"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh làm đầu mối tổng hợp số liệu gửi về Sở Y tế trước ngày 30/9/2021 để báo "
+         "cáo Ủy ban nhân dân tỉnh.", "Trung tâm Kiểm soát bệnh tật tỉnh", "Sở Y tế"),
+        ("Theo đó, Trung tâm Y tế các huyện chủ động rà soát, báo cáo UBND tỉnh kết quả thực hiện hằng tuần.",
+         "Trung tâm Y tế các huyện", "UBND tỉnh"),
+    ],
+)
+def test_where_reports_are_sent_and_who_sends_them(sentence: str, reporter: str | None, recipient: str) -> None:
+    (duty,) = duties(sentence)
+    assert (duty.reporter, duty.recipient) == (reporter, recipient)
+
+
+def test_a_duty_without_a_subject_falls_to_the_letters_addressees() -> None:
+    letter = (
+        "BỘ Y TẾ\nSố: 12/ATTP-KH\nV/v báo cáo an toàn thực phẩm\nHà Nội, ngày 8 tháng 2 năm 2022\n"
+        "Kính gửi: Sở Y tế các tỉnh, thành phố.\n"
+        "1. Tổng hợp gửi về Cục An toàn thực phẩm báo cáo kết quả kiểm tra trước ngày 15/3/2022.\n"
+    )
+    (duty,) = parse_directive(letter).obligations
+    assert (duty.reporter, duty.recipient, duty.due_date) == (
+        "Sở Y tế các tỉnh, thành phố", "Cục An toàn thực phẩm", date(2022, 3, 15))
