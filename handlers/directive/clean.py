@@ -111,7 +111,7 @@ def _tidy(line: str) -> str:
 
 def _unglued(line: str) -> list[str]:
     """A signer's title run together with the name ("CHÁNH VĂN PHÒNGThái Hữu Phép") as two lines."""
-    if len(line) > _SIGNER_LINE:
+    if len(line) > _SIGNER_LINE or not line[:2].isupper():
         return [line]
     for index in range(3, len(line) - 1):
         capitals = line[index - 2:index + 1]

@@ -37,6 +37,7 @@ _MAX_UPPER_LENGTH = 160
 _MAX_NUMBER = 40
 _MAX_RECIPIENT = 150
 _MOTTO_LOOKAHEAD = 3
+_ISSUER_TRIM = " _-–—.,;:|*"  # table rules and scan specks beside a header cell
 _MAX_HEADER_ABOVE = 8
 _MIN_TITLE_WORDS = 4
 
@@ -283,7 +284,7 @@ def _upper(scan: _Scan, line: str) -> bool:
     if not is_upper_line(line) or word_count(line) > _MAX_UPPER_WORDS or len(line) > _MAX_UPPER_LENGTH:
         return False
     if not (scan.after_title or scan.number or scan.place or scan.date):
-        scan.issuer_lines.append(line)
+        scan.issuer_lines.append(line.strip(_ISSUER_TRIM))
     elif scan.subject is None and scan.place and word_count(line) >= _MIN_TITLE_WORDS:
         scan.after_title = True
         return _subject(scan, line)

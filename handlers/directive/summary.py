@@ -80,8 +80,7 @@ def _pieces(directive: Directive) -> list[_Piece]:
                 piece = _closing_trimmed(sentence)
                 if _MIN_PIECE <= len(piece) <= _MAX_PIECE and _is_whole(piece, len(found) == 1):
                     score, citizen = _score(piece, item is not None)
-                    duty = any(piece in text or text in piece for text in duties)
-                    pieces.append(_Piece(piece, len(pieces), item, score, duty, citizen))
+                    pieces.append(_Piece(piece, len(pieces), item, score, sentence in duties, citizen))
     return pieces
 
 
