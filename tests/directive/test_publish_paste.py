@@ -55,33 +55,29 @@ async def test_a_quick_choice_is_not_taken_for_a_part(service, clock) -> None:  
     assert "Gửi tới ai?" in await admin.send("1")
 
 
+async def _send_file(service, user_id: str, command: str, name: str, data: bytes) -> str:  # type: ignore[no-untyped-def]
+    """Start ``command``, then send the file as a channel does once it has read it; the replies shown."""
+    await Chat(service, user_id=user_id).send(command)
+    attachment = await read_attachment(name, data)
+    replies = await service.handle(Incoming("console", user_id, kind=DOCUMENT, attachment=attachment,
+                                            message_id=f"file-{name}"))
+    return "\n".join(render(reply) for reply in replies)
+
+
 async def test_a_file_sent_at_the_directive_step_is_read(service) -> None:  # type: ignore[no-untyped-def]
-    admin = Chat(service, user_id="admin")
-    await admin.send("/thongbao_moi")
-    attachment = await read_attachment("cong-van.pdf", digital_pdf(fixture("cong-van-so-y-te.txt")))
-    replies = await service.handle(Incoming("console", "admin", kind=DOCUMENT, attachment=attachment,
-                                            message_id="file-1"))
-    preview = "\n".join(render(reply) for reply in replies)
+    preview = await _send_file(service, "admin", "/thongbao_moi", "cong-van.pdf",
+                               digital_pdf(fixture("cong-van-so-y-te.txt")))
     assert "Đã đọc tệp cong-van.pdf (1 trang)." in preview and "Số: 1234/SYT-NVY" in preview
 
 
 async def test_an_unreadable_file_gets_its_reason_and_the_question_again(service) -> None:  # type: ignore[no-untyped-def]
-    admin = Chat(service, user_id="admin")
-    await admin.send("/thongbao_moi")
-    attachment = await read_attachment("hong.pdf", b"%PDF-1.4 broken")
-    replies = await service.handle(Incoming("console", "admin", kind=DOCUMENT, attachment=attachment,
-                                            message_id="file-2"))
-    shown = "\n".join(render(reply) for reply in replies)
+    shown = await _send_file(service, "admin", "/thongbao_moi", "hong.pdf", b"%PDF-1.4 broken")
     assert "Không mở được tệp PDF này" in shown and "Dán nội dung" in shown
 
 
 async def test_a_file_at_another_step_is_not_expected(service) -> None:  # type: ignore[no-untyped-def]
-    citizen = Chat(service, user_id="citizen")
-    await citizen.send("/khaibao")
-    attachment = await read_attachment("a.txt", b"Xin chao")
-    replies = await service.handle(Incoming("console", "citizen", kind=DOCUMENT, attachment=attachment,
-                                            message_id="file-3"))
-    assert "chưa cần tệp" in "\n".join(render(reply) for reply in replies)
+    shown = await _send_file(service, "citizen", "/khaibao", "a.txt", b"Xin chao")
+    assert "chưa cần tệp" in shown
 
 
 class _Pipe(io.TextIOBase):
