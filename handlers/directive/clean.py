@@ -45,6 +45,10 @@ _ANY_DATE = re.compile(_DATE)
 _PAGE_DATE = re.compile(
     rf"\(?\s*{_WEEKDAY}?(?:ngay \d{{1,2}} thang \d{{1,2}} nam \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\W*"
 )
+# A CMS field ("cms-publish-date: ...", "cms-view-count 1234"): a lower-case ASCII key of letters, with a
+# colon after it or at least three parts, so "covid-19" or "sars-cov-2" starting a wrapped line is kept.
+_TECH_KEY = re.compile(r"(?P<key>[a-z]+(?:[-_][a-z]+){2,}|[a-z]+(?:[-_][a-z]+)+(?=\s*[:=]))(?:\s*[:=]|\s|$)")
+_DATED_KEY = ("date", "publish", "time", "created", "modified")
 _METADATA = re.compile(r"(?:" + "|".join(re.escape(label) for label in vocab.METADATA_LABELS) + r")\s*(?::|$)")
 _PROSE_LENGTH = 60
 _SIGNER_LINE = 120
@@ -128,7 +132,7 @@ def is_clutter(line: str) -> bool:
         return False
     if not any(ch.isalnum() for ch in line) or _BARE_NUMBER.fullmatch(line) or line.startswith(vocab.ICON_PREFIXES):
         return True
-    if _TAG_REMNANT.fullmatch(line):
+    if _TAG_REMNANT.fullmatch(line) or (len(line) <= _METADATA_LINE and _TECH_KEY.match(line)):
         return True
     if len(line) > _SHORT_LINE:
         return False
@@ -159,11 +163,18 @@ def _first_published(lines: Sequence[str]) -> date | None:
     for line in filter(lambda line: len(line) <= _SHORT_LINE, lines):
         folded = fold_chars(line)
         stamp = _timestamp(folded)
-        if stamp is None and len(line) <= _METADATA_LINE and (_METADATA.match(folded) or _PAGE_DATE.fullmatch(folded)):
+        if stamp is None and len(line) <= _METADATA_LINE and (
+                _METADATA.match(folded) or _PAGE_DATE.fullmatch(folded) or _dated_key(line)):
             stamp = _ANY_DATE.search(folded)
         if stamp is not None and (found := _stamp_date(stamp)) is not None:
             return found
     return None
+
+
+def _dated_key(line: str) -> bool:
+    """True for a CMS metadata line naming a date ("cms-publish-date: 12/03/2021 08:15")."""
+    key = _TECH_KEY.match(line)
+    return key is not None and any(part in key["key"] for part in _DATED_KEY)
 
 
 def _timestamp(folded: str) -> re.Match[str] | None:
