@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.channels import console
 from bot.uploads import read_attachment
-from handlers.protocol import DOCUMENT, Incoming
+from handlers.engine import handle
+from handlers.protocol import DOCUMENT, Context, Incoming
 from tests.directive.long_letter import long_letter, split_like_a_chat
 from tests.directive.renders import digital_pdf
 from tests.directive.support import fixture
@@ -129,3 +136,18 @@ async def test_console_script_lines_stay_separate_and_non_admin_paths_are_text(s
     await console.chat(service, "citizen", tmp_path / "r", stdin=io.StringIO(f"xin chao\n{letter}\n"), out=out)
     assert out.getvalue().count("\n>\n") == 2
     assert "Đã đọc tệp" not in out.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(part=st.text(max_size=300))
+def test_any_text_arriving_with_a_paste_joins_it_or_answers_cleanly(part: str) -> None:
+    now = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
+    ctx = Context(now=now, zone=ZoneInfo("Asia/Ho_Chi_Minh"), secret=b"k" * 32, new_code="ABCDEFGH", is_admin=True,
+                  identity=("console", "p"))
+    state = handle(None, Incoming("console", "p", text="/thongbao_moi"), ctx).state
+    state = handle(state, Incoming("console", "p", text=PARTS[0]), ctx).state
+    outcome = handle(state, Incoming("console", "p", text=part), ctx)
+    assert outcome.replies
+    json.dumps(outcome.state)
+    text = outcome.state.get("answers", {}).get("text")
+    assert text is None or text.startswith(PARTS[0])
