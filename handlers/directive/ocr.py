@@ -43,6 +43,8 @@ def image_text(data: bytes) -> Recognised:
 
 def recognise(image: Image.Image) -> Recognised:
     """Run Tesseract on ``image`` (turned upright, grey, enlarged when small)."""
+    if image.width * image.height > MAX_PIXELS:
+        raise DirectiveError("directive.error.too_large")
     try:
         data = pytesseract.image_to_data(
             _prepared(image), lang=LANGUAGE, config=_CONFIG, output_type=pytesseract.Output.DICT,

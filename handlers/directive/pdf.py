@@ -57,7 +57,7 @@ def _page_image(page: object) -> Image.Image | None:
     """The largest image on a page (a scanner puts the whole page in one), or None."""
     try:
         images = [image.image for image in page.images]  # type: ignore[attr-defined]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError):
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError, Image.DecompressionBombError):
         return None
     images = [image for image in images if image is not None]
     return max(images, key=lambda image: image.width * image.height, default=None)

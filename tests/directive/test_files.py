@@ -117,3 +117,10 @@ def test_cli_parses_a_pdf_and_a_photo(tmp_path: Path, tesseract: None) -> None:
     assert result.exit_code == 0 and result.stdout.startswith("Công văn 1234/SYT-NVY của Sở Y tế, 02/04/2021")
     result = runner.invoke(app, ["parse", str(photo)])
     assert t("directive.scan.poor") in result.stderr
+
+
+def test_scanned_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("handlers.directive.pdf.MAX_SCANNED_PAGES", 0)
+    with pytest.raises(DirectiveError) as raised:
+        read_upload(scanned_pdf([scanned_page(LETTER, scale=0.3)]), "ban-quet.pdf")
+    assert raised.value.message_key == "directive.error.too_many_scans"
