@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from handlers.areas import catalog
 from handlers.directive import vocabulary as vocab
 from handlers.directive.dates import day_month_year
 from handlers.directive.items import marker
@@ -57,6 +58,7 @@ _ISSUER_LEADS = re.compile(r"^(?:theo đó|cụ thể|đồng thời|ngoài ra|r
 _ROLE = re.compile(r"^(?:phó\s+)?(?:chủ tịch|giám đốc|cục trưởng|trưởng ban|bí thư|thủ trưởng)\s+", re.IGNORECASE)
 _TRAILING_STAMP = re.compile(r"\s*\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*\)\s*$")
 _DEMANDS = re.compile(whole_words(vocab.ARTICLE_DEMANDS))
+_LEVEL_WORDS = frozenset(level.split()[-1] for level in vocab.PLACE_LEVELS)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SPACES = re.compile(r"\s+")
 _TITLE_GAP = 3
@@ -112,11 +114,13 @@ def _reported(lines: Sequence[str], index: int, year: int | None, by_request: bo
     if signed is not None:
         issuer = _issuer(_ROLE.sub("", signed.group("title")))
     issuer = issuer or _issuer(match.group("owner") or "")
+    signer = signed.group("name") if signed and is_name(signed.group("name")) else None
+    if issuer and signer is None:
+        issuer, signer = _person_after_title(issuer)
     number = _SPACES.sub("", match.group("number") or match.group("bare") or "") or None
     when = match.group("when") or (issuing.group("lead_date") if issuing else None)
     subject = title or _subject(lead, match)
-    return Article(index, title, number, issuer, _date(when, year), subject,
-                   signed.group("name") if signed and is_name(signed.group("name")) else None)
+    return Article(index, title, number, issuer, _date(when, year), subject, signer)
 
 
 def _issued_mention(lead: str) -> tuple[re.Match[str], re.Match[str] | None] | None:
@@ -169,6 +173,22 @@ def _issuer(text: str) -> str | None:
     if not words or not words[0][0].isupper() or len(words) > _MAX_ISSUER_WORDS:
         return None
     return name
+
+
+def _person_after_title(issuer: str) -> tuple[str, str | None]:
+    """"Thủ tướng Chính phủ Phạm Minh Chính" is the title and who signed; "UBND tỉnh Kon Tum" stays whole:
+    the trailing capitalised words are a person when they name no place and follow no level word
+    (a three-word name may follow one: "Chủ tịch UBND tỉnh Nguyễn Văn An")."""
+    words = issuer.split()
+    for size in (4, 3, 2):
+        name = " ".join(words[-size:])
+        if len(words) - size < 2 or not is_name(name):
+            continue
+        after_level = fold_chars(words[-size - 1]) in _LEVEL_WORDS
+        place = catalog().named(name) is not None or bool(catalog().search(name))
+        if not place and (size >= 3 or not after_level):
+            return " ".join(words[:-size]), name
+    return issuer, None
 
 
 def _date(text: str | None, year: int | None) -> date | None:

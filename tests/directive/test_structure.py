@@ -269,3 +269,19 @@ def test_an_article_names_the_document_its_lead_reports(article: str, number: st
     directive = parse_directive(article)
     assert directive.kind == "Tin bài"
     assert (directive.number, directive.issuer, directive.date, directive.subject) == (number, issuer, day, subject)
+
+
+@pytest.mark.parametrize(
+    ("lead", "issuer", "signer"),
+    [
+        ("Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 23/CĐ-TTg ngày 15/3/2025 về ứng phó bão.",
+         "Thủ tướng Chính phủ", "Phạm Minh Chính"),
+        ("Chủ tịch UBND tỉnh Nguyễn Văn An ký Chỉ thị số 05/CT-UBND ngày 2/4/2024 về phòng, chống dịch.",
+         "Chủ tịch UBND tỉnh", "Nguyễn Văn An"),
+        ("Ngày 5/4/2024, UBND tỉnh Kon Tum ban hành Kế hoạch số 12/KH-UBND về tiêm chủng.", "UBND tỉnh Kon Tum", None),
+    ],
+)
+def test_a_person_named_after_the_issuers_title_is_the_signer(lead: str, issuer: str, signer: str | None) -> None:
+    directive = parse_directive(lead + " Văn bản yêu cầu người dân khai báo y tế.")
+    assert directive.issuer == issuer
+    assert (directive.signer.name if directive.signer else None) == signer
