@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from handlers.directive import vocabulary as vocab
 from handlers.directive.dates import day_month_year
@@ -45,7 +45,16 @@ _SEND = re.compile(whole_words(vocab.SEND_LEADS) + r"\s+")
 _ORGANISATION_HEADS = tuple(head + " " for head in vocab.ORGANISATION_HEADS)
 _WORD = re.compile(r"\S+")
 _MAX_NAME_WORDS = 15
+_ROLL_OVER = timedelta(days=60)
 _MAX_RECIPIENT_WORDS = 32
+
+
+@dataclass(frozen=True)
+class _Dating:
+    """What completes a deadline written without its year."""
+
+    year: int | None
+    issued: date | None
 
 
 @dataclass(frozen=True)
@@ -57,22 +66,24 @@ class Block:
 
 
 def find_obligations(
-    blocks: Iterable[Block], year: int | None, addressees: str | None = None
+    blocks: Iterable[Block], year: int | None, addressees: str | None = None, issued: date | None = None
 ) -> tuple[Obligation, ...]:
-    """Every reporting duty with a cadence or a deadline; ``year`` completes dates without one. A duty
-    with no subject in its sentence or item falls to ``addressees`` (those a letter is sent to)."""
+    """Every reporting duty with a cadence or a deadline; ``year`` completes dates without one (the next
+    year when the date would fall well before the document's ``issued`` date: "trước ngày 15/01" in a
+    December letter). A duty with no subject in its sentence or item falls to ``addressees``."""
+    dating = _Dating(year, issued)
     found: dict[Obligation, None] = {}
     for block in blocks:
         for line in block.lines:
             if _REPORT.search(fold_chars(line)) is None:
                 continue
             for sentence in sentences(without_bullet(line)):
-                for obligation in _in_sentence(sentence, block.heading or addressees, year):
+                for obligation in _in_sentence(sentence, block.heading or addressees, dating):
                     found.setdefault(obligation)
     return tuple(found)
 
 
-def _in_sentence(sentence: str, heading: str | None, year: int | None) -> list[Obligation]:
+def _in_sentence(sentence: str, heading: str | None, year: _Dating) -> list[Obligation]:
     """The duties a sentence states, one per cadence found in a clause that mentions reporting."""
     duties: list[Obligation] = []
     reporter = _reporter(sentence) or heading
@@ -93,7 +104,7 @@ def _in_sentence(sentence: str, heading: str | None, year: int | None) -> list[O
 _Found = tuple[Cadence, int | None, int | None, date | None, int | None]
 
 
-def _cadences(folded: str, year: int | None) -> list[_Found]:
+def _cadences(folded: str, year: _Dating) -> list[_Found]:
     """Each cadence a clause states, with its weekday, day of the month, due date or month; a clause
     that repeats every year has no one-off date ("hằng năm (trước ngày 15 tháng 12)")."""
     found: list[_Found] = []
@@ -140,13 +151,19 @@ def _day_of_month(folded: str) -> int | None:
     return int(match.group("day"))
 
 
-def _due_date(deadline: re.Match[str], year: int | None) -> date | None:
+def _due_date(deadline: re.Match[str], dating: _Dating) -> date | None:
     """The date after "trước ngày" / "chậm nhất ngày"; the directive's year when none is written."""
     month = deadline.group("month") or deadline.group("word_month")
     written_year = deadline.group("year") or deadline.group("word_year")
-    if month is None or (written_year is None and year is None):
+    if month is None or (written_year is None and dating.year is None):
         return None
-    return day_month_year(deadline.group("day"), month, written_year or str(year))
+    if written_year is not None:
+        return day_month_year(deadline.group("day"), month, written_year)
+    assert dating.year is not None
+    due = day_month_year(deadline.group("day"), month, str(dating.year))
+    if due is not None and dating.issued is not None and due < dating.issued - _ROLL_OVER:
+        return day_month_year(deadline.group("day"), month, str(dating.year + 1))
+    return due
 
 
 def _reporter(sentence: str) -> str | None:

@@ -103,7 +103,7 @@ def _directive(lines: Sequence[str], fields: _Fields, main: Sequence[str], closi
         distribution=closing.distribution,
         signer=closing.signer,
         obligations=find_obligations(_blocks(body), fields.date.year if fields.date else year,
-                                     "; ".join(fields.recipients) or None),
+                                     "; ".join(fields.recipients) or None, fields.date),
         body=text,
         paragraphs=tuple(filter(None, main)),
     )

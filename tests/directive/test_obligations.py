@@ -182,3 +182,12 @@ def test_a_duty_without_a_subject_falls_to_the_letters_addressees() -> None:
     (duty,) = parse_directive(letter).obligations
     assert (duty.reporter, duty.recipient, duty.due_date) == (
         "Sở Y tế các tỉnh, thành phố", "Cục An toàn thực phẩm", date(2022, 3, 15))
+
+
+def test_a_yearless_deadline_early_next_year_rolls_over() -> None:
+    (duty,) = find_obligations([Block(None, ["Các xã báo cáo kết quả trước ngày 15/01."])], 2025,
+                               issued=date(2025, 12, 20))
+    assert duty.due_date == date(2026, 1, 15)
+    (duty,) = find_obligations([Block(None, ["Các xã báo cáo kết quả trước ngày 25/12."])], 2025,
+                               issued=date(2025, 12, 20))
+    assert duty.due_date == date(2025, 12, 25)
