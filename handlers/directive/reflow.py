@@ -23,6 +23,7 @@ _OPENERS = ("kinh gui", "noi nhan", "v/v", "ve viec", "can cu", "cong hoa xa hoi
 _NUMBER_LINE = re.compile(r"(?:Số|SỐ)\s*:?\s*\d")
 _WIDTH_SHARE = 0.5
 _WIDTH_QUANTILE = 0.9
+_MIN_WRAP_WIDTH = 50  # a list of short lines ("Đeo khẩu trang" / "Rửa tay") is not a wrapped paragraph
 _MAX_WRAP_WIDTH = 130
 _MIN_WRAPPED_LINES = 3
 
@@ -64,7 +65,7 @@ def _continues(previous: str, line: str, width: int, following: str) -> bool:
         return False
     if line[0].islower() or line[0].isdigit() or previous.endswith((",", "(", "-", "–")):
         return True
-    wrapped = 0 < width <= _MAX_WRAP_WIDTH
+    wrapped = _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH
     return wrapped and len(previous) >= _WIDTH_SHARE * width and not previous.endswith(")")
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from handlers.directive import DirectiveError, Signer, parse_directive
+from handlers.directive.reflow import reflow
 from tests.directive.support import fixture
 
 
@@ -285,3 +286,13 @@ def test_a_person_named_after_the_issuers_title_is_the_signer(lead: str, issuer:
     directive = parse_directive(lead + " Văn bản yêu cầu người dân khai báo y tế.")
     assert directive.issuer == issuer
     assert (directive.signer.name if directive.signer else None) == signer
+
+
+def test_a_list_of_short_lines_is_not_taken_for_a_wrapped_paragraph() -> None:
+    lines = ["Người dân cần:", "Đeo khẩu trang", "Rửa tay thường xuyên", "Không tụ tập đông người"]
+    assert reflow(lines) == lines
+    wrapped = ["Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan hướng dẫn các địa phương tổ chức",
+               "tiêm vắc xin cho người dân theo đúng kế hoạch đã được Ủy ban nhân dân tỉnh phê duyệt", "",
+               "Ủy ban nhân dân các huyện, thị xã, thành phố chỉ đạo trạm y tế xã theo dõi sức khỏe của Nhân",
+               "Dân trở về từ vùng có dịch và báo cáo kết quả hằng ngày."]
+    assert reflow(wrapped) == [wrapped[0] + " " + wrapped[1], "", wrapped[3] + " " + wrapped[4]]
