@@ -20,7 +20,7 @@ from handlers.directive.dates import day_month_year
 from handlers.directive.items import marker
 from handlers.directive.text import fold_chars, is_name, whole_words
 
-_KINDS = "|".join(["văn bản", "văn công văn"] + [kind.name.lower() for kind in vocab.KINDS])
+_KINDS = "|".join(["văn bản"] + [kind.name.lower() for kind in vocab.KINDS])
 _NUMBER = r"\d{1,5}(?:\s*[-/]\s*[A-ZĐ][\wĐđ&]*(?:\s*[-/]\s*[A-ZĐ0-9][\wĐđ&]*)*)?"
 _DATE = (r"ngày\s+(?P<{0}>\d{{1,2}}(?:\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?"
          r"|\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?))")
