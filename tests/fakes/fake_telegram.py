@@ -32,6 +32,7 @@ from tests.fakes.telegram_objects import (
     command_entities,
     document_json,
     now,
+    photo_json,
     private_chat_json,
     user_json,
 )
@@ -338,6 +339,15 @@ class FakeTelegram(ChatStore):
     ) -> Delivery:
         """The user uploads a document; the bot can fetch it with getFile and download it."""
         content: JSON = {"document": document_json(self.store_file(TgFile(filename, mime_type, data)))}
+        if caption:
+            content["caption"] = caption
+        return await self._user_message(user_id, first_name, content)
+
+    async def user_sends_photo(
+        self, user_id: int, data: bytes, caption: str | None = None, first_name: str = "An"
+    ) -> Delivery:
+        """The user sends a photo (Telegram re-encodes it as JPEG); the bot fetches it with getFile."""
+        content: JSON = {"photo": photo_json(self.store_file(TgFile("photo.jpg", "image/jpeg", data)))}
         if caption:
             content["caption"] = caption
         return await self._user_message(user_id, first_name, content)
