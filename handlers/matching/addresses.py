@@ -12,7 +12,7 @@ from typing import Any
 from handlers.areas import Area, catalog
 from handlers.flow import Invalid, Ok, Parsed, Pick
 from handlers.matching.former import COMMUNE, DISTRICT, PROVINCE, Former, formers
-from handlers.matching.places import Found, Scope, Unit, bare_name, level, new_province, resolve
+from handlers.matching.places import Found, Scope, Unit, bare_name, level, near_provinces, new_province, resolve
 
 FROM = "_from"  # suffix of the hidden answer holding the old unit a province answer came from
 _LIST = 12  # longest numbered list
@@ -86,6 +86,11 @@ def answer_province(text: str, step_id: str, commune_step: str) -> Parsed:
     found = resolve(text, Scope(), wanted=PROVINCE)
     if not found.readings:
         return Invalid("area.province_not_found", {"query": text})
+    if found.exact and level(found.units[0]) != PROVINCE and len(found.readings[0].matches) == 1:
+        provinces = near_provinces(text)  # "vinh phuoc": more likely Vĩnh Phúc than a ward of that name
+        if provinces:
+            units = [*provinces, *found.units][:_LIST]
+            return Pick(tuple((unit_id(u), unit_label(u)) for u in units), "area.pick_near", {})
     if len(found.units) > 1 or not found.exact:
         return _undecided(found, text, "area.pick_province")
     return province_chosen(found.units[0], step_id, commune_step)

@@ -6,7 +6,8 @@ Ranking, best first:
    and near matches are only looked for when the words left over name nothing exactly, and are always
    asked back ("Ý bạn là …?" for one, a numbered list for several).
 2. Among exact readings, the one that explains most words wins: a commune named together with its
-   district or province ("dong hung, thai binh") beats either name alone.
+   district or province ("dong hung, thai binh") beats either name alone; at equal words, backing by a
+   district beats backing by a province ("phuong 1, soc trang": the ward of the city of Sóc Trăng).
 3. Then the level the question asks for (a province at the province question, a commune at the
    commune question), then a new name over an old one, then a name typed with its division word.
 4. Readings left tied that lead to different places are asked about, never guessed.
@@ -33,11 +34,12 @@ _TYPE = re.compile(r"^(?:thanh pho|thi tran|thi xa|dac khu|tinh|huyen|quan|xa|ph
 _NOISE = frozenset({
     "o", "tai", "nha", "toi", "em", "minh", "la", "so", "thon", "ap", "xom", "to", "khu", "duong", "pho",
     "ngo", "hem", "kiet", "cu", "moi", "nay", "truoc", "day", "a", "nhe", "thuoc", "gan", "ben",
-    "va", "cua", "tinh", "thanh", "tp", "huyen", "quan", "xa", "phuong", "thi", "tran",
+    "va", "cua", "tinh", "thanh", "tp", "huyen", "quan", "xa", "phuong", "thi", "tran", "khong", "biet", "ko",
+    "chua", "ro", "hoi", "gi", "dau", "nho", "quen",
 })
 _LEVEL = {PROVINCE: 0, DISTRICT: 1, COMMUNE: 2}
 _MAX_SPAN = 7
-NEAR = 78  # RapidFuzz ratio from which a name counts as near
+NEAR = 75  # RapidFuzz ratio from which a name counts as near
 PARTIAL = 99  # the score of a name the answer begins words of: below exact, above any misspelling
 
 
@@ -97,7 +99,8 @@ class Reading:
         """Sort key, best first (smaller), for a question asking for the level ``wanted``."""
         towards = _LEVEL[level(self.unit)] if wanted == COMMUNE else -_LEVEL[level(self.unit)]
         named = wanted == level(self.unit) == PROVINCE
-        return (-self.near, -self.words, not named, not is_new(self.unit), -towards,
+        backing = sum(_LEVEL[level(match.unit)] for match in self.matches[1:])
+        return (-self.near, -self.words, not named, -backing, not is_new(self.unit), -towards,
                 -sum(m.full for m in self.matches))
 
 
@@ -203,7 +206,7 @@ def readings(matches: list[Match], scope: Scope) -> list[Reading]:
             continue
         chosen = [match]
         taken = set(range(match.start, match.end))
-        for other in sorted(matches, key=lambda m: -m.size):
+        for other in sorted(matches, key=lambda m: (-m.size, -_LEVEL[level(m.unit)])):
             span = set(range(other.start, other.end))
             if span & taken or not _backs(other, match.unit):
                 continue
@@ -253,7 +256,13 @@ def resolve(text: str, scope: Scope = Scope(), wanted: str = COMMUNE, limit: int
             return Found(tuple(top[:limit]), True)
         near = _near(" ".join(leftover), _narrowed(scope, best.unit), wanted, limit, backing=best)
         return near if near.readings else Found((best,), True)
-    return _near(" ".join(word for word in words if word not in _NOISE) or " ".join(words), scope, wanted, limit)
+    kept = [word for word in words if word not in _NOISE]
+    if not kept:  # "khong biet", "o nha": nothing that could name a place
+        return Found((), False)
+    found_near = _near(" ".join(words), scope, wanted, limit)
+    if found_near.readings or len(kept) == len(words):
+        return found_near
+    return _near(" ".join(kept), scope, wanted, limit)
 
 
 def _word_prefixed(query: list[str], pool: Iterable[str]) -> list[str]:
@@ -284,6 +293,14 @@ def _narrowed(scope: Scope, unit: Unit) -> Scope:
     if isinstance(unit, Former):
         return Scope(unit.new_province, unit.key)
     return Scope(unit.province_code, scope.former)
+
+
+def near_provinces(text: str, score: int = 85) -> list[Unit]:
+    """Provinces (new and old) spelled close to ``text``, best first."""
+    query = " ".join(words_of(text))
+    hits = process.extract(query, index().province_names, scorer=fuzz.ratio, score_cutoff=score, limit=4)
+    units = [unit for name, _, _ in hits for unit, _ in index().names[name] if level(unit) == PROVINCE]
+    return list({id(unit): unit for unit in units}.values())
 
 
 def _near(query: str, scope: Scope, wanted: str, limit: int, backing: Reading | None = None) -> Found:
