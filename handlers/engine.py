@@ -12,6 +12,7 @@ from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
 from handlers.flows import FLOW_COMMANDS, FLOWS, SERVER_COMMANDS, registration
 from handlers.matching import options as matching
+from handlers.matching.countries import place_label
 from handlers.matching.normal import meaningful
 from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
 from handlers.protocol import BUTTON, UNSUPPORTED, Context, Incoming, Outcome, Reply, ReplyOption, ServerCommand
@@ -152,7 +153,7 @@ def _outbreak_text(ctx: Context) -> str:
     if not active:
         return t("outbreak.none")
     lines = [
-        t("outbreak.line", area=catalog().label(area.area_code), since=area.started_on.strftime("%d/%m/%Y"))
+        t("outbreak.line", area=place_label(area.area_code), since=area.started_on.strftime("%d/%m/%Y"))
         for area in active
     ]
     return t("outbreak.list", lines="\n".join(lines))
@@ -394,7 +395,7 @@ def _parse_text(step: Step, text: str, state: dict[str, Any], ctx: Context) -> P
     if step.kind == REVIEW:
         fields = [(f"edit:{other.id}", other.id, t(other.label))
                   for other in _flow(state).path(state["answers"]) if other.editable and other.id in state["answers"]]
-        return matching.choose_review(text, CONFIRM, fields)
+        return matching.choose_review(text, (CONFIRM, t(step.options[0].key)), fields)
     assert step.parse is not None
     return step.parse(text, state["answers"], ctx)
 

@@ -33,6 +33,8 @@ _REGISTERED = {"consent": "agree", "full_name": "Nguyen Van An", "birth": {"date
 _DECLARED = {"confirm_profile": "yes", "for_whom": "self", "symptoms": ["none"], "exposure": ["none"], "travel": [],
              "conditions": ["none"], "vaccine": "doses_2"}
 
+# The option that ends its flow at once (so the answer is read from where the conversation went).
+ENDING = {"consent": ("decline", None), "profile": ("edit", "register")}
 # step kind -> (flow, step, answers given before)
 KINDS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "consent": ("register", "consent", {}),
@@ -100,8 +102,10 @@ def meaning(row: Row) -> str:
     picked = after.get("choices", {}).get(step_id)
     if picked:
         return "ask:" + "|".join(item[1] for item in picked["items"])
+    if row.kind in ENDING and after.get("flow") == ENDING[row.kind][1]:
+        return ENDING[row.kind][0]
     if step_id == "review":
-        if after.get("flow") is None:
+        if after.get("flow") != flow_id:
             return "confirm"
         edited = after["history"][-1:] == ["review"]
         return f"edit:{after['step']}" if edited else "refuse"

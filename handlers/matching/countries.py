@@ -13,6 +13,7 @@ from functools import lru_cache
 from babel import Locale
 from rapidfuzz import fuzz, process
 
+from handlers.areas import catalog
 from handlers.text import fold
 
 _NOT_COUNTRIES = frozenset({"VN", "EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"})
@@ -57,9 +58,20 @@ def country_name(code: str) -> str:
     return name.split(",")[0].removeprefix("Đặc khu Hành chính ")
 
 
+@lru_cache(maxsize=1)
+def codes() -> tuple[str, ...]:
+    """Every country code known here, sorted."""
+    return tuple(sorted(set(names().values())))
+
+
 def is_country(code: str) -> bool:
     """True for a country code this module knows ("KR")."""
-    return code in set(names().values())
+    return code in codes()
+
+
+def place_label(code: str) -> str:
+    """The name of a country code or of a province/commune code ("KR" -> "Hàn Quốc")."""
+    return country_name(code) if is_country(code) else catalog().label(code)
 
 
 def exact(text: str) -> str | None:

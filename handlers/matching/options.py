@@ -23,8 +23,8 @@ from rapidfuzz import fuzz
 
 import messages_vi
 from handlers.flow import Invalid, Ok, Option, Parsed, Pick
-from handlers.matching.normal import PARTICLES, meaningful, tokens
-from handlers.matching.vocabulary import CONFIRM_WORDS, EDIT_VERBS, FIELD_WORDS, NUMBER_WORDS
+from handlers.matching.normal import PARTICLES, meaningful
+from handlers.matching.vocabulary import CONFIRM_WORDS, EDIT_VERBS, FIELD_WORDS, NUMBER_WORDS, UNSURE_WORDS
 from handlers.text import fold, is_number
 
 Words = tuple[str, ...]
@@ -36,7 +36,7 @@ _GENERIC = frozenset({
     "len", "o", "hay", "thi", "nua", "cung", "gi", "toi", "minh", "hoi", "nhieu", "it", "qua", "di", "mot",
     "chon", "so", "cau", "lua", "tiep", "xuc", "man", "tinh", "trong", "ngay", "the", "gan", "da",
 })
-_INDEX_WORDS = frozenset({"so", "chon", "cau", "lua", "phuong", "an", "muc", "thu", "dap"})
+_INDEX_WORDS = frozenset({"so", "chon", "cau", "lua", "phuong", "an", "muc", "thu", "dap", "mui", "lieu"})
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ class Choice:
 
 
 def _words(text: str) -> Words:
-    return tuple(tokens(text))
+    """A label or alias as the answers are read (particles such as "da" dropped on both sides)."""
+    return tuple(meaningful(text))
 
 
 @lru_cache(maxsize=512)
@@ -130,6 +131,8 @@ def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
     words = tuple(meaningful(text))
     if not words:
         return Invalid("input.empty")
+    if " ".join(words) in UNSURE_WORDS:
+        return Invalid("input.pick_one", _count(choices))
     exact = [choice for choice in choices if words in choice.phrases]
     if len(exact) == 1:
         return Ok(exact[0].id)
@@ -161,6 +164,8 @@ def choose_many(text: str, choices: tuple[Choice, ...], exclusive: frozenset[str
     words = tuple(word for word, _ in flat)
     if not words:
         return Invalid("input.empty")
+    if " ".join(words) in UNSURE_WORDS:
+        return Invalid("input.pick_many", _count(choices))
     whole = [choice for choice in choices if words in choice.phrases]
     if len(whole) == 1:
         return check_exclusive([whole[0].id], choices, exclusive)
@@ -256,14 +261,18 @@ def check_exclusive(chosen: list[str], choices: tuple[Choice, ...] | tuple[Optio
     return Ok(chosen)
 
 
-def choose_review(text: str, confirm: str, fields: list[tuple[str, str, str]]) -> Parsed:
-    """A review screen answer: ``confirm`` ("gửi", "ok") or the field to change ("sua ho ten", "đổi sđt").
+def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, str, str]]) -> Parsed:
+    """A review screen answer: confirm ("gửi", "ok", its label) or the field to change ("sua ho ten", "đổi sđt").
 
-    ``fields`` holds (choice id, step id, field label) of each editable answer, in screen order.
+    ``confirm`` is (choice id, label); ``fields`` holds (choice id, step id, field label) of each editable
+    answer, in screen order.
     """
     words = tuple(meaningful(text))
     if not words:
         return Invalid("input.empty")
+    confirm, confirm_label = confirm
+    if words == _words(confirm_label):
+        return Ok(confirm)
     number = _number(words)
     if number is not None:
         ids = [confirm, *(field_id for field_id, _, _ in fields)]

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -123,9 +123,10 @@ class Scope:
         return unit.is_province or unit.code in formers()[self.former].new_codes
 
 
-def _provinces_of(unit: Former) -> set[str]:
+@cache
+def _provinces_of(unit: Former) -> frozenset[str]:
     by_code = catalog().by_code
-    return {by_code[code].province_code for code in unit.new_codes}
+    return frozenset(by_code[code].province_code for code in unit.new_codes)
 
 
 class Index:
@@ -173,9 +174,8 @@ class Index:
     @lru_cache(maxsize=128)  # noqa: B019 - one index per process
     def pool(self, province: str | None) -> tuple[str, ...]:
         """The names to search for near matches within a new province (all names when None)."""
-        if province is None:
-            return tuple(self.everything)
-        return tuple(sorted(set(self.by_province[province])))
+        names = self.everything if province is None else sorted(set(self.by_province[province]))
+        return tuple(name for name in names if not _TYPE.match(name))  # the query's division word is dropped too
 
 
 @lru_cache(maxsize=1)
@@ -201,12 +201,13 @@ def _backs(match: Match, primary: Unit) -> bool:
 def readings(matches: list[Match], scope: Scope) -> list[Reading]:
     """Each admitted unit with the names that back it up (at most one per level, words not shared)."""
     result = []
+    backers = sorted((m for m in matches if level(m.unit) != COMMUNE), key=lambda m: (-m.size, -_LEVEL[level(m.unit)]))
     for match in matches:
         if not scope.admits(match.unit):
             continue
         chosen = [match]
         taken = set(range(match.start, match.end))
-        for other in sorted(matches, key=lambda m: (-m.size, -_LEVEL[level(m.unit)])):
+        for other in backers:
             span = set(range(other.start, other.end))
             if span & taken or not _backs(other, match.unit):
                 continue

@@ -10,14 +10,14 @@ from handlers.flow import Invalid, Ok, Parsed
 from handlers.matching import countries
 from handlers.matching.addresses import place_code, unit_label
 from handlers.matching.former import PROVINCE
-from handlers.matching.normal import meaningful
+from handlers.matching.normal import meaningful, tokens
 from handlers.matching.places import Scope, index, new_province, resolve, words_of
 from handlers.text import fold
 
 _SPLIT = re.compile(r"[,;\n/+&]|\b(?:va|voi|roi|and|sau do|ca)\b")
 _AROUND = frozenset({"di", "den", "ve", "tu", "sang", "o", "tai", "qua", "toi", "em", "minh", "co", "da", "nuoc",
                      "du", "lich", "cong", "tac", "tham", "que", "nha", "choi", "ngay", "hom", "truoc", "tuan",
-                     "thang", "nam", "nay", "lai", "ra", "vao", "len", "xuong", "chuyen", "bay", "mot", "chut"})
+                     "thang", "nam", "nay", "ra", "vao", "len", "xuong", "chuyen", "bay", "mot", "chut"})
 NOWHERE = frozenset({
     "khong", "khong co", "chua", "khong di dau", "khong di", "o nha", "chua di dau", "khong co di dau",
     "khong dau", "bo qua", "khong di dau ca", "o nha thoi", "khong ra khoi nha", "0",
@@ -43,26 +43,35 @@ def area_place(area_code: str, province: str) -> dict[str, Any]:
     return {"text": catalog().label(area_code), "code": area_code, "province": province}
 
 
-def _one(piece: str) -> list[dict[str, Any]] | Invalid:
-    core = _core(piece)
-    if not core:
-        return []
+def _named(core: str) -> list[dict[str, Any]] | None:
+    """The one country or place ``core`` names as a whole; None if it names none or several."""
     country = countries.exact(core)
     if country:
         return [country_place(country)]
     found = resolve(core, Scope(), wanted=PROVINCE)
-    if found.readings and found.exact:
-        provinces = {new_province(unit) for unit in found.units}
-        if len(found.units) == 1:
-            return [area_place(*place_code(found.units[0]))]
-        if len(provinces) == 1:
-            code = provinces.pop()
-            return [area_place(code, code)]
-    several = _several(core)
-    if several:
-        return several
+    named = [word for word in words_of(core) if word not in _AROUND]
+    if not (found.readings and found.exact and found.readings[0].words >= len(named)):
+        return None
+    if len(found.units) == 1 or found.units[0].level == PROVINCE:
+        return [area_place(*place_code(found.units[0]))]
+    provinces = {new_province(unit) for unit in found.units}
+    if len(provinces) == 1:
+        code = provinces.pop()
+        return [area_place(code, code)]
+    return None
+
+
+def _one(piece: str) -> list[dict[str, Any]] | Invalid:
+    core = _core(piece)
+    if not core:
+        return []
+    whole = " ".join(re.split(r"[^0-9a-z]+", fold(piece))).strip()
+    for variant in dict.fromkeys((core, whole)):  # "di ha noi" -> "ha noi", but "da nang" stays whole
+        found = _named(variant) or _several(variant)
+        if found:
+            return found
     suggestions = [countries.country_name(code) for code in countries.near(core)]
-    suggestions += [unit_label(unit) for unit in found.units[:4]]
+    suggestions += [unit_label(unit) for unit in resolve(core, Scope(), wanted=PROVINCE).units[:4]]
     if suggestions:
         return Invalid("travel.unknown", {"place": piece.strip(), "suggestions": "; ".join(suggestions[:5])})
     return Invalid("travel.unknown_none", {"place": piece.strip()})
@@ -89,10 +98,23 @@ def _several(core: str) -> list[dict[str, Any]] | None:
     return found if len(found) > 1 else None
 
 
+def _whole(text: str) -> list[dict[str, Any]] | None:
+    """The one place the whole answer names, commas and all ("xa yen my, hung yen"); None if not one."""
+    core = _core(text)
+    found = resolve(core, Scope(), wanted=PROVINCE)
+    if not (found.exact and len(found.units) == 1):
+        return None
+    named = [word for word in words_of(core) if word not in _AROUND]
+    return [area_place(*place_code(found.units[0]))] if found.readings[0].words >= len(named) else None
+
+
 def places_travelled(text: str) -> Parsed:
     """Every place in the answer, or a hint naming the one that matched nothing (with suggestions)."""
-    if " ".join(meaningful(text)) in NOWHERE:
+    if " ".join(meaningful(text)) in NOWHERE or " ".join(tokens(text)) in NOWHERE:
         return Ok([])
+    whole = _whole(text) if "," in text else None
+    if whole:
+        return Ok(whole, "travel.understood", {"places": whole[0]["text"]})
     result: list[dict[str, Any]] = []
     for piece in _SPLIT.split(fold(text)):
         found = _one(piece)

@@ -18,6 +18,9 @@ CONFIRM_WORDS = (
     "gui", "gui di", "xac nhan", "luu", "luu lai", "xong", "hoan tat", "dong y", "cam ket", "ok", "co", "c",
     "dung", "dung roi", "chuan", "roi", "uh", "vang", "yes", "send", "confirm", "gui luon", "ok gui",
 )
+# Not an answer: asked again rather than read as "không".
+UNSURE_WORDS = ("khong biet", "khong nho", "chua biet", "khong ro", "quen roi", "chiu", "khong chac", "de xem",
+                "khong nho ro", "toi khong biet", "khong biet nua")
 EDIT_VERBS = ("sua lai", "sua", "doi lai", "doi", "chinh sua", "chinh", "thay doi", "thay", "cap nhat", "nhap lai")
 
 # Words people use for each review field, by step id (the field's own label is always understood too).
