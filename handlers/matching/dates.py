@@ -70,7 +70,7 @@ def _fill(parts: dict[str, str], untagged: list[str]) -> bool:
 
 def parse_birth(text: str, today: date, allow_year: bool = True) -> Parsed:
     """A birth date, or (where allowed) a month and year or a year alone, as {"date"?, "month"?, "year"}."""
-    folded = fold(text)
+    folded = re.sub(r"\bt(?:hg?)?\.?\s*(?=[0-9])", "thang ", fold(text))  # "t3/1985", "th3"
     numbers = _numbers(folded)
     if not numbers:
         return Invalid("input.bad_date" if allow_year else "input.bad_date_only")

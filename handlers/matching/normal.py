@@ -31,6 +31,7 @@ _DIVISIONS = (
     (re.compile(r"\bph\.?\s+"), "phuong "),
     (re.compile(r"\b(?:hcm|tphcm|sg|saigon|sai gon|ho chi minh|hochiminh)\b"), "ho chi minh"),
 )
+_GLUED = re.compile(r"(?<=[0-9])(?=[a-z])|(?<=\b[pq])(?=[0-9])")
 _NON_WORD = re.compile(r"[\W_]+")  # keeps "2²" one word, so it is no number
 
 
@@ -53,7 +54,7 @@ def meaningful(text: str) -> list[str]:
 
 def address_text(text: str) -> str:
     """Folded address text with division abbreviations written out ("tt gia loc" -> "thi tran gia loc")."""
-    folded = fold(text).replace("đ", "d")
+    folded = _GLUED.sub(" ", fold(text))  # "p3q5" -> "p 3 q 5"
     for pattern, replacement in _DIVISIONS:
         folded = pattern.sub(replacement, folded)
     return folded

@@ -36,6 +36,9 @@ _GENERIC = frozenset({
     "len", "o", "hay", "thi", "nua", "cung", "gi", "toi", "minh", "hoi", "nhieu", "it", "qua", "di", "mot",
     "chon", "so", "cau", "lua", "tiep", "xuc", "man", "tinh", "trong", "ngay", "the", "gan", "da",
 })
+# Words around a choice in a multi-choice answer that name no option ("toi moi ... ve").
+_FILLER = frozenset({"moi", "ve", "vua", "duoc", "roi", "sang", "ngay", "hom", "nay", "truoc", "thay", "bi",
+                     "cam", "lam", "rat", "hay", "cung", "co", "ca", "dang", "van", "con"})
 _INDEX_WORDS = frozenset({"so", "chon", "cau", "lua", "phuong", "an", "muc", "thu", "dap", "mui", "lieu"})
 
 
@@ -109,6 +112,15 @@ def named_within(words: Words, choices: tuple[Choice, ...]) -> list[Choice]:
     return list(dict.fromkeys(standing))
 
 
+def _longest(words: Words, found: list[Choice]) -> list[Choice]:
+    """The one choice named by a longer phrase than any other named ("cho con toi": "cho con" over "toi")."""
+    if len(found) < 2:
+        return found
+    size = {choice.id: max(len(p) for p in choice.phrases if _run_in(p, words)) for choice in found}
+    ranked = sorted(found, key=lambda choice: -size[choice.id])
+    return ranked[:1] if size[ranked[0].id] > size[ranked[1].id] else found
+
+
 def _part_of(words: Words, choices: tuple[Choice, ...]) -> list[Choice]:
     if all(word in _GENERIC or is_number(word) for word in words):
         return []
@@ -143,7 +155,7 @@ def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
         if 1 <= number <= len(choices):
             return Ok(choices[number - 1].id)
         return Invalid("input.number_out_of_range", _count(choices))
-    for found in (named_within(words, choices), _part_of(words, choices)):
+    for found in (_longest(words, named_within(words, choices)), _part_of(words, choices)):
         if len(found) == 1:
             return Ok(found[0].id)
         if len(found) > 1:
@@ -231,7 +243,8 @@ def _parts(rest: list[int], flat: list[tuple[str, int]]) -> list[Words]:
         else:
             runs.append([word])
         previous = position
-    kept = [tuple(word for word in run if word not in _GENERIC or word == "khong") for run in runs]
+    kept = [tuple(word for word in run if (word not in _GENERIC or word == "khong") and word not in _FILLER)
+            for run in runs]
     return [run for run in kept if run]
 
 
@@ -289,8 +302,24 @@ def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, s
             return Ok(found[0].id)
         if len(found) > 1 and verb:
             return Pick(tuple((choice.id, f"Sửa: {choice.label}") for choice in found), "choice.which")
-    if not verb and " ".join(words) in CONFIRM_WORDS:
+    if not verb and (" ".join(words) in CONFIRM_WORDS or all(" ".join(p) in CONFIRM_WORDS for p in _pairs(words))):
         return Ok(confirm)
     if verb and not rest:
         return Pick(tuple((choice.id, f"Sửa: {choice.label}") for choice in edits), "review.which_field")
     return Invalid("input.review_pick", {"count": str(len(fields) + 1)})
+
+
+def _pairs(words: Words) -> list[Words]:
+    """The answer cut into confirm words ("ok luu" -> ("ok",), ("luu",)); [] when it cannot be."""
+    parts: list[Words] = []
+    position = 0
+    while position < len(words):
+        for size in (2, 1):
+            part = words[position : position + size]
+            if len(part) == size and " ".join(part) in CONFIRM_WORDS:
+                parts.append(part)
+                position += size
+                break
+        else:
+            return [("-",)]
+    return parts

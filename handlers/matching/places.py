@@ -6,8 +6,9 @@ Ranking, best first:
    and near matches are only looked for when the words left over name nothing exactly, and are always
    asked back ("Ý bạn là …?" for one, a numbered list for several).
 2. Among exact readings, the one that explains most words wins: a commune named together with its
-   district or province ("dong hung, thai binh") beats either name alone; at equal words, backing by a
-   district beats backing by a province ("phuong 1, soc trang": the ward of the city of Sóc Trăng).
+   district or province ("dong hung, thai binh") beats either name alone; at equal words, one that no
+   other named district or province contradicts wins ("phuong 3 quan 5": not the Phường 3 of another
+   district), then backing by a district beats backing by a province ("phuong 1, soc trang").
 3. Then the level the question asks for (a province at the province question, a commune at the
    commune question), then a new name over an old one, then a name typed with its division word.
 4. Readings left tied that lead to different places are asked about, never guessed.
@@ -89,6 +90,7 @@ class Reading:
     unit: Unit
     matches: tuple[Match, ...]
     near: int = 100  # 100 for exact names, else the RapidFuzz score
+    against: int = 0  # other districts or provinces named that do not contain the unit
 
     @property
     def words(self) -> int:
@@ -100,7 +102,7 @@ class Reading:
         towards = _LEVEL[level(self.unit)] if wanted == COMMUNE else -_LEVEL[level(self.unit)]
         named = wanted == level(self.unit) == PROVINCE
         backing = sum(_LEVEL[level(match.unit)] for match in self.matches[1:])
-        return (-self.near, -self.words, not named, -backing, not is_new(self.unit), -towards,
+        return (-self.near, -self.words, self.against, not named, -backing, not is_new(self.unit), -towards,
                 -sum(m.full for m in self.matches))
 
 
@@ -215,7 +217,8 @@ def readings(matches: list[Match], scope: Scope) -> list[Reading]:
                 continue
             chosen.append(other)
             taken |= span
-        result.append(Reading(match.unit, tuple(chosen)))
+        against = {(m.start, m.end) for m in backers if not set(range(m.start, m.end)) & taken}
+        result.append(Reading(match.unit, tuple(chosen), against=len(against)))
     return result
 
 

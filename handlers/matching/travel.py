@@ -15,9 +15,11 @@ from handlers.matching.places import Scope, index, new_province, resolve, words_
 from handlers.text import fold
 
 _SPLIT = re.compile(r"[,;\n/+&]|\b(?:va|voi|roi|and|sau do|ca)\b")
-_AROUND = frozenset({"di", "den", "ve", "tu", "sang", "o", "tai", "qua", "toi", "em", "minh", "co", "da", "nuoc",
-                     "du", "lich", "cong", "tac", "tham", "que", "nha", "choi", "ngay", "hom", "truoc", "tuan",
-                     "thang", "nam", "nay", "ra", "vao", "len", "xuong", "chuyen", "bay", "mot", "chut"})
+_AROUND = frozenset({
+    "di", "den", "ve", "tu", "ben", "phia", "sang", "o", "tai", "qua", "toi", "em", "minh", "co", "da", "nuoc",
+    "du", "lich", "cong", "tac", "tham", "que", "nha", "choi", "ngay", "hom", "truoc", "tuan", "thang", "nam",
+    "nay", "ra", "vao", "len", "xuong", "chuyen", "bay", "mot", "chut",
+})
 NOWHERE = frozenset({
     "khong", "khong co", "chua", "khong di dau", "khong di", "o nha", "chua di dau", "khong co di dau",
     "khong dau", "bo qua", "khong di dau ca", "o nha thoi", "khong ra khoi nha", "0",
