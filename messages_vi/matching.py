@@ -24,6 +24,7 @@ MESSAGES = {
         "Mình chưa hiểu «{part}». Hãy gõ các số thứ tự (1 đến {count}), ví dụ «1 3», hoặc tên lựa chọn, "
         "ví dụ «sot, ho»."
     ),
+    "input.pick_many_unsure": "«{part}» có thể là: {labels}. Bạn gõ lại rõ hơn giúp mình, hoặc gõ các số thứ tự nhé.",
     "input.date_needs_year": "Bạn cho mình xin thêm năm sinh nhé, ví dụ: 15/3/1985 hoặc «15 thang 3 nam 85».",
     "input.bad_doses": "Bạn đã tiêm mấy mũi? Gõ số mũi (0 đến 4), ví dụ «2», «hai mui», hoặc «chưa».",
     "travel.unknown": (

@@ -75,8 +75,12 @@ def formers() -> dict[str, Former]:
         ).fetchall()
     finally:
         connection.close()
-    by_name = {(area.province_code, _squash(area.name)): area.code for area in catalog().all_communes}
-    new_code = {(pkey, wkey): by_name[(pcode, _squash(ward))] for pkey, wkey, ward, pcode in new_rows}
+    by_name = {(area.province_code, area.name): area.code for area in catalog().all_communes}
+    by_squashed = {(area.province_code, _squash(area.name)): area.code for area in catalog().all_communes}
+    new_code = {  # exact names first: "Xã Văn Lang" and "Xã Văn Lăng" fold alike
+        (pkey, wkey): by_name.get((pcode, ward)) or by_squashed[(pcode, _squash(ward))]
+        for pkey, wkey, ward, pcode in new_rows
+    }
     province_code = {pkey: pcode for pkey, _, _, pcode in new_rows}
     went: dict[str, list[str]] = defaultdict(list)  # old commune key -> new codes, usual first
     for new_province, wards in table["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
@@ -104,6 +108,10 @@ def formers() -> dict[str, Former]:
         units[key] = Former(key, COMMUNE, ward, district, province, catalog().by_code[codes[0]].province_code, codes)
         for parent in (pkey, f"{pkey}_{dkey}"):
             gathered[parent].update(codes)
+    for key, codes_of_island in went.items():  # island districts without communes: "..._huyenconco_"
+        if key.endswith("_"):
+            gathered[key.rstrip("_")].update(codes_of_island)
+            gathered[key.split("_")[0]].update(codes_of_island)
     for key, counts in gathered.items():
         name, province = names[key]
         codes = tuple(code for code, _ in counts.most_common())

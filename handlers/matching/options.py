@@ -253,12 +253,12 @@ def _part(part: Words, choices: tuple[Choice, ...]) -> Parsed:
     if all(is_number(word) for word in part):
         return _numbers(part, choices, frozenset())
     one = choose_one(" ".join(part), choices) if _number(part) is None else None
-    if one is None:  # a number word beside labels ("sot bay") is too unclear to read as an option number
-        return Invalid("input.pick_many_part", {"part": " ".join(part), "count": str(len(choices))})
     if isinstance(one, Ok):
         return Ok([one.value])
-    if isinstance(one, Pick):
-        return one
+    if isinstance(one, Pick):  # asked about with the part named, as the rest of the answer must be kept too
+        labels = "; ".join(label for _, label in one.candidates)
+        return Invalid("input.pick_many_unsure", {"part": " ".join(part), "labels": labels})
+    # nothing, or a number word beside labels ("sot bay"): too unclear to read as an option number
     return Invalid("input.pick_many_part", {"part": " ".join(part), "count": str(len(choices))})
 
 
