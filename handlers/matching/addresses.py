@@ -135,6 +135,26 @@ def commune_chosen(unit: Unit, text: str = "") -> Parsed:
     return _communes_pick(unit, "former.split" if level(unit) == COMMUNE else "former.pick_from")
 
 
+def answer_area(text: str, missing: str) -> Parsed:
+    """Any one province or commune of the new map by its new or old name; ``missing``: the hint key if none."""
+    found = resolve(text, Scope(), wanted=PROVINCE)
+    if not found.readings:
+        return Invalid(missing, {"query": text})
+    if len(found.units) > 1 or not found.exact:
+        return _undecided(found, text, "area.pick_commune")
+    return area_chosen(found.units[0])
+
+
+def area_chosen(unit: Unit) -> Parsed:
+    """The new province or commune one unit stands for; the choice when an old unit went to several."""
+    if isinstance(unit, Area):
+        return Ok(unit.code, "area.chosen", {"name": unit_label(unit)})
+    if unit.level == PROVINCE:
+        key, params = former_note(unit)
+        return Ok(unit.new_province, key, params)
+    return commune_chosen(unit)
+
+
 def commune_scope_label(province: str | None, former: str | None) -> str:
     """'tỉnh Hưng Yên' or 'Thái Bình (cũ), nay thuộc tỉnh Hưng Yên' for the commune question."""
     if former and former in formers():
