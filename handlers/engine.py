@@ -406,9 +406,10 @@ def _from_list(step: Step, text: str, picked: dict[str, Any], state: dict[str, A
     words = " ".join(meaningful(text))
     if len(items) == 1 and words in YES_WORDS:
         return _listed(step, items[0][0], items[0][1], state, ctx)
-    if len(items) == 1 and words in NO_WORDS:
+    if len(items) == 1 and words in NO_WORDS:  # not that one: "không" may still answer the question itself
         state["choices"].pop(step.id, None)
-        return Invalid("area.retype")
+        again = _parse_text(step, text, state, ctx)
+        return again if not isinstance(again, Invalid) else Invalid("area.retype")
     chosen = matching.choose_one(text, matching.from_labels(items))
     if isinstance(chosen, Ok):
         return _listed(step, chosen.value, dict(items)[chosen.value], state, ctx)

@@ -13,7 +13,6 @@ MESSAGES = {
     "area.pick_near": "Không thấy tên nào đúng như vậy. Có phải một trong các nơi sau? Gõ số để chọn, hoặc gõ lại:",
     "area.need_commune": "«{query}» là tên tỉnh/thành. Vui lòng gõ tên xã/phường của bạn.",
     "area.retype": "Vâng, bạn gõ lại tên giúp mình nhé.",
-    "register.commune_from": "Bạn ở xã/phường nào của {province}? (Gõ tên xã/phường cũ hoặc mới, ví dụ: yen my)",
     "choice.which": "Câu trả lời khớp với nhiều lựa chọn. Bạn chọn cái nào? Gõ số:",
     "choice.did_you_mean": "Ý bạn là «{name}»? Gõ «có» hoặc 1 để chọn, hoặc gõ lại.",
     "review.which_field": "Bạn muốn sửa thông tin nào? Gõ số hoặc tên mục:",

@@ -64,7 +64,7 @@ FLOW = Flow(
              show=_show_optional),
         Step("province", "register.province", TEXT, "label.province", "commune", show=common.show_area,
              **common.province_step("province", "commune")),
-        Step("commune", "register.commune_from", TEXT, "label.commune", "street", show=common.show_area,
+        Step("commune", "register.commune", TEXT, "label.commune", "street", show=common.show_area,
              **common.commune_step("province")),
         Step("street", "register.street", TEXT, "label.street", "review", parse=common.address),
         Step("review", "register.review", REVIEW, "label.review", options=(Option("confirm", "register.save"),)),
