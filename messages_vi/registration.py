@@ -25,7 +25,10 @@ MESSAGES = {
     "register.gender": "Giới tính của bạn?",
     "register.phone": "Số điện thoại liên lạc của bạn? (Ví dụ: 0912 345 678)",
     "register.id_number": "Số căn cước công dân (CCCD, 12 số)? Không bắt buộc — gõ «bỏ qua» nếu không muốn cung cấp.",
-    "register.province": "Bạn đang ở tỉnh/thành phố nào? (Gõ tên, ví dụ: hung yen)",
+    "register.province": (
+        "Bạn đang ở tỉnh/thành phố nào? Gõ tên tỉnh mới hoặc cũ, hoặc cả địa chỉ (ví dụ: hung yen, thai binh, "
+        "«thi tran dong hung, thai binh»)."
+    ),
     "register.commune": "Bạn ở xã/phường nào của {province}? (Gõ tên xã/phường cũ hoặc mới, ví dụ: yen my)",
     "register.street": "Số nhà, đường/phố, thôn/xóm của bạn? (Ví dụ: So 12, thon Dong)",
     "register.review": (

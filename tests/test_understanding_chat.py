@@ -144,6 +144,7 @@ async def test_a_country_on_the_outbreak_list_counts(service, database, clock) -
     assert "Mức nguy cơ: VÀNG" in await chat.send("gui")
     declaration = (await stored(database, Declaration))[0]
     assert declaration.reasons == ["abroad", "listed_area"]
+    assert "Hàn Quốc (từ 22/11/2026)" in await chat.send("/vungdich")
 
 
 async def test_unknown_place_travelled_is_asked_again_with_suggestions(service, database) -> None:

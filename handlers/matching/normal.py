@@ -35,9 +35,13 @@ _GLUED = re.compile(r"(?<=[0-9])(?=[a-z])|(?<=\b[pq])(?=[0-9])")
 _NON_WORD = re.compile(r"[\W_]+")  # keeps "2²" one word, so it is no number
 
 
+# Emoji that answer yes or no in chat.
+_EMOJI = str.maketrans({"👍": " ok ", "👌": " ok ", "✅": " ok ", "✔": " ok ", "👎": " khong ", "❌": " khong "})
+
+
 def tokens(text: str) -> list[str]:
-    """Folded words, punctuation dropped ("Dạ, ko ạ!" -> ["da", "ko", "a"])."""
-    return [word for word in _NON_WORD.split(fold(text)) if word]
+    """Folded words, punctuation dropped, yes/no emoji read ("Dạ, ko ạ!" -> ["da", "ko", "a"]; "👍" -> ["ok"])."""
+    return [word for word in _NON_WORD.split(fold(text.translate(_EMOJI))) if word]
 
 
 def meaningful(text: str) -> list[str]:

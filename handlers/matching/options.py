@@ -25,6 +25,7 @@ import messages_vi
 from handlers.flow import Invalid, Ok, Option, Parsed, Pick
 from handlers.matching.normal import PARTICLES, meaningful
 from handlers.matching.vocabulary import CONFIRM_WORDS, EDIT_VERBS, FIELD_WORDS, NUMBER_WORDS, UNSURE_WORDS
+from handlers.parsers import MAX_INPUT
 from handlers.text import fold, is_number
 
 Words = tuple[str, ...]
@@ -140,6 +141,8 @@ def _near(words: Words, choices: tuple[Choice, ...]) -> list[tuple[float, Choice
 
 def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
     """One choice from what was typed, by the ranking above."""
+    if len(text) > MAX_INPUT:
+        return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
     words = tuple(meaningful(text))
     if not words:
         return Invalid("input.empty")
@@ -171,6 +174,8 @@ def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
 
 def choose_many(text: str, choices: tuple[Choice, ...], exclusive: frozenset[str] = frozenset()) -> Parsed:
     """Several choices from one message (numbers, labels with inner punctuation, parts, "không ..." negated)."""
+    if len(text) > MAX_INPUT:
+        return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
     segments = [tuple(meaningful(part)) for part in _SEPARATORS.split(_fold_keep(text))]
     flat = [(word, number) for number, segment in enumerate(segments) for word in segment]
     words = tuple(word for word, _ in flat)
@@ -280,6 +285,8 @@ def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, s
     ``confirm`` is (choice id, label); ``fields`` holds (choice id, step id, field label) of each editable
     answer, in screen order.
     """
+    if len(text) > MAX_INPUT:
+        return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
     words = tuple(meaningful(text))
     if not words:
         return Invalid("input.empty")
