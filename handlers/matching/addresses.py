@@ -28,10 +28,6 @@ def _short(name: str) -> str:
     return name.removeprefix("Tỉnh ").removeprefix("Thành phố ")
 
 
-def _commune_label(code: str) -> str:
-    return catalog().label(code)
-
-
 def unit_of(code: str) -> Unit | None:
     """The new area (by code) or the old unit (by key) a listed choice stands for."""
     return catalog().by_code.get(code) or formers().get(code)
@@ -45,7 +41,7 @@ def unit_id(unit: Unit) -> str:
 def unit_label(unit: Unit) -> str:
     """A listed unit as people read it, saying where an old one is now."""
     if isinstance(unit, Area):
-        return unit.name if unit.is_province else _commune_label(unit.code)
+        return unit.name if unit.is_province else catalog().label(unit.code)
     where = province_phrase(unit.new_province)
     if unit.level == PROVINCE:
         return f"{_short(unit.name)} (cũ), nay thuộc {where}"
@@ -62,13 +58,12 @@ def former_note(unit: Former) -> tuple[str, dict[str, str]]:
         return "former.district", {"old": unit.name, "province": _short(unit.province), "new": where}
     if unit.split:
         return "former.split", {"old": unit.name, "district": unit.district, "new": where}
-    return "former.commune", {"old": unit.name, "district": unit.district, "new": _commune_label(unit.new_codes[0])}
+    return "former.commune", {"old": unit.name, "district": unit.district, "new": catalog().label(unit.new_codes[0])}
 
 
-def _communes_pick(unit: Former, extra_key: str) -> Pick:
-    key, params = former_note(unit)
-    codes = unit.new_codes[:_LIST]
-    return Pick(tuple((code, _commune_label(code)) for code in codes), extra_key, params)
+def _communes_pick(unit: Former, key: str) -> Pick:
+    """The new communes an old unit went into, to choose from (the one that took most of it first)."""
+    return Pick(tuple((code, catalog().label(code)) for code in unit.new_codes[:_LIST]), key, former_note(unit)[1])
 
 
 def _undecided(found: Found, query: str, pick_key: str) -> Pick:
@@ -103,7 +98,7 @@ def province_chosen(unit: Unit, step_id: str, commune_step: str) -> Parsed:
     if isinstance(unit, Area):
         if unit.is_province:
             return Ok(province, "area.chosen", {"name": unit.name}, extra=narrowed)
-        return Ok(province, "area.chosen", {"name": _commune_label(unit.code)}, presets={commune_step: unit.code},
+        return Ok(province, "area.chosen", {"name": catalog().label(unit.code)}, presets={commune_step: unit.code},
                   extra=narrowed)
     key, params = former_note(unit)
     if unit.level == COMMUNE and not unit.split:
@@ -128,7 +123,7 @@ def commune_chosen(unit: Unit, text: str = "") -> Parsed:
     if isinstance(unit, Area):
         if unit.is_province:
             return Invalid("area.need_commune", {"query": text or unit.name})
-        return Ok(unit.code, "area.chosen", {"name": _commune_label(unit.code)})
+        return Ok(unit.code, "area.chosen", {"name": catalog().label(unit.code)})
     if level(unit) == COMMUNE and not unit.split:
         key, params = former_note(unit)
         return Ok(unit.new_codes[0], key, params)

@@ -29,7 +29,6 @@ from handlers.matching.former import COMMUNE, DISTRICT, PROVINCE, Former, former
 from handlers.matching.normal import address_text
 
 Unit = Area | Former
-_DIVISION_WORDS = ("thanh pho", "thi tran", "thi xa", "dac khu", "tinh", "huyen", "quan", "xa", "phuong")
 _TYPE = re.compile(r"^(?:thanh pho|thi tran|thi xa|dac khu|tinh|huyen|quan|xa|phuong)\s+")
 # Words around an address that name nothing ("nha toi o", "so 12", "thon", "ap").
 _NOISE = frozenset({
@@ -245,8 +244,9 @@ def words_of(text: str) -> list[str]:
     return [word for word in re.split(r"[^0-9a-z]+", address_text(text)) if word]
 
 
-def resolve(text: str, scope: Scope = Scope(), wanted: str = COMMUNE, limit: int = 8) -> Found:  # noqa: B008
-    """The units ``text`` names within ``scope``, best first, following the ranking above."""
+def resolve(text: str, scope: Scope | None = None, wanted: str = COMMUNE, limit: int = 8) -> Found:
+    """The units ``text`` names within ``scope`` (anywhere when None), best first, by the ranking above."""
+    scope = scope or Scope()
     words = words_of(text)
     if not words:
         return Found((), True)
