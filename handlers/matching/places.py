@@ -8,10 +8,12 @@ Ranking, best first:
 2. Among exact readings, the one that explains most words wins: a commune named together with its
    district or province ("dong hung, thai binh") beats either name alone; at equal words, one that no
    other named district or province contradicts wins ("phuong 3 quan 5": not the Phường 3 of another
-   district), then backing by a district beats backing by a province ("phuong 1, soc trang").
+   district), then one backed by names of its own map (an old commune with an old province: "minh hoa,
+   quang binh" is the old Xã Minh Hóa), then backing by a district beats backing by a province.
 3. Then the level the question asks for (a province at the province question, a commune at the
    commune question), then a new name over an old one, then a name typed with its division word.
-4. Readings left tied that lead to different places are asked about, never guessed.
+4. Readings left tied that lead to different places are asked about, never guessed; so is an old commune
+   of the same name as the new one that ranks first when it went into another commune ("yen so").
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ _NOISE = frozenset({
     "chua", "ro", "hoi", "gi", "dau", "nho", "quen",
 })
 _LEVEL = {PROVINCE: 0, DISTRICT: 1, COMMUNE: 2}
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
+          "x": "10"}
 _MAX_SPAN = 7
 NEAR = 75  # RapidFuzz ratio from which a name counts as near
 PARTIAL = 99  # the score of a name the answer begins words of: below exact, above any misspelling
@@ -90,6 +94,7 @@ class Reading:
     matches: tuple[Match, ...]
     near: int = 100  # 100 for exact names, else the RapidFuzz score
     against: int = 0  # other districts or provinces named that do not contain the unit
+    mixed: int = 0  # backing names of the other map (an old province behind a new commune)
 
     @property
     def words(self) -> int:
@@ -101,7 +106,7 @@ class Reading:
         towards = _LEVEL[level(self.unit)] if wanted == COMMUNE else -_LEVEL[level(self.unit)]
         named = wanted == level(self.unit) == PROVINCE
         backing = sum(_LEVEL[level(match.unit)] for match in self.matches[1:])
-        return (-self.near, -self.words, self.against, not named, -backing, not is_new(self.unit), -towards,
+        return (-self.near, -self.words, self.against, self.mixed, not named, -backing, not is_new(self.unit), -towards,
                 -sum(m.full for m in self.matches))
 
 
@@ -153,6 +158,8 @@ class Index:
     def _add(self, unit: Unit, name: str, province: str) -> None:
         full = address_text(re.sub(r"[^\w\s]", " ", name))
         bare = _TYPE.sub("", full)
+        if bare in _ROMAN and bare != full:  # "Phường I" is typed "phuong 1"
+            self.names[full.removesuffix(bare) + _ROMAN[bare]].append((unit, True))
         self.names[full].append((unit, True))
         if level(unit) == PROVINCE:
             self.by_province[province].append(full)
@@ -208,7 +215,7 @@ def readings(matches: list[Match], scope: Scope) -> list[Reading]:
             continue
         chosen = [match]
         taken = set(range(match.start, match.end))
-        for other in backers:
+        for other in sorted(backers, key=lambda m: is_new(m.unit) != is_new(match.unit)):  # same map first
             span = set(range(other.start, other.end))
             if span & taken or not _backs(other, match.unit):
                 continue
@@ -217,7 +224,8 @@ def readings(matches: list[Match], scope: Scope) -> list[Reading]:
             chosen.append(other)
             taken |= span
         against = {(m.start, m.end) for m in backers if not set(range(m.start, m.end)) & taken}
-        result.append(Reading(match.unit, tuple(chosen), against=len(against)))
+        mixed = sum(is_new(kept.unit) != is_new(match.unit) for kept in chosen[1:])
+        result.append(Reading(match.unit, tuple(chosen), against=len(against), mixed=mixed))
     return result
 
 
@@ -256,7 +264,7 @@ def resolve(text: str, scope: Scope | None = None, wanted: str = COMMUNE, limit:
         best = found[0]
         leftover = _leftover(words, best)
         if not leftover or level(best.unit) == wanted or wanted == PROVINCE:
-            top = _distinct(r for r in found if r.rank(wanted) == best.rank(wanted))
+            top = _distinct(r for r in found if r.rank(wanted) == best.rank(wanted) or _rivals(best, r, wanted))
             return Found(tuple(top[:limit]), True)
         near = _near(" ".join(leftover), _narrowed(scope, best.unit), wanted, limit, backing=best)
         return near if near.readings else Found((best,), True)
@@ -278,6 +286,14 @@ def _word_prefixed(query: list[str], pool: Iterable[str]) -> list[str]:
         if any(all(words[i + j].startswith(query[j]) for j in range(size)) for i in range(len(words) - size + 1)):
             found.append(name)
     return sorted(found, key=len)
+
+
+def _rivals(best: Reading, other: Reading, wanted: str) -> bool:
+    """True for an old commune read as well as the new one that ranks first but now elsewhere ("yen so")."""
+    if not (is_new(best.unit) and not is_new(other.unit) and level(best.unit) == level(other.unit) == COMMUNE):
+        return False
+    same = best.rank(wanted)[:6] == other.rank(wanted)[:6]  # all but new-over-old and what follows it
+    return same and best.unit.code not in other.unit.new_codes  # type: ignore[union-attr]
 
 
 def _distinct(found: Iterable[Reading]) -> list[Reading]:
