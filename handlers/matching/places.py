@@ -12,8 +12,9 @@ Ranking, best first:
    quang binh" is the old Xã Minh Hóa), then backing by a district beats backing by a province.
 3. Then the level the question asks for (a province at the province question, a commune at the
    commune question), then a new name over an old one, then a name typed with its division word.
-4. Readings left tied that lead to different places are asked about, never guessed; so is an old commune
-   of the same name as the new one that ranks first when it went into another commune ("yen so").
+4. Readings left tied that lead to different places are asked about, never guessed; so, within a
+   province, is an old commune of the same name as the new one ranked first when it went into another
+   commune ("yen so" in Hà Nội); across the country the new name is taken.
 """
 
 from __future__ import annotations
@@ -264,7 +265,8 @@ def resolve(text: str, scope: Scope | None = None, wanted: str = COMMUNE, limit:
         best = found[0]
         leftover = _leftover(words, best)
         if not leftover or level(best.unit) == wanted or wanted == PROVINCE:
-            top = _distinct(r for r in found if r.rank(wanted) == best.rank(wanted) or _rivals(best, r, wanted))
+            top = _distinct(r for r in found
+                            if r.rank(wanted) == best.rank(wanted) or (scope.province and _rivals(best, r, wanted)))
             return Found(tuple(top[:limit]), True)
         near = _near(" ".join(leftover), _narrowed(scope, best.unit), wanted, limit, backing=best)
         return near if near.readings else Found((best,), True)
