@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -26,6 +27,11 @@ def test_old_map_has_the_63_provinces_and_where_each_went() -> None:
     assert catalog().label(thai_binh.new_province) == "Hưng Yên" and len(thai_binh.new_codes) > 50
     every_new = {code for unit in units if unit.level != PROVINCE for code in unit.new_codes}
     assert len(every_new) == len(catalog().all_communes)  # every new commune came from old ones (islands too)
+
+
+def test_the_old_map_is_read_as_data_without_the_packages_code() -> None:
+    formers()
+    assert "vietnamadminunits" not in sys.modules  # its code needs Unidecode (GPL), never installed here
 
 
 def test_a_split_commune_lists_the_one_that_took_most_first() -> None:

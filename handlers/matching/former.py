@@ -1,13 +1,15 @@
 """The pre-July-2025 map (63 provinces, 696 districts, ~10,000 communes) and where each unit went.
 
 Data: the statistics office's old -> new conversion table as shipped by the ``vietnamadminunits``
-package (MIT): its names of the old units and, for every new commune, the old communes merged into it;
+package (MIT, read as data; its code is never imported): its names of the old units and, for every
+new commune, the old communes merged into it;
 for an old commune split among several new ones, each new one and which took most of it.
 The new units are matched by name to the ``vietnam-provinces`` map used everywhere else.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sqlite3
@@ -16,13 +18,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import vietnamadminunits
-
 from handlers.areas import catalog
 from handlers.text import fold
 
-_DATA = Path(vietnamadminunits.__file__).parent / "data"
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
+
+
+def _data() -> Path:
+    """The package's data folder, found without importing its code (installed with --no-deps, see Makefile)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the vietnamadminunits data package is missing: run `make .venv/.installed`")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 @dataclass(frozen=True)
@@ -65,9 +72,10 @@ def _squash(name: str) -> str:
 @lru_cache(maxsize=1)
 def formers() -> dict[str, Former]:
     """Every old unit by key, loaded once from the package's data."""
-    with open(_DATA / "converter_2025.json", encoding="utf-8") as handle:
+    data = _data()
+    with open(data / "converter_2025.json", encoding="utf-8") as handle:
         table = json.load(handle)
-    connection = sqlite3.connect(f"file:{_DATA / 'dataset.db'}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
     try:
         new_rows = connection.execute("SELECT provinceKey, wardKey, ward, provinceCode FROM admin_units").fetchall()
         old_rows = connection.execute(
