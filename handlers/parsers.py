@@ -7,6 +7,8 @@ import re
 import phonenumbers
 
 from handlers.flow import Invalid, Ok, Parsed
+from handlers.matching.normal import meaningful
+from handlers.matching.vocabulary import SKIP_WORDS
 from handlers.text import clean, fold, has_letter_or_digit
 
 MAX_INPUT = 500
@@ -72,8 +74,9 @@ def parse_free_text(text: str, limit: int = 300) -> Parsed:
 
 
 def is_skip(text: str) -> bool:
-    """True when the user asks to skip an optional question ("bỏ qua", "khong co", "0")."""
-    return fold(clean(text)) in {"bo qua", "boqua", "bq", "skip", "khong co", "khong", "ko", "k", "0", "-"}
+    """True when the user asks to skip an optional question ("bỏ qua", "ko có", "không ạ", "0")."""
+    folded = fold(clean(text))
+    return folded in {"0", "-"} or " ".join(meaningful(folded)) in SKIP_WORDS
 
 
 def phone_display(e164: str) -> str:

@@ -153,3 +153,31 @@ async def test_unknown_place_travelled_is_asked_again_with_suggestions(service, 
                        "so 1", "1", "1", "khong", "khong")
     reply = await chat.send("han qoc")
     assert "Mình chưa tìm thấy nơi «han qoc». Có phải: Hàn Quốc" in reply and chat.step == "travel"
+
+
+async def test_a_listed_new_commune_can_be_pressed(service) -> None:
+    chat = Chat(service)
+    await chat.say_all("chao", "1", "nguyen van an", "1990", "nam", "0912345678", "bo qua")
+    await chat.send("thi tran gia loc, gia loc, hai duong")
+    options = [(option.id, option.label) for option in chat.replies[-1].options]
+    assert options[1][1] == "Xã Gia Lộc, Thành phố Hải Phòng"
+    assert "Đã chọn: Xã Gia Lộc, Thành phố Hải Phòng" in await chat.press("province", options[1][0])
+    assert chat.step == "street"
+
+
+async def test_declaring_for_someone_at_an_old_address(service, database) -> None:
+    chat = Chat(service)
+    await chat.say_all("chao", "1", "nguyen van an", "1990", "nam", "0912345678", "bo qua", "hung yen", "yen my",
+                       "so 1", "1")
+    assert "Họ tên" in await chat.send("khai ho me")
+    await chat.say_all("le thi hoa", "ngay 2 thang 9 nam 58", "nu", "me")
+    assert "cùng địa chỉ" in await chat.send("ko co")
+    assert "tỉnh/thành phố" in await chat.send("khong")
+    assert "Hải Dương (cũ) nay thuộc thành phố Hải Phòng." in await chat.send("hai duong")
+    assert "1. Xã Ninh Giang, Thành phố Hải Phòng" in await chat.send("ninh gaing")
+    assert "Đã chọn: Xã Ninh Giang, Thành phố Hải Phòng" in await chat.send("1")
+    review = await chat.say_all("thon 2", "khong", "khong", "khong", "khong", "chua tiem")
+    assert "• Xã/phường người được khai hộ: Xã Ninh Giang, Thành phố Hải Phòng" in review
+    assert "Mức nguy cơ: XANH" in await chat.send("xac nhan")
+    declaration = (await stored(database, Declaration))[0]
+    assert (declaration.province_code, declaration.for_self) == ("31", False)

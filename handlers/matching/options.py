@@ -300,12 +300,14 @@ def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, s
                                                                               {"count": str(len(ids))})
     verb = next((verb for verb in EDIT_VERBS if words[: len(verb.split())] == tuple(verb.split())), None)
     rest = words[len(verb.split()):] if verb else words
+    if not verb and len(words) > 1 and words[-1] in ("sai", "nham"):  # "ten sai": the name is wrong
+        verb, rest = words[-1], words[:-1]
     edits = from_labels(((field_id, label) for field_id, _, label in fields),
                         {field_id: FIELD_WORDS.get(step_id, ()) for field_id, step_id, _ in fields})
     if rest:
         exact = [choice for choice in edits if rest in choice.phrases]
         found = exact or named_within(rest, edits) or _part_of(rest, edits)
-        if len(found) == 1 and (verb or exact or len(rest) > 1):
+        if len(found) == 1 and (verb or exact):
             return Ok(found[0].id)
         if len(found) > 1 and verb:
             return Pick(tuple((choice.id, f"Sửa: {choice.label}") for choice in found), "choice.which")

@@ -18,10 +18,14 @@ CONFIRM_WORDS = (
     "gui", "gui di", "xac nhan", "luu", "luu lai", "xong", "hoan tat", "dong y", "cam ket", "ok", "co", "c",
     "dung", "dung roi", "chuan", "roi", "uh", "vang", "yes", "send", "confirm", "gui luon", "ok gui",
 )
+# Skipping an optional question (a phone number, an ID).
+SKIP_WORDS = ("bo qua", "boqua", "bq", "skip", "khong co", "khong", "chua co", "khong can", "khong co so",
+              "khong dung", "khong co sdt", "khong co dien thoai", "khong co cccd", "chua lam", "chua co cccd")
 # Not an answer: asked again rather than read as "không".
 UNSURE_WORDS = ("khong biet", "khong nho", "chua biet", "khong ro", "quen roi", "chiu", "khong chac", "de xem",
                 "khong nho ro", "toi khong biet", "khong biet nua")
-EDIT_VERBS = ("sua lai", "sua", "doi lai", "doi", "chinh sua", "chinh", "thay doi", "thay", "cap nhat", "nhap lai")
+EDIT_VERBS = ("sua lai", "sua", "doi lai", "doi", "chinh sua", "chinh", "thay doi", "thay", "cap nhat", "nhap lai",
+              "sai", "nham", "ghi lai", "go lai")
 
 # Words people use for each review field, by step id (the field's own label is always understood too).
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
