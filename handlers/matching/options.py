@@ -139,15 +139,21 @@ def _near(words: Words, choices: tuple[Choice, ...]) -> list[tuple[float, Choice
     return [(score, choice) for score, choice in scored if score >= _NEAR]
 
 
-def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
-    """One choice from what was typed, by the ranking above."""
+def _unanswered(text: str, words: Words, key: str, choices: tuple[Choice, ...]) -> Invalid | None:
+    """The hint for an answer too long, empty or unsure ("khong biet"); None for one to read."""
     if len(text) > MAX_INPUT:
         return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
-    words = tuple(meaningful(text))
     if not words:
         return Invalid("input.empty")
-    if " ".join(words) in UNSURE_WORDS:
-        return Invalid("input.pick_one", _count(choices))
+    return Invalid(key, _count(choices)) if " ".join(words) in UNSURE_WORDS else None
+
+
+def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
+    """One choice from what was typed, by the ranking above."""
+    words = tuple(meaningful(text)) if len(text) <= MAX_INPUT else ()
+    refusal = _unanswered(text, words, "input.pick_one", choices)
+    if refusal:
+        return refusal
     exact = [choice for choice in choices if words in choice.phrases]
     if len(exact) == 1:
         return Ok(exact[0].id)
@@ -174,15 +180,12 @@ def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
 
 def choose_many(text: str, choices: tuple[Choice, ...], exclusive: frozenset[str] = frozenset()) -> Parsed:
     """Several choices from one message (numbers, labels with inner punctuation, parts, "không ..." negated)."""
-    if len(text) > MAX_INPUT:
-        return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
-    segments = [tuple(meaningful(part)) for part in _SEPARATORS.split(_fold_keep(text))]
+    segments = [tuple(meaningful(part)) for part in _SEPARATORS.split(_fold_keep(text[: MAX_INPUT + 1]))]
     flat = [(word, number) for number, segment in enumerate(segments) for word in segment]
     words = tuple(word for word, _ in flat)
-    if not words:
-        return Invalid("input.empty")
-    if " ".join(words) in UNSURE_WORDS:
-        return Invalid("input.pick_many", _count(choices))
+    refusal = _unanswered(text, words, "input.pick_many", choices)
+    if refusal:
+        return refusal
     whole = [choice for choice in choices if words in choice.phrases]
     if len(whole) == 1:
         return check_exclusive([whole[0].id], choices, exclusive)
