@@ -17,6 +17,7 @@ from bot.cli_support import with_database
 from bot.clock import utc_now
 from bot.conversations import ConversationService
 from bot.settings import Settings, SettingsError
+from handlers import matching
 from handlers.areas import catalog
 from handlers.matching import countries
 from storage import audit, declarations, outbreak
@@ -61,6 +62,7 @@ def run() -> None:
     """Serve every channel whose token is configured; the console chat when none is."""
 
     async def serve(database: Database, settings: Settings) -> None:
+        matching.warm()  # the place and country indexes, before the first message rather than during it
         await runner.serve(settings, ConversationService(database, settings))
 
     with_database(serve)

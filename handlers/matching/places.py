@@ -260,13 +260,13 @@ def resolve(text: str, scope: Scope | None = None, wanted: str = COMMUNE, limit:
     if not words:
         return Found((), True)
     matches = index().lookup(words)
-    found = sorted(readings(matches, scope), key=lambda reading: reading.rank(wanted))
-    if found:
-        best = found[0]
+    ranked = sorted(((reading.rank(wanted), reading) for reading in readings(matches, scope)), key=lambda p: p[0])
+    if ranked:
+        first, best = ranked[0]
         leftover = _leftover(words, best)
         if not leftover or level(best.unit) == wanted or wanted == PROVINCE:
-            top = _distinct(r for r in found
-                            if r.rank(wanted) == best.rank(wanted) or (scope.province and _rivals(best, r, wanted)))
+            top = _distinct(reading for rank, reading in ranked
+                            if rank == first or (scope.province and _rivals(best, first, reading, rank)))
             return Found(tuple(top[:limit]), True)
         near = _near(" ".join(leftover), _narrowed(scope, best.unit), wanted, limit, backing=best)
         return near if near.readings else Found((best,), True)
@@ -290,11 +290,11 @@ def _word_prefixed(query: list[str], pool: Iterable[str]) -> list[str]:
     return sorted(found, key=len)
 
 
-def _rivals(best: Reading, other: Reading, wanted: str) -> bool:
+def _rivals(best: Reading, first: tuple[int, ...], other: Reading, rank: tuple[int, ...]) -> bool:
     """True for an old commune read as well as the new one that ranks first but now elsewhere ("yen so")."""
     if not (is_new(best.unit) and not is_new(other.unit) and level(best.unit) == level(other.unit) == COMMUNE):
         return False
-    same = best.rank(wanted)[:6] == other.rank(wanted)[:6]  # all but new-over-old and what follows it
+    same = first[:6] == rank[:6]  # all but new-over-old and what follows it
     return same and best.unit.code not in other.unit.new_codes  # type: ignore[union-attr]
 
 
