@@ -7,10 +7,16 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test migrate bench lint clean
 
-$(STAMP): pyproject.toml
+# vietnamadminunits (MIT) is installed for its data only, the statistics office's old -> new map
+# (handlers/matching/former.py reads its files without importing it): --no-deps keeps out the code's
+# own dependencies, one of which (Unidecode) is GPL.
+ADMIN_UNITS := vietnamadminunits==1.0.4
+
+$(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps '$(ADMIN_UNITS)'
 	touch $(STAMP)
 
 run: $(STAMP)

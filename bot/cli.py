@@ -16,8 +16,9 @@ from bot.cli_support import with_database
 from bot.clock import utc_now
 from bot.conversations import ConversationService
 from bot.settings import Settings, SettingsError
-from handlers import field_sizes
+from handlers import field_sizes, matching
 from handlers.areas import catalog
+from handlers.matching import countries
 from storage import audit, declarations, outbreak
 from storage.db import Database
 
@@ -60,6 +61,7 @@ def run() -> None:
     """Serve every channel whose token is configured; the console chat when none is."""
 
     async def serve(database: Database, settings: Settings) -> None:
+        matching.warm()  # the place and country indexes, before the first message rather than during it
         await runner.serve(settings, ConversationService(database, settings))
 
     with_database(serve)
@@ -94,18 +96,21 @@ def _declaration_json(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 def _area_code(code: str) -> str:
+    """A province or commune code, or a country code ("KR", "kr") for the outbreak list."""
+    if code.upper() in countries.codes():
+        return code.upper()
     if code not in catalog().by_code:
-        typer.echo(messages_vi.t("cli.unknown_area", code=code), err=True)
+        typer.echo(messages_vi.t("cli.unknown_place", code=code), err=True)
         raise typer.Exit(2)
     return code
 
 @outbreak_app.command("add")
 def outbreak_add(
-    area: str = typer.Argument(..., help="Mã tỉnh (2 số) hoặc xã/phường (5 số)."),
+    area: str = typer.Argument(..., help="Mã tỉnh (2 số), xã/phường (5 số) hoặc mã nước (KR, US...)."),
     since: str = typer.Option(None, "--from", help="Ngày bắt đầu YYYY-MM-DD (mặc định: hôm nay)."),
     note: str = typer.Option(None, "--note", help="Ghi chú."),
 ) -> None:
-    """Put a province or commune on the outbreak list."""
+    """Put a province, commune or country on the outbreak list."""
     code = _area_code(area)
     if note and len(note) > field_sizes.OUTBREAK_NOTE:
         typer.echo(messages_vi.t("cli.too_long", option="--note", limit=str(field_sizes.OUTBREAK_NOTE)), err=True)
@@ -121,12 +126,12 @@ def outbreak_add(
         async with database.transaction() as session:
             await outbreak.add(session, code, started or now.astimezone(settings.zone).date(), now, note)
             await audit.record(session, now, "cli", "admin", "outbreak.add", code)
-        typer.echo(messages_vi.t("cli.outbreak_added", area=catalog().label(code)))
+        typer.echo(messages_vi.t("cli.outbreak_added", area=countries.place_label(code)))
 
     with_database(add)
 
 @outbreak_app.command("remove")
-def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh hoặc xã/phường.")) -> None:
+def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh, xã/phường hoặc mã nước.")) -> None:
     """Take an area off the outbreak list from today."""
     code = _area_code(area)
 
@@ -138,7 +143,7 @@ def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh hoặc xã/
 
     ended = with_database(remove)
     key = "cli.outbreak_removed" if ended else "cli.outbreak_not_listed"
-    typer.echo(messages_vi.t(key, area=catalog().label(code)))
+    typer.echo(messages_vi.t(key, area=countries.place_label(code)))
 
 @outbreak_app.command("list")
 def outbreak_list() -> None:
@@ -152,7 +157,7 @@ def outbreak_list() -> None:
     if not areas:
         typer.echo(messages_vi.t("outbreak.none"))
     for area in areas:
-        typer.echo(f"{area.area_code}\t{catalog().label(area.area_code)}\t{area.started_on.isoformat()}")
+        typer.echo(f"{area.area_code}\t{countries.place_label(area.area_code)}\t{area.started_on.isoformat()}")
 
 def main() -> None:
     """Console-script entry point."""

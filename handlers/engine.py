@@ -8,10 +8,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import messages_vi
-from handlers import parsers, paste
+from handlers import paste
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
 from handlers.flows import FLOW_COMMANDS, FLOWS, SERVER_COMMANDS, registration
+from handlers.matching import options as matching
+from handlers.matching.countries import place_label
+from handlers.matching.normal import meaningful
+from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
 from handlers.protocol import (
     BUTTON,
     DOCUMENT,
@@ -23,12 +27,11 @@ from handlers.protocol import (
     ReplyOption,
     ServerCommand,
 )
-from handlers.text import fold, is_number
+from handlers.text import fold
 
 STATE_VERSION = 1
 DONE = "__done__"
 CONFIRM = "confirm"
-_CONFIRM_WORDS = ["gui", "xac nhan", "dong y", "luu", "ok", "co", "c", "cam ket"]
 
 
 def t(key: str, **params: Any) -> str:
@@ -163,7 +166,7 @@ def _outbreak_text(ctx: Context) -> str:
     if not active:
         return t("outbreak.none")
     lines = [
-        t("outbreak.line", area=catalog().label(area.area_code), since=area.started_on.strftime("%d/%m/%Y"))
+        t("outbreak.line", area=place_label(area.area_code), since=area.started_on.strftime("%d/%m/%Y"))
         for area in active
     ]
     return t("outbreak.list", lines="\n".join(lines))
@@ -281,7 +284,7 @@ def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False)
     text = t(step.prompt, **params)
     picked = state["choices"].get(step.id)
     if picked:
-        text = t(picked["key"])
+        text = t(picked["key"], **picked.get("params", {}))
     elif step.id in answers and step.kind != REVIEW:
         text += "\n" + t("prompt.previous", value=_display(step, answers[step.id], ctx))
     return Reply(
@@ -359,7 +362,8 @@ def _answer(out: Outcome, incoming: Incoming, ctx: Context, joining: dict[str, A
         out.replies.append(Reply(t(parsed.key, **parsed.params)))
         out.replies.append(_prompt(step, state, ctx))
     elif isinstance(parsed, Pick):
-        state["choices"][step.id] = {"key": parsed.key, "items": [list(item) for item in parsed.candidates]}
+        state["choices"][step.id] = {"key": parsed.key, "params": dict(parsed.params),
+                                     "items": [list(item) for item in parsed.candidates]}
         out.replies.append(_prompt(step, state, ctx))
     else:
         if incoming.kind != BUTTON:
@@ -403,10 +407,12 @@ def _pressed(out: Outcome, step: Step, incoming: Incoming, ctx: Context) -> Pars
         out.replies.append(Reply(t("input.stale_button")))
         out.replies.append(_prompt(step, state, ctx))
         return None
+    if state["choices"].get(step.id):
+        return _listed(step, option_id, dict(_options(step, state, ctx))[option_id], state, ctx)
     if step.kind != MULTI:
         return Ok(option_id)
     if option_id == DONE:
-        return parsers.check_exclusive(list(state["selected"]), step.options)
+        return matching.check_exclusive(list(state["selected"]), step.options)
     state["selected"] = _toggle(step, state["selected"], option_id)
     out.replies.append(_prompt(step, state, ctx, edit=True))
     return None
@@ -423,26 +429,50 @@ def _toggle(step: Step, selected: list[str], option_id: str) -> list[str]:
 
 
 def _parse_text(step: Step, text: str, state: dict[str, Any], ctx: Context) -> Parsed:
+    """Every typed answer goes through the matching layer (handlers.matching) or the step's own parser."""
     picked = state["choices"].get(step.id)
-    if picked and is_number(fold(text).strip()):
-        items = picked["items"]
-        index = int(fold(text).strip()) - 1
-        if 0 <= index < len(items):
-            return Ok(items[index][0], "area.chosen", {"name": items[index][1]})
-        return Invalid("input.number_out_of_range", {"count": str(len(items))})
+    if picked:
+        listed = _from_list(step, text, picked, state, ctx)
+        if listed is not None:
+            return listed
     if step.choices is not None:
-        labelled = [(option_id, [fold(label)]) for option_id, label in _options(step, state, ctx)]
-        return parsers.match_labelled(text, labelled)
+        return matching.choose_one(text, matching.from_labels(_options(step, state, ctx)))
     if step.kind == CHOICE:
-        return parsers.match_choice(text, step.options)
+        return matching.choose_one(text, matching.from_options(step.options))
     if step.kind == MULTI:
-        return _echoed(step, parsers.match_multi(text, step.options))
+        exclusive = frozenset(opt.id for opt in step.options if opt.exclusive)
+        return _echoed(step, matching.choose_many(text, matching.from_options(step.options), exclusive))
     if step.kind == REVIEW:
-        choices = [(option_id, [fold(label)]) for option_id, label in _options(step, state, ctx)]
-        choices[0][1].extend(_CONFIRM_WORDS)
-        return parsers.match_labelled(text, choices)
+        fields = [(f"edit:{other.id}", other.id, t(other.label))
+                  for other in _flow(state).path(state["answers"]) if other.editable and other.id in state["answers"]]
+        return matching.choose_review(text, (CONFIRM, t(step.options[0].key)), fields)
     assert step.parse is not None
     return step.parse(text, state["answers"], ctx)
+
+
+def _from_list(step: Step, text: str, picked: dict[str, Any], state: dict[str, Any], ctx: Context) -> Parsed | None:
+    """An answer to a list of candidates: a number, "có" to a single one, or a listed label; None otherwise."""
+    items = [(item[0], item[1]) for item in picked["items"]]
+    words = " ".join(meaningful(text))
+    if len(items) == 1 and words in YES_WORDS:
+        return _listed(step, items[0][0], items[0][1], state, ctx)
+    if len(items) == 1 and words in NO_WORDS:  # not that one: "không" may still answer the question itself
+        state["choices"].pop(step.id, None)
+        again = _parse_text(step, text, state, ctx)
+        return again if not isinstance(again, Invalid) else Invalid("area.retype")
+    chosen = matching.choose_one(text, matching.from_labels(items))
+    if isinstance(chosen, Ok):
+        return _listed(step, chosen.value, dict(items)[chosen.value], state, ctx)
+    if isinstance(chosen, Invalid) and chosen.key == "input.number_out_of_range":
+        return chosen
+    return None
+
+
+def _listed(step: Step, item_id: str, label: str, state: dict[str, Any], ctx: Context) -> Parsed:
+    """The answer for a candidate picked from a list: the step's own reading of it, else the id itself."""
+    if step.picked is not None:
+        return step.picked(item_id, state["answers"], ctx)
+    return Ok(item_id, "area.chosen", {"name": label})
 
 
 def _echoed(step: Step, parsed: Parsed) -> Parsed:
@@ -469,7 +499,9 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
     if step.id in answers and answers[step.id] != parsed.value:
         for stale in step.clears:
             answers.pop(stale, None)
+    answers.update(parsed.extra)
     answers[step.id] = parsed.value
+    state["presets"].update(parsed.presets)
     state["history"].append(step.id)
     if step.on_answer:
         out.replies.extend(step.on_answer(parsed.value, answers, ctx))

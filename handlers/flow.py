@@ -35,6 +35,8 @@ class Ok:
     value: Any
     note: str | None = None  # message key shown before moving on (e.g. "Đã chọn: ...")
     note_params: Mapping[str, str] = field(default_factory=dict)
+    presets: Mapping[str, Any] = field(default_factory=dict)  # answers of later steps this one also gave
+    extra: Mapping[str, Any] = field(default_factory=dict)  # hidden answers kept beside it (not on the review)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Pick:
 
     candidates: tuple[tuple[str, str], ...]
     key: str
+    params: Mapping[str, str] = field(default_factory=dict)
 
 
 Parsed = Ok | Invalid | Pick
@@ -86,6 +89,7 @@ class Step:
     on_answer: Callable[[Any, Answers, Any], list[Any]] | None = None  # replies right after an answer
     files: bool = False  # a file or photo sent here answers with its text (see ``paste``)
     join_seconds: float = 0.0  # text parts arriving this soon after the answer continue it (a split paste)
+    picked: Callable[[str, Answers, Any], Parsed] | None = None  # the answer for a candidate picked from a list
 
     def next_id(self, answers: Answers) -> str:
         """The id of the step after this one for these answers."""

@@ -3,8 +3,8 @@
 Rules (after the Ministry of Health's suspected-case definition):
 1. Contact with a confirmed case (F0) in the last 14 days -> red.
 2. Any symptom together with an epidemiological factor (contact with a suspected or symptomatic
-   person, being in or passing through an outbreak area or abroad, or travel to an area on the
-   outbreak list) -> red.
+   person, being in or passing through an outbreak area or abroad, travel to another country, or
+   travel to an area or country on the outbreak list) -> red.
 3. Symptoms alone, or an epidemiological factor alone -> yellow.
 4. Otherwise -> green.
 Reasons are message keys, listed in the order the rules consider them.
@@ -22,7 +22,7 @@ LEVELS = (GREEN, YELLOW, RED)
 
 @dataclass(frozen=True)
 class OutbreakArea:
-    """An area (province or commune code) on the outbreak list from a start date, optionally ended."""
+    """An area (province or commune code) or a country (ISO code) on the outbreak list from a start date."""
 
     area_code: str
     started_on: date
@@ -41,6 +41,7 @@ class TriageInput:
     exposures: frozenset[str]
     visited_areas: tuple[str, ...]  # area codes matched from the places travelled
     visited_provinces: tuple[str, ...]  # the province of each visited area
+    visited_countries: tuple[str, ...] = ()  # ISO 3166 codes of the countries travelled to
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,11 @@ def triage(answers: TriageInput, outbreak: Iterable[OutbreakArea], day: date) ->
         epidemiological.append("triage.reason.contact_suspected")
     if "outbreak_area" in answers.exposures:
         epidemiological.append("triage.reason.outbreak_area")
-    if listed_visits(zip(answers.visited_areas, answers.visited_provinces, strict=True), outbreak, day):
+    if answers.visited_countries:
+        epidemiological.append("triage.reason.abroad")
+    visits = [*zip(answers.visited_areas, answers.visited_provinces, strict=True),
+              *((code, code) for code in answers.visited_countries)]
+    if listed_visits(visits, outbreak, day):
         epidemiological.append("triage.reason.listed_area")
     has_symptoms = bool(answers.symptoms)
     if has_symptoms:

@@ -25,8 +25,11 @@ MESSAGES = {
     "register.gender": "Giới tính của bạn?",
     "register.phone": "Số điện thoại liên lạc của bạn? (Ví dụ: 0912 345 678)",
     "register.id_number": "Số căn cước công dân (CCCD, 12 số)? Không bắt buộc — gõ «bỏ qua» nếu không muốn cung cấp.",
-    "register.province": "Bạn đang ở tỉnh/thành phố nào? (Gõ tên, ví dụ: hung yen)",
-    "register.commune": "Bạn ở xã/phường nào của {province}? (Gõ tên xã/phường mới, ví dụ: yen my)",
+    "register.province": (
+        "Bạn đang ở tỉnh/thành phố nào? Gõ tên tỉnh mới hoặc cũ, hoặc cả địa chỉ (ví dụ: hung yen, thai binh, "
+        "«thi tran dong hung, thai binh»)."
+    ),
+    "register.commune": "Bạn ở xã/phường nào của {province}? (Gõ tên xã/phường cũ hoặc mới, ví dụ: yen my)",
     "register.street": "Số nhà, đường/phố, thôn/xóm của bạn? (Ví dụ: So 12, thon Dong)",
     "register.review": (
         "Vui lòng kiểm tra thông tin của bạn:\n{summary}\n\nChọn «Lưu thông tin» nếu đúng, hoặc chọn mục cần sửa."
@@ -43,10 +46,13 @@ MESSAGES = {
     "label.commune": "Xã/phường",
     "label.street": "Địa chỉ",
     "label.review": "Xem lại",
-    "area.province_not_found": "Không tìm thấy tỉnh/thành «{query}». Vui lòng gõ lại, ví dụ: ha noi, nghe an, hcm.",
+    "area.province_not_found": (
+        "Không tìm thấy tỉnh/thành «{query}». Vui lòng gõ lại tên tỉnh mới hoặc cũ, ví dụ: ha noi, nghe an, hcm, "
+        "thai binh."
+    ),
     "area.commune_not_found": (
-        "Không tìm thấy xã/phường «{query}» ở {province}. Từ 01/7/2025 không còn cấp huyện và nhiều xã, phường "
-        "đã sáp nhập, đổi tên. Bạn thử gõ tên xã/phường mới, hoặc chỉ một phần tên."
+        "Không tìm thấy xã/phường «{query}» ở {province}. Bạn gõ tên xã/phường mới hoặc cũ (kèm huyện cũ nếu "
+        "nhớ), ví dụ «yen my» hoặc «thi tran dong hung, dong hung»."
     ),
     "area.pick_province": "Có nhiều tỉnh/thành phù hợp. Gõ số để chọn, hoặc gõ lại tên:",
     "area.pick_commune": "Có nhiều xã/phường phù hợp. Gõ số để chọn, hoặc gõ lại tên:",

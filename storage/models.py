@@ -40,11 +40,11 @@ def utc_column(nullable: bool = False, index: bool = False) -> Any:
 
 
 class Area(SQLModel, table=True):
-    """A province (2-digit code) or commune (5-digit code) of the July 2025 map."""
+    """A province (2-digit code) or commune (5-digit code) of the July 2025 map, or a country (ISO code)."""
 
     code: str = Field(primary_key=True, max_length=5)
     name: str = Field(max_length=120)
-    level: str = Field(max_length=10)  # province | commune
+    level: str = Field(max_length=10)  # province | commune | country
     province_code: str = Field(max_length=2, index=True)
 
 

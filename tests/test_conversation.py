@@ -48,16 +48,16 @@ async def test_full_registration_and_declaration_without_diacritics(service, dat
     assert "vắc-xin" in await chat.send("khong")
     review = await chat.send("2 mui")
     assert "• Triệu chứng: Sốt, Ho" in review
-    assert "• Nơi đã đến: Thành phố Hà Nội, lao" in review
+    assert "• Nơi đã đến: Thành phố Hà Nội, Lào" in review
     assert "vi phạm pháp luật" in review
     result = await chat.send("1")
-    assert "Mức nguy cơ: VÀNG" in result and "Có triệu chứng" in result
+    assert "Mức nguy cơ: ĐỎ" in result and "Có triệu chứng" in result and "Từ nước ngoài về" in result
     assert "1900 9095" in result
     assert [reply.qr is not None for reply in chat.replies] == [False, True]
     stored = await declarations(database)
     assert len(stored) == 1
     declaration = stored[0]
-    assert declaration.risk_level == "yellow" and declaration.reasons == ["symptoms"]
+    assert declaration.risk_level == "red" and declaration.reasons == ["symptoms", "abroad"]
     assert declaration.commune_code == "12052" and declaration.province_code == "33"
     assert declaration.answers["symptoms"] == ["fever", "cough"]
     assert declaration.answers["vaccine"] == "doses_2"
@@ -225,8 +225,8 @@ async def test_cccd_mismatch_is_explained(service) -> None:
 async def test_several_commune_matches_give_numbered_list(service) -> None:
     chat = Chat(service)
     await chat.say_all("chao", "1", "nguyen van an", "1990", "nam", "0912345678", "bo qua", "ha noi")
-    reply = await chat.send("phuong")
-    assert "Có nhiều xã/phường phù hợp" in reply and "1. " in reply and "2. " in reply
+    reply = await chat.send("phu")
+    assert "Có phải một trong các nơi sau" in reply and "1. " in reply and "2. " in reply
     first = chat.replies[-1].options[0].label
     assert f"Đã chọn: {first}" in await chat.send("1")
 
@@ -235,7 +235,7 @@ async def test_old_commune_name_is_explained_kindly(service) -> None:
     chat = Chat(service)
     await chat.say_all("chao", "1", "nguyen van an", "1990", "nam", "0912345678", "bo qua", "hung yen")
     reply = await chat.send("thi tran yen my cu")
-    assert "không còn cấp huyện" in reply and chat.step == "commune"
+    assert "Thị trấn Yên Mỹ, Huyện Yên Mỹ (cũ) nay là Xã Yên Mỹ, Hưng Yên." in reply and chat.step == "street"
 
 
 async def test_repeated_message_id_is_handled_once(service) -> None:

@@ -15,6 +15,8 @@ from PIL import Image
 from handlers import receipt
 from handlers.areas import catalog
 from handlers.cccd import check_cccd
+from handlers.matching.former import COMMUNE, PROVINCE
+from handlers.matching.places import Scope, resolve
 from handlers.triage import GREEN, RED, YELLOW, OutbreakArea, TriageInput, triage
 
 SECRET = b"s" * 32
@@ -54,23 +56,18 @@ def test_catalog_has_the_july_2025_map() -> None:
 
 @pytest.mark.parametrize("query", ["yen my", "Yên Mỹ", "YEN MY", "xa yen my"])
 def test_commune_search_with_and_without_diacritics(query: str) -> None:
-    hung_yen = catalog().search_provinces("hung yen")[0]
-    assert [area.name for area in catalog().search(query, hung_yen.code)] == ["Xã Yên Mỹ"]
+    found = resolve(query, Scope("33"), COMMUNE)
+    assert found.exact and [area.name for area in found.units] == ["Xã Yên Mỹ"]
 
 
 @pytest.mark.parametrize("query, name", [("ha noi", "Thành phố Hà Nội"), ("hcm", "Thành phố Hồ Chí Minh"),
                                           ("sai gon", "Thành phố Hồ Chí Minh"), ("nghe an", "Nghệ An")])
 def test_province_search(query: str, name: str) -> None:
-    assert catalog().search_provinces(query)[0].name == name
+    assert resolve(query, Scope(), PROVINCE).units[0].name == name
 
 
 def test_unknown_commune_finds_nothing() -> None:
-    assert catalog().search("khong co xa nay", "33") == []
-
-
-def test_named_place_is_exact() -> None:
-    assert catalog().named("ha noi").code == "01"
-    assert catalog().named("lao") is None
+    assert resolve("khong co xa nay", Scope("33"), COMMUNE).units == []
 
 
 def _input(symptoms=(), exposures=(), visits=()) -> TriageInput:  # type: ignore[no-untyped-def]

@@ -59,6 +59,9 @@ CTX = Context(now=datetime(2026, 11, 22, 2, tzinfo=UTC), zone=ZoneInfo("Asia/Ho_
 ANSWERS = {"province": "33", "subject_province": "33", "birth": {"year": 1990}, "gender": "male"}
 
 
+PLACES = {("declare", "travel")}  # each place must match one the bot knows
+
+
 def words(length: int) -> str:
     """Plain words ("thon dong thon dong ...") exactly ``length`` characters long, no space at either end."""
     text = ("thon dong " * (length // 10 + 2))[:length]
@@ -84,7 +87,11 @@ def test_free_text_steps_take_their_size_and_refuse_one_more(key: tuple[str, str
     step = FLOWS[key[0]][0].step(key[1])
     size = FREE_TEXT[key]
     assert step.parse is not None
-    assert isinstance(step.parse(words(size), ANSWERS, CTX), Ok)
+    longest = step.parse(words(size), ANSWERS, CTX)
+    if key in PLACES:  # every place must be found, so made-up words are asked again, but never as too long
+        assert longest != Invalid("input.too_long", {"limit": str(size)})
+    else:
+        assert isinstance(longest, Ok)
     refused = step.parse(words(size + 1), ANSWERS, CTX)
     assert refused == Invalid("input.too_long", {"limit": str(size)})
 
@@ -128,7 +135,7 @@ async def test_answers_of_the_full_size_are_stored_on_every_database(service, da
     assert f"tối đa {field_sizes.STREET} ký tự" in reply and chat.step == "street"
     await chat.say_all(long_street, "1")
     await chat.say_all("2", "x" * field_sizes.NAME, "1/1/2015", "nu", "1", "bo qua", "1", "khong", "khong",
-                       words(field_sizes.TRAVEL), "khong", "1")
+                       "ha noi, hue, da nang, hai phong, can tho", "khong", "1")
     assert "Mã khai báo" in await chat.send("1")
     async with database.sessions() as session:
         person = (await session.execute(select(Person))).scalar_one()

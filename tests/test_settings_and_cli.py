@@ -96,6 +96,12 @@ def test_outbreak_add_list_remove(env: dict[str, str]) -> None:
     assert "Hiện không có" in _run(["outbreak", "list"], env).stdout
 
 
+def test_outbreak_takes_a_country_code(env: dict[str, str]) -> None:
+    assert _run(["outbreak", "add", "kr", "--from", "2026-11-01"], env).returncode == 0
+    assert "KR\tHàn Quốc\t2026-11-01" in _run(["outbreak", "list"], env).stdout
+    assert "Hàn Quốc" in _run(["outbreak", "remove", "KR"], env).stdout
+
+
 def test_outbreak_add_refuses_unknown_area(env: dict[str, str]) -> None:
     result = _run(["outbreak", "add", "99999"], env)
     assert result.returncode == 2 and "99999" in result.stderr

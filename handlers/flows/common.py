@@ -1,4 +1,4 @@
-"""Step building blocks shared by the flows: yes/no options, area search, birth date, display."""
+"""Step building blocks shared by the flows: yes/no options, province and commune, birth date, display."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ from typing import Any
 import messages_vi
 from handlers import parsers
 from handlers.areas import catalog
-from handlers.flow import Answers, Invalid, Ok, Option, Parsed, Pick
+from handlers.flow import Answers, Invalid, Ok, Option, Parsed
+from handlers.matching import addresses, dates
+from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
 from handlers.protocol import Context
 
-YES = Option("yes", "option.yes", ("co", "c", "yes", "y", "dung", "ok", "u", "uh", "vang", "da"))
-NO = Option("no", "option.no", ("khong", "ko", "k", "no", "n", "kg", "hong", "khong co", "khong phai"))
+YES = Option("yes", "option.yes", YES_WORDS)
+NO = Option("no", "option.no", NO_WORDS)
 GENDERS = (
-    Option("male", "option.male", ("nam", "trai", "m")),
-    Option("female", "option.female", ("nu", "gai", "f")),
-    Option("other", "option.gender_other", ("khac",)),
+    Option("male", "option.male", ("nam", "trai", "m", "male", "dan ong", "con trai", "nam gioi", "ong")),
+    Option("female", "option.female", ("nu", "gai", "f", "female", "phu nu", "con gai", "nu gioi", "ba")),
+    Option("other", "option.gender_other", ("khac", "khong muon noi", "other")),
 )
 
 
@@ -25,48 +27,53 @@ def local_today(ctx: Context) -> Any:
 
 
 def birth(text: str, answers: Answers, ctx: Context) -> Parsed:
-    """Birth date or year."""
-    return parsers.parse_birth(text, local_today(ctx))
+    """Birth date, month and year, or year."""
+    value = parsers.basic(text)
+    return value if isinstance(value, Invalid) else dates.parse_birth(value, local_today(ctx))
 
 
 def show_birth(value: dict[str, Any], ctx: Context) -> str:
-    """'12/03/1990' or '1990'."""
+    """'12/03/1990', '03/1990' or '1990'."""
     if "date" in value:
         year, month, day = value["date"].split("-")
         return f"{day}/{month}/{year}"
+    if "month" in value:
+        return f"{value['month']:02d}/{value['year']}"
     return str(value["year"])
 
 
-def pick_province(text: str, answers: Answers, ctx: Context) -> Parsed:
-    """A province by (part of) its name, with or without diacritics."""
-    value = parsers.basic(text)
-    if isinstance(value, Invalid):
-        return value
-    found = catalog().search_provinces(value)
-    return _one_or_pick(found, "area.province_not_found", "area.pick_province", {"query": value})
+def province_step(step_id: str, commune_step: str) -> dict[str, Any]:
+    """Parser and list reader of a province question whose commune is asked at ``commune_step``."""
 
-
-def commune_picker(province_step: str):  # type: ignore[no-untyped-def]
-    """A parser for a commune of the province answered at ``province_step``."""
-
-    def pick_commune(text: str, answers: Answers, ctx: Context) -> Parsed:
+    def parse(text: str, answers: Answers, ctx: Context) -> Parsed:
         value = parsers.basic(text)
-        if isinstance(value, Invalid):
-            return value
-        province = answers.get(province_step)
-        found = catalog().search(value, province)
-        params = {"query": value, "province": catalog().label(province) if province else ""}
-        return _one_or_pick(found, "area.commune_not_found", "area.pick_commune", params)
+        return value if isinstance(value, Invalid) else addresses.answer_province(value, step_id, commune_step)
 
-    return pick_commune
+    def picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
+        unit = addresses.unit_of(item_id)
+        return addresses.province_chosen(unit, step_id, commune_step) if unit else Invalid("input.stale_button")
+
+    return {"parse": parse, "picked": picked, "clears": (commune_step,)}
 
 
-def _one_or_pick(found: list[Any], none_key: str, pick_key: str, params: dict[str, str]) -> Parsed:
-    if not found:
-        return Invalid(none_key, params)
-    if len(found) == 1:
-        return Ok(found[0].code, "area.chosen", {"name": catalog().label(found[0].code)})
-    return Pick(tuple((area.code, catalog().label(area.code)) for area in found), pick_key)
+def commune_step(province_step_id: str) -> dict[str, Any]:
+    """Parser, list reader and prompt of the commune question in the province answered at ``province_step_id``."""
+
+    def scope(answers: Answers) -> tuple[str | None, str | None]:
+        return answers.get(province_step_id), answers.get(province_step_id + addresses.FROM)
+
+    def parse(text: str, answers: Answers, ctx: Context) -> Parsed:
+        value = parsers.basic(text)
+        return value if isinstance(value, Invalid) else addresses.answer_commune(value, *scope(answers))
+
+    def picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
+        unit = addresses.unit_of(item_id)
+        return addresses.commune_chosen(unit) if unit else Invalid("input.stale_button")
+
+    def prompt(answers: Answers, ctx: Context) -> dict[str, str]:
+        return {"province": addresses.commune_scope_label(*scope(answers))}
+
+    return {"parse": parse, "picked": picked, "prompt_params": prompt}
 
 
 def show_area(value: str, ctx: Context) -> str:

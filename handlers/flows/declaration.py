@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Any
 
@@ -19,23 +18,24 @@ from handlers.flow import (
     Completion,
     Flow,
     Invalid,
-    Ok,
     Option,
     Parsed,
     Step,
 )
 from handlers.flows import common
+from handlers.matching.travel import places_travelled
+from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
 from handlers.protocol import Context, Reply, SaveDeclaration
-from handlers.text import fold
 from handlers.triage import TriageInput, listed_visits, triage
 
-NONE_ALIASES = ("khong", "khong co", "ko", "k", "no", "none")
+NONE_ALIASES = (*NO_WORDS, "none", "khong co gi", "khong bi gi", "binh thuong", "khoe", "van khoe", "khong sao",
+                "khong trieu chung", "khong benh", "khong tiep xuc", "khong co ai", "khong benh gi", "deu khong")
 
 SYMPTOMS = (
-    Option("fever", "symptom.fever", ("sot", "sot cao")),
-    Option("cough", "symptom.cough", ("ho", "ho khan")),
-    Option("breathless", "symptom.breathless", ("kho tho", "tho kho")),
-    Option("sore_throat", "symptom.sore_throat", ("dau hong", "rat hong")),
+    Option("fever", "symptom.fever", ("sot", "sot cao", "sot nhe", "hoi sot", "nong", "nong sot", "fever")),
+    Option("cough", "symptom.cough", ("ho", "ho khan", "ho nhieu", "ho co dom", "cough")),
+    Option("breathless", "symptom.breathless", ("kho tho", "tho kho", "hut hoi", "tuc nguc", "kho tho nhe")),
+    Option("sore_throat", "symptom.sore_throat", ("dau hong", "rat hong", "viem hong", "ngua hong")),
     Option("pneumonia", "symptom.pneumonia", ("viem phoi",)),
     Option("fatigue", "symptom.fatigue", ("met", "met moi", "ue oai")),
     Option("smell_taste", "symptom.smell_taste", ("mat vi giac", "mat khuu giac", "mat mui", "mat vi")),
@@ -48,9 +48,12 @@ SYMPTOMS = (
 )
 
 EXPOSURES = (
-    Option("contact_confirmed", "exposure.contact_confirmed", ("f0", "tiep xuc f0", "ca benh")),
-    Option("contact_suspected", "exposure.contact_suspected", ("nghi ngo", "f1")),
-    Option("outbreak_area", "exposure.outbreak_area", ("vung dich", "nuoc ngoai", "o vung dich")),
+    Option("contact_confirmed", "exposure.contact_confirmed", ("f0", "tiep xuc f0", "ca benh", "gap f0",
+                                                               "ca duong tinh", "nguoi duong tinh", "duong tinh")),
+    Option("contact_suspected", "exposure.contact_suspected", ("nghi ngo", "f1", "ca nghi ngo", "nguoi bi sot",
+                                                               "nguoi bi ho", "nguoi om")),
+    Option("outbreak_area", "exposure.outbreak_area", ("vung dich", "nuoc ngoai", "o vung dich", "tu nuoc ngoai ve",
+                                                       "di nuoc ngoai", "vung co dich", "noi co dich")),
     Option("none", "exposure.none", NONE_ALIASES, exclusive=True),
 )
 
@@ -69,16 +72,30 @@ CONDITIONS = (
     Option("none", "condition.none", NONE_ALIASES, exclusive=True),
 )
 
-DOSES = tuple(
-    Option(f"doses_{n}", f"vaccine.doses_{n}", aliases) for n, aliases in (
-        (0, ("0", "chua", "chua tiem", "khong")), (1, ("1 mui", "mot")), (2, ("2 mui", "hai")),
-        (3, ("3 mui", "ba")), (4, ("4 mui", "bon", "4+", "nhieu hon")),
-    )
+def _dose_words(count: int, word: str) -> tuple[str, ...]:
+    """The ways to say a dose count: "2", "hai", "2 mui", "hai mui", "mui 2", "tiem 2 mui", "2 lieu"..."""
+    forms = []
+    for number in (str(count), word):
+        forms += [number, f"{number} mui", f"mui {number}", f"mui thu {number}", f"tiem {number} mui",
+                  f"{number} lieu", f"da tiem {number} mui", f"{number} mui roi"]
+    return tuple(forms)
+
+
+# Listed 1, 2, 3, 4+, none, so that a typed digit is both the option's number and the dose count.
+DOSES = (
+    *(Option(f"doses_{n}", f"vaccine.doses_{n}", _dose_words(n, word))
+      for n, word in ((1, "mot"), (2, "hai"), (3, "ba"))),
+    Option("doses_4", "vaccine.doses_4", (*_dose_words(4, "bon"), "4+", "nhieu hon", "tren 3 mui", "5", "5 mui",
+                                          "nam mui", "6 mui", "tu 4 mui")),
+    Option("doses_0", "vaccine.doses_0", ("0", "chua", "chua tiem", "khong", "chua tiem mui nao", "khong tiem",
+                                          "0 mui", "chua co", "chua mui nao", "khong co", "chua di tiem")),
 )
 
 WHOM = (
-    Option("self", "whom.self", ("ban than", "toi", "minh", "cho toi")),
-    Option("other", "whom.other", ("nguoi khac", "khai ho", "ho", "nguoi than", "con", "bo", "me")),
+    Option("self", "whom.self", ("ban than", "toi", "minh", "cho toi", "cho minh", "chinh minh", "em", "tui",
+                                 "ban than toi", "cho em", "cua toi")),
+    Option("other", "whom.other", ("nguoi khac", "khai ho", "ho", "nguoi than", "con", "bo", "me", "cho con",
+                                   "cho me", "cho bo", "khai cho nguoi khac", "vo", "chong", "ong", "ba")),
 )
 
 RELATIONS = (
@@ -90,11 +107,11 @@ RELATIONS = (
 )
 
 PROFILE_OPTIONS = (
-    Option("yes", "profile.confirm", ("dung", "co", "c", "ok", "yes")),
-    Option("edit", "profile.edit", ("sua", "sua thong tin", "chinh sua")),
+    Option("yes", "profile.confirm", (*YES_WORDS, "van the", "khong doi", "thong tin dung")),
+    Option("edit", "profile.edit", ("sua", "sua thong tin", "chinh sua", "cap nhat", "thay doi", "sai", "doi",
+                                    *(word for word in NO_WORDS if word != "chua"))),
 )
 
-_PLACE_SPLIT = re.compile(r"[,;\n]|\bva\b")
 
 
 def _other(answers: Answers) -> bool:
@@ -102,33 +119,16 @@ def _other(answers: Answers) -> bool:
 
 
 def places(text: str, answers: Answers, ctx: Context) -> Parsed:
-    """Places travelled, comma-separated: matched to provinces or communes where possible; 'không' for none."""
-    if parsers.is_skip(text):
-        return Ok([])
-    value = parsers.parse_free_text(text, field_sizes.TRAVEL)
-    if isinstance(value, Invalid):
-        return value
-    found = []
-    for piece in filter(None, (part.strip() for part in _PLACE_SPLIT.split(fold(value.value)))):
-        original = _original_piece(value.value, piece)
-        area = catalog().named(piece)
-        found.append({"text": original, "code": area.code if area else None,
-                      "province": area.province_code if area else None})
-    return Ok(found) if found else Invalid("input.empty")
-
-
-def _original_piece(text: str, folded_piece: str) -> str:
-    for part in re.split(r"[,;\n]", text):
-        if fold(part).strip() == folded_piece:
-            return part.strip()
-    return folded_piece
+    """Places travelled: provinces, communes (old names too) and countries; 'không' for none."""
+    value = parsers.basic(text, field_sizes.TRAVEL)
+    return value if isinstance(value, Invalid) else places_travelled(value)
 
 
 def show_places(value: list[dict[str, Any]], ctx: Context) -> str:
     """Places joined by commas, or 'không'."""
     if not value:
         return messages_vi.t("review.none")
-    return ", ".join(catalog().label(p["code"]) if p["code"] else p["text"] for p in value)
+    return ", ".join(catalog().label(p["code"]) if p.get("code") else p["text"] for p in value)
 
 
 FLOW = Flow(
@@ -154,10 +154,9 @@ FLOW = Flow(
              options=(common.YES, common.NO),
              next=lambda a: "symptoms" if a.get("subject_same_address") == "yes" else "subject_province"),
         Step("subject_province", "declare.subject_province", TEXT, "label.subject_province",
-             "subject_commune", parse=common.pick_province, show=common.show_area, clears=("subject_commune",)),
+             "subject_commune", show=common.show_area, **common.province_step("subject_province", "subject_commune")),
         Step("subject_commune", "declare.subject_commune", TEXT, "label.subject_commune", "subject_street",
-             parse=common.commune_picker("subject_province"), show=common.show_area,
-             prompt_params=lambda a, ctx: {"province": common.show_area(a.get("subject_province", ""), ctx)}),
+             show=common.show_area, **common.commune_step("subject_province")),
         Step("subject_street", "declare.subject_street", TEXT, "label.subject_street", "symptoms",
              parse=common.address),
         Step("symptoms", "declare.symptoms", MULTI, "label.symptoms", "exposure", options=SYMPTOMS),
@@ -195,13 +194,15 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     profile = ctx.profile or {}
     for_self = answers["for_whom"] == "self"
     same_address = for_self or answers.get("subject_same_address") == "yes"
-    visits = [p for p in answers["travel"] if p["code"]]
+    visits = [p for p in answers["travel"] if p.get("code")]
+    abroad = tuple(p["country"] for p in answers["travel"] if p.get("country"))
     result = triage(
         TriageInput(
             symptoms=_chosen(answers["symptoms"]),
             exposures=_chosen(answers["exposure"]),
             visited_areas=tuple(p["code"] for p in visits),
             visited_provinces=tuple(p["province"] for p in visits),
+            visited_countries=abroad,
         ),
         ctx.outbreak,
         common.local_today(ctx),
@@ -218,7 +219,8 @@ def finish(answers: Answers, ctx: Context) -> Completion:
         "risk_level": result.level,
         "reasons": [key.rsplit(".", 1)[1] for key in result.reasons],
         "listed_visits": listed_visits(
-            ((p["code"], p["province"]) for p in visits), ctx.outbreak, common.local_today(ctx)
+            [*((p["code"], p["province"]) for p in visits), *((code, code) for code in abroad)],
+            ctx.outbreak, common.local_today(ctx),
         ),
         "answers": {step.id: answers[step.id] for step in FLOW.path(answers) if step.id in answers},
     }

@@ -11,8 +11,9 @@ from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.audience import Audience
 from handlers.directive import LIMIT, DirectiveError, parse_directive, summarize, summary_header
-from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Pick, Step
+from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
 from handlers.flows.common import NO, YES
+from handlers.matching import addresses
 from handlers.paste import FILE, PARTS
 from handlers.protocol import Context, PublishNotice, Reply
 from handlers.report_rhythm import rhythm_for
@@ -103,17 +104,15 @@ def recurring_duties(raw: str) -> list[dict[str, Any]]:
 
 
 def area(text: str, answers: Answers, ctx: Context) -> Parsed:
-    """A province, or a commune anywhere, by name."""
+    """A province, or a commune anywhere, by its new or old name."""
     value = parsers.basic(text)
-    if isinstance(value, Invalid):
-        return value
-    exact = catalog().named(value)
-    found = [exact] if exact else catalog().search_provinces(value) or catalog().search(value)
-    if not found:
-        return Invalid("publish.area_not_found", {"query": value})
-    if len(found) == 1:
-        return Ok(found[0].code, "area.chosen", {"name": catalog().label(found[0].code)})
-    return Pick(tuple((item.code, catalog().label(item.code)) for item in found), "area.pick_commune")
+    return value if isinstance(value, Invalid) else addresses.answer_area(value, "publish.area_not_found")
+
+
+def area_picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
+    """The area for a place picked from a list (an old one may still need a choice of new communes)."""
+    unit = addresses.unit_of(item_id)
+    return addresses.area_chosen(unit) if unit else Invalid("input.stale_button")
 
 
 def when(text: str, answers: Answers, ctx: Context) -> Parsed:
@@ -156,7 +155,7 @@ FLOW = Flow(
              prompt_params=preview, editable=False),
         Step("audience", "publish.audience", CHOICE, "label.publish_audience", options=AUDIENCES,
              next=lambda a: "area" if a.get("audience") == "area" else "urgent"),
-        Step("area", "publish.area", TEXT, "label.publish_area", "urgent", parse=area,
+        Step("area", "publish.area", TEXT, "label.publish_area", "urgent", parse=area, picked=area_picked,
              show=lambda value, ctx: catalog().label(value)),
         Step("urgent", "publish.urgent", CHOICE, "label.publish_urgent", "when", options=(YES, NO)),
         Step("when", "publish.when", TEXT, "label.publish_when", "schedules", parse=when, show=show_when),

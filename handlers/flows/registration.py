@@ -22,12 +22,13 @@ from handlers.flow import (
     Step,
 )
 from handlers.flows import common
+from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
 from handlers.protocol import Context, DropConversation, Reply, SaveProfile
 from handlers.text import is_number
 
 CONSENT_OPTIONS = (
-    Option("agree", "consent.agree", ("dong y", "co", "c", "yes", "ok", "1")),
-    Option("decline", "consent.decline", ("khong dong y", "khong", "ko", "k", "no")),
+    Option("agree", "consent.agree", ("dong y", "toi dong y", "chap nhan", "dong y het", *YES_WORDS)),
+    Option("decline", "consent.decline", ("khong dong y", "tu choi", "khong chap nhan", *NO_WORDS)),
 )
 
 
@@ -61,11 +62,10 @@ FLOW = Flow(
              show=common.show_phone),
         Step("id_number", "register.id_number", TEXT, "label.id_number", "province", parse=id_number,
              show=_show_optional),
-        Step("province", "register.province", TEXT, "label.province", "commune", parse=common.pick_province,
-             show=common.show_area, clears=("commune",)),
-        Step("commune", "register.commune", TEXT, "label.commune", "street",
-             parse=common.commune_picker("province"), show=common.show_area,
-             prompt_params=lambda a, ctx: {"province": common.show_area(a.get("province", ""), ctx)}),
+        Step("province", "register.province", TEXT, "label.province", "commune", show=common.show_area,
+             **common.province_step("province", "commune")),
+        Step("commune", "register.commune", TEXT, "label.commune", "street", show=common.show_area,
+             **common.commune_step("province")),
         Step("street", "register.street", TEXT, "label.street", "review", parse=common.address),
         Step("review", "register.review", REVIEW, "label.review", options=(Option("confirm", "register.save"),)),
     ),

@@ -1,0 +1,105 @@
+"""Birth dates and dose counts as people type them, in digits or in words.
+
+Dates: "15/3/1985", "15-3-85", "15.03.1985", "15 3 1985", "15031985", "1985-03-15", "15 thang 3 nam 85",
+"ngay 15 thang 3 1985", "15 thang ba 1985", "thang 3/1985" or "3/1985" (a month is enough), "1985",
+"nam 85". A number after "ngày", "tháng" or "năm" is that part; others fill day, month, year in order.
+Two-digit years are births: 20yy when that is not in the future, else 19yy.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from handlers.flow import Invalid, Ok, Parsed
+from handlers.matching.vocabulary import NUMBER_WORDS
+from handlers.text import fold
+
+_PIECES = re.compile(r"[0-9]+|[a-z]+")
+_MARKERS = {"ngay": "day", "mung": "day", "thang": "month", "thg": "month", "th": "month", "nam": "year"}
+_FILLER = frozenset({"sinh", "vao", "la", "cua", "toi", "em", "minh", "a", "nhe", "nha", "sn", "ns", "luc", "ah"})
+_MONTH_WORDS = {**{word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 10}, "gieng": 1, "chap": 12}
+
+
+def _numbers(folded: str) -> list[tuple[str | None, str]] | None:
+    """(part named by a marker or None, digits) in order; None when a word is neither marker nor filler."""
+    folded = re.sub(r"\bmuoi\s+(mot|hai)\b", lambda m: "11" if m.group(1) == "mot" else "12", folded)
+    found: list[tuple[str | None, str]] = []
+    marker: str | None = None
+    for piece in _PIECES.findall(folded):
+        if marker == "month" and piece in _MONTH_WORDS:
+            piece = str(_MONTH_WORDS[piece])
+        if piece.isdigit():
+            found.append((marker, piece))
+            marker = None
+        elif piece in _MARKERS:
+            marker = _MARKERS[piece]
+        elif piece not in _FILLER:
+            return None
+    return found
+
+
+def _year(digits: str, today: date) -> int:
+    year = int(digits)
+    if len(digits) <= 2:
+        year += 2000 if 2000 + year <= today.year else 1900
+    return year
+
+
+def _fill(parts: dict[str, str], untagged: list[str]) -> bool:
+    """Give the numbers without a marker their parts; False when there are too many."""
+    year_first = False
+    if "year" not in parts:
+        long = next((digits for digits in untagged if len(digits) == 4), None)
+        if long is not None and (untagged.index(long) in (0, len(untagged) - 1)):
+            parts["year"] = long
+            year_first = untagged.index(long) == 0 and len(untagged) > 1
+            untagged = [digits for digits in untagged if digits is not long]
+    slots = [slot for slot in ("day", "month", "year") if slot not in parts]
+    if slots == ["day", "month"] and (year_first or len(untagged) == 1):
+        slots = ["month", "day"]  # "1985-03-15", "3/1985"
+    if len(untagged) == 2 and slots == ["day", "month", "year"] and int(untagged[1]) > 12:
+        slots = ["month", "year"]  # "3/85": a month and a year
+    elif len(untagged) == 1 and slots in (["day", "month", "year"], ["day", "year"]):
+        slots = ["year"] if slots[0] == "day" and (len(slots) == 3 or int(untagged[0]) > 31) else slots
+    if len(untagged) > len(slots):
+        return False
+    parts.update(zip(slots, untagged, strict=False))
+    return True
+
+
+def parse_birth(text: str, today: date, allow_year: bool = True) -> Parsed:
+    """A birth date, or (where allowed) a month and year or a year alone, as {"date"?, "month"?, "year"}."""
+    folded = re.sub(r"\bt(?:hg?)?\.?\s*(?=[0-9])", "thang ", fold(text))  # "t3/1985", "th3"
+    numbers = _numbers(folded)
+    if not numbers:
+        return Invalid("input.bad_date" if allow_year else "input.bad_date_only")
+    if len(numbers) == 1 and numbers[0][0] is None and len(numbers[0][1]) == 8:
+        digits = numbers[0][1]
+        numbers = [(None, digits[:2]), (None, digits[2:4]), (None, digits[4:])]
+    parts: dict[str, str] = {marker: digits for marker, digits in numbers if marker}
+    untagged = [digits for marker, digits in numbers if marker is None]
+    if not _fill(parts, untagged):
+        return Invalid("input.bad_date" if allow_year else "input.bad_date_only")
+    if "year" not in parts:
+        return Invalid("input.date_needs_year")
+    year = _year(parts["year"], today)
+    in_range = today.year - 120 <= year <= today.year
+    if len(parts["year"]) == 3 or ("day" not in parts and not in_range):
+        return Invalid("input.bad_year", {"max": str(today.year)})
+    if "day" not in parts:
+        if not allow_year:
+            return Invalid("input.bad_date_only")
+        if "month" not in parts:
+            return Ok({"year": year})
+        month = int(parts["month"])
+        if not 1 <= month <= 12 or (year, month) > (today.year, today.month):
+            return Invalid("input.no_such_date")
+        return Ok({"year": year, "month": month})
+    try:
+        born = date(year, int(parts.get("month", "0")), int(parts["day"]))
+    except ValueError:
+        return Invalid("input.no_such_date")
+    if born > today or not in_range:
+        return Invalid("input.date_out_of_range")
+    return Ok({"date": born.isoformat(), "year": born.year})
