@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from handlers.areas import catalog
 from handlers.directive import vocabulary as vocab
 from handlers.directive.dates import day_month_year
 from handlers.directive.items import marker
 from handlers.directive.text import fold_chars, is_name, whole_words
+from handlers.matching import places
 
 _KINDS = "|".join(["văn bản"] + [kind.name.lower() for kind in vocab.KINDS])
 _NUMBER = r"\d{1,5}(?:\s*[-/]\s*[A-ZĐ][\wĐđ&]*(?:\s*[-/]\s*[A-ZĐ0-9][\wĐđ&]*)*)?"
@@ -185,10 +185,16 @@ def _person_after_title(issuer: str) -> tuple[str, str | None]:
         if len(words) - size < 2 or not is_name(name):
             continue
         after_level = fold_chars(words[-size - 1]) in _LEVEL_WORDS
-        place = catalog().named(name) is not None or bool(catalog().search(name))
+        place = names_a_place(name)
         if not place and (size >= 3 or not after_level):
             return " ".join(words[:-size]), name
     return issuer, None
+
+
+def names_a_place(name: str) -> bool:
+    """True when the whole of ``name`` is the name of a province, district or commune, old or new."""
+    words = places.words_of(name)
+    return any(match.start == 0 and match.end == len(words) for match in places.index().lookup(words))
 
 
 def _date(text: str | None, year: int | None) -> date | None:
