@@ -25,5 +25,4 @@ MESSAGES = {
     "broadcast.none": "Chưa có thông báo nào.",
     "broadcast.bad_time": "Thời điểm «{value}» không hợp lệ. Dùng dạng YYYY-MM-DD HH:MM (giờ địa phương).",
     "broadcast.empty_text": "Nội dung thông báo trống.",
-    "broadcast.console_prefix": "[Thông báo]",
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 import messages_vi
+from bot.channels.console_inbox import ConsoleInbox
 from bot.channels.menu_text import render
 from bot.conversations import ConversationService
 from handlers import receipt
@@ -46,12 +47,32 @@ def _save(folder: Path, name: str, content: bytes) -> Path:
 
 
 async def chat(
-    service: ConversationService, user_id: str, receipts: Path, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout
+    service: ConversationService, user_id: str, receipts: Path, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
+    intro: str | None = None,
 ) -> None:
-    """Read lines until end of input; after the replies to each line of a script, print '>' and flush."""
+    """Read lines until end of input; after the replies to each line of a script, print '>' and flush.
+
+    The first line names the window's user (then ``intro``); meanwhile the user's inbox prints what
+    is pushed to this user, and only this user, in this window.
+    """
     interactive = stdin.isatty()
+    print(messages_vi.t("console.window_user", user=user_id), file=out, flush=True)
+    if intro:
+        print(intro, file=out)
     if interactive:
         print(messages_vi.t("console.welcome"), file=out)
+    stop = asyncio.Event()
+    inbox = asyncio.create_task(ConsoleInbox(service.db, user_id, out, prompt=interactive).run(stop))
+    try:
+        await _converse(service, user_id, receipts, stdin, out, interactive)
+    finally:
+        stop.set()
+        await inbox
+
+
+async def _converse(
+    service: ConversationService, user_id: str, receipts: Path, stdin: TextIO, out: TextIO, interactive: bool
+) -> None:
     while True:
         if interactive:
             print("> ", end="", file=out, flush=True)

@@ -97,14 +97,16 @@ class Notifier(Protocol):
 
 
 class ConsoleNotifier:
-    """Prints progress lines."""
+    """Prints progress lines (only those for console user ``only`` when given: that user's window)."""
 
-    def __init__(self, out: TextIO = sys.stdout) -> None:
+    def __init__(self, out: TextIO = sys.stdout, only: str | None = None) -> None:
         self._out = out
+        self._only = only
 
     async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
         """Print the progress line."""
-        print(text, file=self._out, flush=True)
+        if self._only is None or chat_id == self._only:
+            print(text, file=self._out, flush=True)
         return None
 
 
