@@ -7,10 +7,13 @@ import hashlib
 import hmac
 from datetime import time
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+import messages_vi
 
 CHANNELS = ("console", "telegram", "zalo")
 
@@ -22,7 +25,8 @@ class SettingsError(Exception):
 class Settings(BaseSettings):
     """Every setting of khaibao; `.env.example` documents each one."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # an empty value (as in a copied .env.example) means "not set": the default applies
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
 
     database_url: str = Field("sqlite+aiosqlite:///./data/khaibao.db", alias="DATABASE_URL")
     timezone: str = Field("Asia/Ho_Chi_Minh", alias="KHAIBAO_TIMEZONE")
@@ -162,16 +166,26 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read and check the settings; raise SettingsError naming each invalid variable."""
+    """Read and check the settings; raise SettingsError naming each invalid variable (in Vietnamese)."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else "?"
-            alias = Settings.model_fields[field].alias if field in Settings.model_fields else field
-            problems.append(f"{alias or field}: {error['msg']}")
-        raise SettingsError("Invalid settings — " + "; ".join(problems)) from None
+        problems = [_problem(error) for error in exc.errors()]
+        raise SettingsError("\n".join([messages_vi.t("settings.invalid"), *problems])) from None
+
+
+def _problem(error: Any) -> str:
+    """One line: the variable, the value given (never a secret's) and what is expected."""
+    variable = str(error["loc"][0]) if error["loc"] else "?"
+    info = next((info for name, info in Settings.model_fields.items() if variable in (name, info.alias)), None)
+    variable = (info.alias if info else None) or variable
+    secret = info is not None and "Secret" in str(info.annotation)
+    given = error.get("input")
+    value = "" if secret or not isinstance(given, str | int | float) else messages_vi.t("settings.value", value=given)
+    key = f"settings.expect.{variable}"
+    expected = messages_vi.t(key) if key in messages_vi.catalog() else messages_vi.t("settings.generic",
+                                                                                       detail=error["msg"])
+    return messages_vi.t("settings.problem", variable=variable, value=value, expected=expected)
 
 
 @lru_cache(maxsize=1)
