@@ -92,7 +92,7 @@ def test_scripted_chat_then_declarations_json(env: dict[str, str]) -> None:
 def test_outbreak_add_list_remove(env: dict[str, str]) -> None:
     assert _run(["outbreak", "add", "12052", "--from", "2026-11-01"], env).returncode == 0
     listed = _run(["outbreak", "list"], env).stdout
-    assert "12052\tXã Yên Mỹ, Hưng Yên\t2026-11-01" in listed
+    assert "12052  Xã Yên Mỹ, Hưng Yên  01/11/2026" in listed
     assert "Đã đưa" in _run(["outbreak", "remove", "12052"], env).stdout
     assert "Hiện không có" in _run(["outbreak", "list"], env).stdout
 

@@ -17,8 +17,10 @@ SETTLED = ("sent", "failed", "blocked", "ambiguous", "cancelled")
 
 def describe_audience(audience: Audience) -> str:
     """'người dân ở Xã Yên Mỹ, Hưng Yên', 'cán bộ', ..."""
-    if audience.kind == "area":
-        return messages_vi.t("audience.area", area=catalog().label(audience.area_code or ""))
+    if audience.kind in ("area", "area_officials"):
+        return messages_vi.t(f"audience.{audience.kind}", area=catalog().label(audience.area_code or ""))
+    if audience.kind == "person":
+        return messages_vi.t("audience.person", id=str(audience.person_id))
     text = messages_vi.t(f"audience.{audience.kind}")
     if audience.area_code:
         text += f" ({catalog().label(audience.area_code)})"
