@@ -17,6 +17,7 @@ from bot.cli_support import cli_settings, fitted, with_database
 from bot.clock import utc_now
 from bot.conversations import ConversationService
 from bot.settings import Settings, SettingsError
+from handlers.area_search import area_lines, find_areas
 from handlers.areas import catalog
 from storage import audit, declarations, outbreak
 from storage.db import Database
@@ -25,6 +26,8 @@ app = typer.Typer(help="khaibao: khai báo y tế qua Telegram, Zalo và cửa s
                   add_completion=False)
 outbreak_app = typer.Typer(help="Danh sách vùng dịch.", no_args_is_help=True)
 app.add_typer(outbreak_app, name="outbreak")
+area_app = typer.Typer(help=messages_vi.t("help.area"), no_args_is_help=True)
+app.add_typer(area_app, name="area")
 app.add_typer(cli_broadcast.app, name="broadcast")
 app.add_typer(cli_directive.app, name="directive")
 app.add_typer(cli_officials.invite_app, name="invite")
@@ -155,6 +158,15 @@ def outbreak_list() -> None:
         typer.echo(fitted(messages_vi.t("outbreak.none")))
     for area in areas:
         typer.echo(fitted(f"{area.area_code}  {catalog().label(area.area_code)}  {area.started_on:%d/%m/%Y}"))
+
+@area_app.command("search", help=messages_vi.t("help.area.search"))
+def area_search(text: str = typer.Argument(..., help=messages_vi.t("help.area.text"))) -> None:
+    """Find area codes by name (accents and case ignored)."""
+    if not find_areas(text):
+        typer.echo(messages_vi.t("area_search.none", text=text.strip()), err=True)
+        raise typer.Exit(1)
+    typer.echo(fitted(area_lines(text)))
+
 
 def main() -> None:
     """Console-script entry point."""

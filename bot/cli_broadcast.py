@@ -91,7 +91,7 @@ def _summary(row: dict[str, Any], counts: dict[str, int], settings: Settings) ->
     text = messages_vi.t(
         "broadcast.summary", id=str(row["id"]), kind=messages_vi.t(f"broadcast.kind.{row['kind']}"),
         status=messages_vi.t(f"broadcast.status.{row['status']}"),
-        urgent=messages_vi.t("broadcast.urgent_mark") if row["urgent"] else "",
+        urgent=f" · {messages_vi.t('broadcast.urgent_mark')}" if row["urgent"] else "",
         audience=describe_audience(Audience.from_json(row["audience"])),
         at=local_time(row["scheduled_at"], settings), total=str(sum(counts.values())),
         **{status: str(counts.get(status, 0)) for status in ("sent", "failed", "blocked", "ambiguous")},

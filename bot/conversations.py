@@ -196,7 +196,8 @@ class ConversationService:
         for job, (_, record), declaration_id in zip(declared, records, ids, strict=True):
             if record["risk_level"] in alerting and record["commune_code"]:
                 text = staff.declaration_alert_text(record, persons.profile_of(job.person))
-                await staff.raise_alert(connection, "declaration", record["commune_code"], text, now, declaration_id)
+                await staff.raise_alert(connection, "declaration", record["commune_code"], text, now, declaration_id,
+                                        admins=self.settings.admin_identities)
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
         """Replace the engine's deferred replies with what the database gives."""

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages_vi
+from bot import alert_routing
 from bot.settings import Settings
 from handlers.areas import catalog
 from handlers.audience import Audience
@@ -71,7 +72,7 @@ async def sweep(db: Database, now: datetime, settings: Settings) -> None:
         await _escalate(connection, [r for r in rounds if r["status"] == "reminded"], now, settings)
         cutoff = now - timedelta(hours=settings.alert_ack_hours)
         for alert in await alerts.unacknowledged_before(connection, cutoff):
-            await _escalate_alert(connection, alert, now)
+            await _escalate_alert(connection, alert, now, settings)
         await monitoring.end_finished(connection, now)
 
 
@@ -107,13 +108,19 @@ async def _escalate(connection: AsyncConnection, rounds: list[dict[str, Any]], n
     await reporting.set_status(connection, [row["id"] for row in rounds], "escalated")
 
 
-async def _escalate_alert(connection: AsyncConnection, alert: dict[str, Any], now: datetime) -> None:
+async def _escalate_alert(
+    connection: AsyncConnection, alert: dict[str, Any], now: datetime, settings: Settings
+) -> None:
+    """Send an unacknowledged alert again to whoever receives it now, and up to the province when that was
+    the commune itself."""
     footer = messages_vi.t("alert.footer", id=str(alert["id"]))
     commune = alert["commune_code"]
     again = "\n".join([messages_vi.t("alert.resent"), alert["text"], "", footer])
-    await broadcasts.create(connection, again, Audience("area_officials", commune), now, kind="alert", urgent=True)
+    audiences, _, at_commune = await alert_routing.recipients(connection, commune, settings.admin_identities, now)
+    for audience in audiences:
+        await broadcasts.create(connection, again, audience, now, kind="alert", urgent=True)
     area = catalog().by_code.get(commune)
-    if area is not None:
+    if area is not None and at_commune:
         upward = "\n".join([messages_vi.t("alert.escalated"), alert["text"], "", footer])
         await broadcasts.create(connection, upward, Audience("area_officials", area.province_code), now,
                                 kind="alert", urgent=True)

@@ -6,12 +6,15 @@ from bot import data_rights, official_tools, staff
 from bot.staff import Handler
 
 HANDLERS: dict[str, Handler] = {
+    "huongdan": staff.show_help,
     "moi_canbo": staff.create_invite,
     "canbo": staff.redeem_invite,
     "dscanbo": staff.list_staff,
     "xoacanbo": staff.remove_staff,
     "dabaocao": staff.confirm_report,
     "tiepnhan": staff.acknowledge_alert,
+    "canhbao": staff.open_alerts,
+    "diaban": staff.search_areas,
     "theodoi": staff.start_monitoring,
     "baocao": staff.community_report,
     "kiemtra": official_tools.check_receipt,

@@ -181,11 +181,12 @@ def _problem(error: Any) -> str:
     variable = (info.alias if info else None) or variable
     secret = info is not None and "Secret" in str(info.annotation)
     given = error.get("input")
-    value = "" if secret or not isinstance(given, str | int | float) else messages_vi.t("settings.value", value=given)
     key = f"settings.expect.{variable}"
     expected = messages_vi.t(key) if key in messages_vi.catalog() else messages_vi.t("settings.generic",
                                                                                        detail=error["msg"])
-    return messages_vi.t("settings.problem", variable=variable, value=value, expected=expected)
+    if secret or not isinstance(given, str | int | float):
+        return messages_vi.t("settings.problem", variable=variable, expected=expected)
+    return messages_vi.t("settings.problem_value", variable=variable, value=given, expected=expected)
 
 
 @lru_cache(maxsize=1)

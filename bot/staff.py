@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,15 +11,19 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages_vi
+from bot import alert_routing
 from bot.settings import Settings
+from handlers.area_search import area_lines
 from handlers.areas import catalog
 from handlers.audience import Audience
+from handlers.commands import command_lines, help_role, help_text
 from handlers.parsers import phone_display
 from handlers.protocol import Reply, ServerCommand
 from storage import alerts, audit, broadcasts, monitoring, officials, persons, reporting
 from storage.declarations import find_by_code
 
 INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
+OPEN_ALERTS_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ class Caller:
         if self.person and self.person["active"]:
             return str(self.person["role"])
         return "citizen"
+
+    @property
+    def help_role(self) -> str:
+        """The role whose commands /huongdan lists (officials split into commune and province)."""
+        return help_role(self.role, self.person["area_code"] if self.person else None)
 
     @property
     def official_area(self) -> str | None:
@@ -104,8 +113,14 @@ async def redeem_invite(connection: AsyncConnection, caller: Caller, command: Se
     await officials.appoint(connection, person_id, invite["role"], invite["area_code"], caller.now)
     await audit.record(connection, caller.now, caller.actor, invite["role"], "invite.redeem", invite["area_code"],
                        invite_id=invite["id"], person_id=person_id)
+    role = help_role(invite["role"], invite["area_code"])
     return say("invite.redeemed", role=messages_vi.t(f"role.{invite['role']}"),
-                area=catalog().label(invite["area_code"]))
+               area=catalog().label(invite["area_code"]), commands=command_lines(role))
+
+
+async def show_help(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """/huongdan: exactly the commands the caller's role may use."""
+    return [Reply(help_text(caller.help_role))]
 
 
 async def list_staff(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
@@ -119,6 +134,15 @@ async def list_staff(connection: AsyncConnection, caller: Caller, command: Serve
                            role=messages_vi.t(f"role.{row['role']}"), area=catalog().label(row["area_code"] or ""),
                            channel=row["channel"]) for row in rows]
     return [Reply("\n".join([messages_vi.t("staff.list_header"), *lines]))]
+
+
+async def search_areas(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """/diaban TEXT: admins find area codes by name (for invites and broadcasts)."""
+    if not caller.is_admin:
+        return say("command.admin_only")
+    if not command.argument.strip():
+        return say("area_search.usage")
+    return [Reply(area_lines(command.argument))]
 
 
 async def remove_staff(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
@@ -151,11 +175,32 @@ async def confirm_report(connection: AsyncConnection, caller: Caller, command: S
     return say("report.confirmed", area=catalog().label(area), titles="; ".join(dict.fromkeys(titles)))
 
 
-async def acknowledge_alert(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
-    """An official of the alert's commune (or its province) acknowledges it."""
+async def open_alerts(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """/canhbao (and /tiepnhan without a number): the area's unacknowledged alerts and reports, oldest first,
+    so an official who joins later sees what is still waiting."""
     area = caller.official_area
     if area is None:
         return say("staff.officials_only")
+    rows, total = await alerts.unacknowledged_in(connection, area, OPEN_ALERTS_SHOWN)
+    if not rows:
+        return say("alert.none_open", area=catalog().label(area))
+    blocks = [messages_vi.t("alert.open_heading", area=catalog().label(area), count=str(total))]
+    blocks += [messages_vi.t("alert.open_item", id=str(row["id"]), text=row["text"],
+                             at=row["created_at"].astimezone(caller.settings.zone).strftime("%H:%M %d/%m/%Y"))
+               for row in rows]
+    if total > len(rows):
+        blocks.append(messages_vi.t("alert.open_more", count=str(total - len(rows))))
+    blocks.append(messages_vi.t("alert.open_footer"))
+    return [Reply("\n\n".join(blocks))]
+
+
+async def acknowledge_alert(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """An official of the alert's commune (or its province) acknowledges it; without a number, the list."""
+    area = caller.official_area
+    if area is None:
+        return say("staff.officials_only")
+    if not command.argument.strip():
+        return await open_alerts(connection, caller, command)
     if not command.argument.strip().isdigit():
         return say("alert.need_id")
     alert_id = int(command.argument.strip())
@@ -211,20 +256,25 @@ async def community_report(connection: AsyncConnection, caller: Caller, command:
         place=data["place"], who=data.get("who") or "—", seen=data["seen"],
         contact=phone_display(data["contact"]) if data.get("contact") else messages_vi.t("anonymous"),
     )
-    await raise_alert(connection, "community", data["commune"], text, caller.now)
-    return say("report.sent", id=str(report_id), area=catalog().label(data["commune"]))
+    _, who = await raise_alert(connection, "community", data["commune"], text, caller.now,
+                               admins=caller.settings.admin_identities)
+    return say("report.sent", id=str(report_id), who=who)
 
 
 async def raise_alert(
     connection: AsyncConnection, kind: str, commune_code: str, text: str, now: datetime,
-    declaration_id: int | None = None,
-) -> int:
-    """Store an alert and send it at once (urgent) to the commune's officials."""
+    declaration_id: int | None = None, admins: Iterable[tuple[str, str]] = (),
+) -> tuple[int, str]:
+    """Store an alert and send it at once (urgent) to the commune's officials, or to whoever stands in for
+    them (see bot.alert_routing); its id and who received it, in words."""
     alert_id = await alerts.create(connection, kind, commune_code, text, now, declaration_id)
-    message = f"{text}\n\n{messages_vi.t('alert.footer', id=str(alert_id))}"
-    await broadcasts.create(connection, message, Audience("area_officials", commune_code), now, kind="alert",
-                            urgent=True, created_by=f"alert:{alert_id}")
-    return alert_id
+    audiences, who, _ = await alert_routing.recipients(connection, commune_code, admins, now)
+    footer = "alert.footer_admins" if audiences[0].kind == "person" else "alert.footer"
+    message = f"{text}\n\n{messages_vi.t(footer, id=str(alert_id))}"
+    for audience in audiences:
+        await broadcasts.create(connection, message, audience, now, kind="alert", urgent=True,
+                                created_by=f"alert:{alert_id}")
+    return alert_id, who
 
 
 def declaration_alert_text(record: dict[str, Any], profile: dict[str, Any] | None) -> str:
@@ -232,8 +282,12 @@ def declaration_alert_text(record: dict[str, Any], profile: dict[str, Any] | Non
     phone = (record.get("answers", {}).get("subject_phone") if not record["for_self"] else None) or (
         profile or {}).get("phone")
     reasons = ", ".join(messages_vi.t(f"triage.reason.{reason}") for reason in record["reasons"])
+    answers = record.get("answers", {})
+    at_home = record["for_self"] or answers.get("subject_same_address") == "yes"
+    street = (profile or {}).get("street") if at_home else answers.get("subject_street")
+    area = catalog().label(record["commune_code"] or "")
     return messages_vi.t(
         "alert.declaration", level=messages_vi.t(f"level.{record['risk_level']}"), code=record["code"],
         name=record["subject_name"], phone=phone_display(phone) if phone else "—",
-        area=catalog().label(record["commune_code"] or ""), reasons=reasons or "—",
+        address=f"{street}, {area}" if street else area, reasons=reasons or "—",
     )

@@ -101,11 +101,6 @@ def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
     out.replies.append(Reply(t("command.cancelled" if was_active else "command.nothing_to_cancel")))
 
 
-def _help(out: Outcome, argument: str, ctx: Context) -> None:
-    out.replies.append(Reply(t("command.help_admin" if ctx.is_admin else "command.help")))
-    _reprompt(out, ctx)
-
-
 def _outbreak(out: Outcome, argument: str, ctx: Context) -> None:
     out.replies.append(Reply(_outbreak_text(ctx)))
     _reprompt(out, ctx)
@@ -129,7 +124,6 @@ COMMANDS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "/khaibao": lambda out, argument, ctx: _restart(out, "", ctx),
     "/huy": _cancel,
     "/quaylai": lambda out, argument, ctx: _back(out, ctx),
-    "/huongdan": _help,
     "/vungdich": _outbreak,
     **{f"/{name}": _server(name) for name in SERVER_COMMANDS},
 }

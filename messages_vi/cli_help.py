@@ -1,6 +1,9 @@
 """`--help` texts of the khaibao command line (English in the README)."""
 
 MESSAGES = {
+    "help.area": "Địa bàn: tìm mã tỉnh, xã/phường.",
+    "help.area.search": "Tìm mã địa bàn theo tên (không cần dấu), ví dụ: khaibao area search \"yen my, hung yen\".",
+    "help.area.text": "Tên xã/phường hoặc tỉnh; thêm «, tên tỉnh» để thu hẹp.",
     "help.migrate": "Tạo hoặc nâng cấp cơ sở dữ liệu.",
     "help.chat": "Trò chuyện với bot ngay trong cửa sổ dòng lệnh (không cần token nền tảng).",
     "help.chat.user": "Mã người dùng của cửa sổ này; tin gửi tới người dùng đó hiện ở đây.",

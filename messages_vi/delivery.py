@@ -20,7 +20,7 @@ MESSAGES = {
     "broadcast.status.done": "đã xong",
     "broadcast.status.cancelled": "đã hủy",
     "broadcast.rate_column": "{rate} tin/giây",
-    "broadcast.urgent_mark": " · KHẨN",
+    "broadcast.urgent_mark": "KHẨN",
     "broadcast.summary": (
         "#{id} · {kind} · {status}{urgent}\n"
         "  Tới: {audience}\n"

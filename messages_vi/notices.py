@@ -55,12 +55,4 @@ MESSAGES = {
     "label.publish_urgent": "Khẩn",
     "label.publish_when": "Thời điểm gửi",
     "command.admin_only": "Chức năng này chỉ dành cho quản trị viên.",
-    "command.help_admin": (
-        "Hướng dẫn (quản trị viên):\n"
-        "/thongbao_moi — soạn và gửi thông báo, chỉ thị\n"
-        "/thongbao — xem các thông báo gần đây\n"
-        "/khaibao — khai báo y tế\n"
-        "/quaylai — quay lại câu trước · /huy — hủy việc đang làm\n"
-        "/vungdich — danh sách vùng dịch"
-    ),
 }

@@ -2,8 +2,8 @@
 
 MESSAGES = {
     "settings.invalid": "Cấu hình không hợp lệ (biến môi trường hoặc tệp .env):",
-    "settings.problem": "- {variable}{value}: {expected}",
-    "settings.value": " = «{value}»",
+    "settings.problem": "- {variable}: {expected}",
+    "settings.problem_value": "- {variable} = «{value}»: {expected}",
     "settings.generic": "giá trị không hợp lệ ({detail}).",
     "settings.expect.DATABASE_URL": "cần địa chỉ bắt đầu bằng sqlite+aiosqlite:// hoặc postgresql+asyncpg://.",
     "settings.expect.KHAIBAO_TIMEZONE": "cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.",

@@ -16,7 +16,7 @@ MESSAGES = {
         "Trên Zalo hoặc cửa sổ dòng lệnh gõ: /canbo {code}"
     ),
     "invite.no_link": "(cấu hình TELEGRAM_BOT_USERNAME để có đường dẫn)",
-    "invite.redeemed": "Chào mừng! Bạn đã là {role} của {area}. Gõ /huongdan để xem các lệnh.",
+    "invite.redeemed": "Chào mừng! Bạn đã là {role} của {area}. Các lệnh bạn dùng được:\n{commands}",
     "invite.invalid": "Mã mời không hợp lệ, đã dùng, đã bị thu hồi hoặc đã hết hạn. Vui lòng liên hệ quản trị viên.",
     "invite.missing_code": "Gõ /canbo kèm mã mời, ví dụ: /canbo ABCD2345EF",
     "role.official": "cán bộ",
@@ -46,17 +46,30 @@ MESSAGES = {
     ),
     "alert.declaration": (
         "CẢNH BÁO: tờ khai nguy cơ {level}\nMã: {code}\nHọ tên: {name}\nĐiện thoại: {phone}\n"
-        "Địa bàn: {area}\nLý do: {reasons}"
+        "Địa chỉ: {address}\nLý do: {reasons}"
     ),
     "alert.community": (
         "PHẢN ÁNH TỪ NGƯỜI DÂN: {kind}\nĐịa bàn: {area}\nĐịa điểm: {place}\nNgười liên quan: {who}\n"
         "Nội dung: {seen}\nLiên hệ người phản ánh: {contact}"
     ),
     "alert.footer": "Gõ /tiepnhan {id} để xác nhận đã tiếp nhận.",
+    "alert.footer_admins": (
+        "Cảnh báo #{id} tới quản trị viên vì địa bàn chưa có cán bộ: mời cán bộ bằng /moi_canbo; "
+        "cán bộ tham gia sau sẽ thấy cảnh báo này bằng /canhbao."
+    ),
     "alert.resent": "CHƯA ĐƯỢC TIẾP NHẬN SAU 2 GIỜ — gửi lại:",
     "alert.escalated": "Chuyển lên tỉnh: cảnh báo chưa được xã/phường tiếp nhận sau 2 giờ.",
     "alert.acknowledged": "Đã ghi nhận: anh/chị đã tiếp nhận cảnh báo #{id}.",
     "alert.not_found": "Không có cảnh báo #{id} đang chờ ở địa bàn của anh/chị.",
+    "alert.none_open": "Không có cảnh báo hay phản ánh nào đang chờ tiếp nhận ở {area}.",
+    "alert.open_heading": "Cảnh báo, phản ánh chưa tiếp nhận ở {area}: {count}",
+    "alert.open_item": "#{id} · {at}\n{text}",
+    "alert.open_more": "… và {count} cảnh báo khác (tiếp nhận các cảnh báo trên để xem tiếp).",
+    "alert.open_footer": "Gõ /tiepnhan SỐ để xác nhận đã tiếp nhận, ví dụ /tiepnhan 12.",
+    "area_search.usage": "Gõ /diaban kèm tên, ví dụ: /diaban yen my hoặc /diaban yen my, hung yen",
+    "area_search.none": "Không tìm thấy địa bàn nào tên «{text}».",
+    "area_search.heading": "Địa bàn khớp «{text}» (mã · tên):",
+    "area_search.line": "{code} · {label}",
     "alert.need_id": "Gõ kèm số cảnh báo, ví dụ: /tiepnhan 12",
     "anonymous": "ẩn danh",
     "monitoring.started": (
@@ -86,7 +99,13 @@ MESSAGES = {
     ),
     "report.review": "Kiểm tra phản ánh:\n{summary}",
     "report.send": "Gửi phản ánh",
-    "report.sent": "Cảm ơn bạn. Phản ánh #{id} đã được chuyển tới cán bộ {area}.",
+    "report.sent": "Cảm ơn bạn. Phản ánh #{id} đã được chuyển tới {who}.",
+    "routing.commune": "cán bộ {area}",
+    "routing.province": "cán bộ {area} (xã/phường này chưa có cán bộ trên hệ thống)",
+    "routing.admins": "quản trị viên hệ thống (địa bàn này chưa có cán bộ trên hệ thống)",
+    "routing.nobody": (
+        "hệ thống; địa bàn chưa có cán bộ nào, cán bộ được giao sau sẽ nhận được ngay khi tham gia"
+    ),
     "label.report_kind": "Loại",
     "label.report_place": "Địa điểm",
     "label.report_who": "Người liên quan",

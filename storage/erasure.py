@@ -35,7 +35,7 @@ async def erase_person(executor: Executor, person: dict[str, Any], now: datetime
     """Remove every personal field of ``person`` from every table; the person stops receiving anything."""
     person_id, channel, external_id = person["id"], person["channel"], person["external_id"]
     traces = [value for value in (person["full_name"], person["phone"], _national(person["phone"]),
-                                  person["id_number"]) if value]
+                                  person["id_number"], person["street"]) if value]
     for table in (Broadcast.__table__, Alert.__table__):  # type: ignore[attr-defined]
         await _scrub_texts(executor, table, traces)
     await _anonymise_declarations(executor, DECLARATION.c.person_id == person_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from storage.models import Invite, Person
 from storage.upsert import Executor
@@ -65,6 +65,13 @@ async def appoint(executor: Executor, person_id: int, role: str, area_code: str,
     await executor.execute(
         update(PERSON).where(PERSON.c.id == person_id).values(role=role, area_code=area_code, updated_at=now)
     )
+
+
+async def active_officials_in(executor: Executor, area_code: str) -> int:
+    """How many active officials hold exactly this area (a commune, or a province)."""
+    query = select(func.count()).select_from(PERSON).where(
+        PERSON.c.role == "official", PERSON.c.area_code == area_code, PERSON.c.active.is_(True))
+    return int((await executor.execute(query)).scalar_one())
 
 
 async def staff(executor: Executor) -> list[dict[str, Any]]:

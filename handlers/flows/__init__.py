@@ -29,10 +29,11 @@ FLOW_COMMANDS = {
     "/xoadulieu": rights.ERASE.id,
 }
 
-# Commands the server answers after checking the sender's role: redeem an invite, confirm a report,
-# acknowledge an alert, place someone under monitoring, list or remove officials.
-SERVER_COMMANDS = ("canbo", "dabaocao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo", "kiemtra", "thongke", "xuat",
-                   "dulieucuatoi")
+# Commands the server answers after checking the sender's role: help for that role, redeem an invite,
+# confirm a report, list and acknowledge alerts, place someone under monitoring, list or remove officials,
+# find area codes.
+SERVER_COMMANDS = ("huongdan", "canbo", "dabaocao", "canhbao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo",
+                   "kiemtra", "thongke", "xuat", "dulieucuatoi", "diaban")
 
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {

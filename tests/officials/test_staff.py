@@ -91,6 +91,7 @@ async def test_green_declaration_raises_no_alert(service, database) -> None:
 
 
 async def test_unacknowledged_alert_is_resent_and_escalated_after_2_hours(service, database, settings, clock) -> None:
+    await add_people(database, 1, start=1, channel="console", role="official", area_code="12052")
     await Chat(service).say_all(*REGISTRATION, "1", "khong", "1", "khong", "khong", "1", "1")
     clock.advance(hours=1, minutes=59)
     await reminders.sweep(service.db, clock.now, settings)
@@ -105,6 +106,7 @@ async def test_unacknowledged_alert_is_resent_and_escalated_after_2_hours(servic
 
 
 async def test_community_report_reaches_the_commune_anonymously(service, database) -> None:
+    await add_people(database, 1, start=1, channel="console", role="official", area_code="12052")
     reporter = Chat(service, user_id="r1")
     await reporter.say_all("/baocao", "nguoi tu vung dich ve", "hung yen", "yen my", "thon Dong, nha so 5",
                            "bo qua", "Co nguoi moi ve tu nuoc ngoai chua khai bao")
