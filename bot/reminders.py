@@ -137,7 +137,7 @@ async def monitoring_slot(db: Database, slot_at: datetime, previous_slot_at: dat
         await monitoring.end_finished(connection, slot_at)
         missed = await monitoring.missed_since(connection, previous_slot_at)
         for commune, (count, shown) in missed.items():
-            people = [f"• {row['full_name']} ({phone_display(row['phone']) if row['phone'] else '—'})" for row in shown]
+            people = [_missed_line(row) for row in shown]
             if count > len(shown):
                 people.append(messages_vi.t("monitoring.more", count=str(count - len(shown))))
             since = _local(previous_slot_at, settings)
@@ -146,4 +146,17 @@ async def monitoring_slot(db: Database, slot_at: datetime, previous_slot_at: dat
                                     urgent=True, created_by=f"missed:{slot_at.isoformat()}")
         await broadcasts.create(connection, messages_vi.t("monitoring.reminder"), Audience("monitoring"), slot_at,
                                 kind="reminder", urgent=True, created_by=key)
+        for row in await monitoring.active_for_others(connection):
+            text = messages_vi.t("monitoring.reminder_for", name=row["subject_name"])
+            await broadcasts.create(connection, text, Audience("person", person_id=row["person_id"]), slot_at,
+                                    kind="reminder", urgent=True, created_by=f"{key}:for")
     return True
+
+
+def _missed_line(row: dict[str, Any]) -> str:
+    """A monitored person who missed a slot, with the phone to call (the declarant's, for khai hộ)."""
+    phone = phone_display(row["phone"]) if row["phone"] else "—"
+    if row["declarant"] and row["declarant"] != row["full_name"]:
+        return messages_vi.t("monitoring.missed_line_for", name=row["full_name"], declarant=row["declarant"],
+                             phone=phone)
+    return messages_vi.t("monitoring.missed_line", name=row["full_name"], phone=phone)

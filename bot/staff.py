@@ -234,10 +234,10 @@ async def start_monitoring(connection: AsyncConnection, caller: Caller, command:
     })
     await audit.record(connection, caller.now, caller.actor, "official", "monitoring.start",
                        declaration["commune_code"], code=code, days=days)
-    await broadcasts.create(
-        connection, messages_vi.t("monitoring.citizen_notice", days=str(days)),
-        Audience("person", person_id=declaration["person_id"]), caller.now, kind="message", urgent=True,
-    )
+    notice = (messages_vi.t("monitoring.citizen_notice", days=str(days)) if declaration["for_self"] else
+              messages_vi.t("monitoring.citizen_notice_for", days=str(days), name=declaration["subject_name"]))
+    await broadcasts.create(connection, notice, Audience("person", person_id=declaration["person_id"]), caller.now,
+                            kind="message", urgent=True)
     return say("monitoring.started", name=declaration["subject_name"], code=code, days=str(days),
                 until=ends.astimezone(caller.settings.zone).strftime("%d/%m/%Y"))
 

@@ -31,7 +31,8 @@ MESSAGES = {
         "Dữ liệu của bạn:\nHọ tên: {name}\nNgày sinh: {birth}\nGiới tính: {gender}\nĐiện thoại: {phone}\n"
         "CCCD: {id_number}\nĐịa chỉ: {address}\nĐồng ý lúc: {consent}\nSố tờ khai đã lưu: {count}"
     ),
-    "rights.declaration_line": "• {time}: mức {level} (mã {code})",
+    "rights.declaration_line": "• {time}: {name} (bản thân) — mức {level} (mã {code})",
+    "rights.declaration_line_for": "• {time}: khai hộ cho {name} — mức {level} (mã {code})",
     "rights.nothing": "Chúng tôi không lưu dữ liệu cá nhân nào của bạn.",
     "rights.file_note": "Tệp JSON đính kèm chứa toàn bộ dữ liệu của bạn.",
     "erase.confirm": (

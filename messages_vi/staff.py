@@ -81,6 +81,16 @@ MESSAGES = {
         "2 lần; gõ /khaibao để khai báo."
     ),
     "monitoring.reminder": "Nhắc khai báo y tế: bạn đang trong diện theo dõi sức khỏe. Gõ /khaibao để khai báo ngay.",
+    "monitoring.reminder_for": (
+        "Nhắc khai báo y tế cho {name}: {name} đang trong diện theo dõi sức khỏe. Gõ /khaibao và chọn khai hộ "
+        "để khai báo cho {name} ngay."
+    ),
+    "monitoring.citizen_notice_for": (
+        "{name} (người bạn đã khai hộ) được cán bộ y tế đưa vào diện theo dõi sức khỏe {days} ngày. Mỗi ngày bạn "
+        "sẽ được nhắc khai báo hộ cho {name} 2 lần; gõ /khaibao và chọn khai hộ."
+    ),
+    "monitoring.missed_line": "• {name} ({phone})",
+    "monitoring.missed_line_for": "• {name} — khai hộ bởi {declarant} ({phone})",
     "monitoring.missed": "Những người đang theo dõi sức khỏe chưa khai báo từ {since}:\n{people}",
     "monitoring.more": "… và {count} người khác",
     "monitoring.usage": "Gõ /theodoi MÃ_KHAI_BÁO [số ngày], ví dụ: /theodoi ABCD2345 14",
