@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import data_rights, official_tools, staff
+from bot import data_rights, notices, official_tools, staff
 from bot.staff import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -22,4 +22,5 @@ HANDLERS: dict[str, Handler] = {
     "xuat": official_tools.export_area,
     "dulieucuatoi": data_rights.my_data,
     "erase": data_rights.erase,
+    "publish_reach": notices.publish_reach,
 }

@@ -163,14 +163,15 @@ def _back(out: Outcome, ctx: Context) -> None:
         return
     if not state["history"]:
         out.replies.append(Reply(t("command.at_first_step")))
-    else:
-        step_id = state["history"].pop()
-        state["step"] = step_id
-        state["choices"].pop(step_id, None)
-        flow = _flow(state)
-        previous = state["answers"].get(step_id)
-        state["selected"] = list(previous) if flow.step(step_id).kind == MULTI and previous else []
-    _reprompt(out, ctx)
+        _reprompt(out, ctx)
+        return
+    step_id = state["history"].pop()
+    state["step"] = step_id
+    state["choices"].pop(step_id, None)
+    flow = _flow(state)
+    previous = state["answers"].get(step_id)
+    state["selected"] = list(previous) if flow.step(step_id).kind == MULTI and previous else []
+    _reprompt(out, ctx, short=False)
 
 
 # --- starting flows -------------------------------------------------------------------------------
@@ -249,18 +250,22 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
 # --- prompts --------------------------------------------------------------------------------------
 
 
-def _reprompt(out: Outcome, ctx: Context) -> None:
+def _reprompt(out: Outcome, ctx: Context, short: bool = True) -> None:
+    """Ask the current question again (its short form, when it has one, unless going back to it)."""
     state = out.state
     if state.get("flow") and state.get("step"):
-        out.replies.append(_prompt(_flow(state).step(state["step"]), state, ctx))
+        out.replies.append(_prompt(_flow(state).step(state["step"]), state, ctx, short=short))
 
 
-def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False) -> Reply:
+def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False, short: bool = False) -> Reply:
+    """The question of ``step``; ``short`` uses its "<prompt>.short" text when there is one (asking again
+    after a wrong answer repeats the question, not a long text such as the consent)."""
     answers = state["answers"]
     params = dict(step.prompt_params(answers, ctx)) if step.prompt_params else {}
     if step.kind == REVIEW:
         params["summary"] = _review_summary(_flow(state), answers, ctx)
-    text = t(step.prompt, **params)
+    short_key = f"{step.prompt}.short"
+    text = t(short_key) if short and short_key in messages_vi.catalog() else t(step.prompt, **params)
     picked = state["choices"].get(step.id)
     if picked:
         text = t(picked["key"])
@@ -330,13 +335,21 @@ def _answer(out: Outcome, incoming: Incoming, ctx: Context) -> None:
     else:
         parsed = _parse_text(step, incoming.text, state, ctx)
     if isinstance(parsed, Invalid):
-        out.replies.append(Reply(t(parsed.key, **parsed.params)))
-        out.replies.append(_prompt(step, state, ctx))
+        out.replies.append(Reply(_hint(parsed)))
+        out.replies.append(_prompt(step, state, ctx, short=True))
     elif isinstance(parsed, Pick):
         state["choices"][step.id] = {"key": parsed.key, "items": [list(item) for item in parsed.candidates]}
         out.replies.append(_prompt(step, state, ctx))
     else:
         _accept(out, flow, step, parsed, ctx)
+
+
+def _hint(invalid: Invalid) -> str:
+    """Why an answer was not understood; with a single choice, "<key>.one" (never "1 đến 1")."""
+    single = f"{invalid.key}.one"
+    if invalid.params.get("count") == "1" and single in messages_vi.catalog():
+        return t(single)
+    return t(invalid.key, **invalid.params)
 
 
 def _pressed(out: Outcome, step: Step, incoming: Incoming, ctx: Context) -> Parsed | None:

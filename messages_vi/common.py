@@ -10,6 +10,8 @@ MESSAGES = {
     "input.too_long": "Câu trả lời quá dài (tối đa {limit} ký tự). Vui lòng nhập ngắn gọn hơn.",
     "input.number_out_of_range": "Vui lòng chọn một số từ 1 đến {count}.",
     "input.pick_one": "Mình chưa hiểu câu trả lời. Hãy gõ số thứ tự (1 đến {count}) hoặc nội dung lựa chọn.",
+    "input.pick_one.one": "Mình chưa hiểu câu trả lời. Hãy gõ 1 hoặc nội dung lựa chọn.",
+    "input.number_out_of_range.one": "Chỉ có một lựa chọn: gõ 1.",
     "input.pick_many": (
         "Mình chưa hiểu câu trả lời. Hãy gõ các số thứ tự (1 đến {count}), ví dụ «1 3» hoặc «1,3», "
         "hoặc gõ tên, ví dụ «sot ho»."

@@ -21,10 +21,17 @@ MESSAGES = {
     ),
     "publish.plain_header": "Thông báo",
     "publish.preview": (
-        "Xem trước:\nLoại: {kind} · Số: {number}\nCơ quan: {issuer} · Ngày: {date}\n\n"
+        "Xem trước:\n{fields}\n\n"
         "Bản tóm tắt gửi người dân:\n{summary}\n\nNhiệm vụ báo cáo tìm thấy:\n{duties}\n\n"
         "Chọn «Tiếp tục», hoặc /quaylai để dán lại văn bản."
     ),
+    "publish.preview.short": "Gõ 1 (Tiếp tục) để chọn người nhận, hoặc /quaylai để dán lại văn bản.",
+    "publish.field.kind": "Loại: {value}",
+    "publish.field.number": "Số: {value}",
+    "publish.field.issuer": "Cơ quan: {value}",
+    "publish.field.date": "Ngày: {value}",
+    "publish.fields_none": "(Văn bản không ghi loại, số, cơ quan ban hành hay ngày.)",
+    "publish.reach": "Hiện có {count} người nhận ({audience}).",
     "publish.continue": "Tiếp tục",
     "publish.cadence.daily": "Hằng ngày",
     "publish.cadence.weekly": "Hằng tuần",

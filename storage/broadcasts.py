@@ -102,6 +102,12 @@ def _recipients(audience: Audience) -> Any:
     return and_(*conditions)
 
 
+async def count_recipients(executor: Executor, audience: Audience) -> int:
+    """How many people an audience reaches now."""
+    return int((await executor.execute(select(func.count()).select_from(PERSON).where(_recipients(audience))))
+               .scalar_one())
+
+
 async def expand_chunk(executor: Executor, broadcast: dict[str, Any], now: datetime, chunk: int = 20_000) -> bool:
     """Write delivery rows for the next ``chunk`` recipients by person id, inside the database; True when done.
 

@@ -108,7 +108,8 @@ async def test_back_at_first_question_says_so(service) -> None:
     chat = Chat(service)
     await chat.send("chao")
     reply = await chat.send("/quaylai")
-    assert "Đây là câu hỏi đầu tiên." in reply and "Bạn có đồng ý không?" in reply
+    assert "Đây là câu hỏi đầu tiên." in reply and "Bạn có đồng ý cho chính quyền dùng thông tin" in reply
+    assert len(reply) < 300
 
 
 async def test_edit_from_review_returns_to_review(service) -> None:
