@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from bot.staff import INVITE_ALPHABET
 from handlers.areas import catalog
 from handlers.directive import DirectiveError, parse_directive
 from handlers.directive.document import text_from_upload
+from handlers.flow import Invalid, Ok, Parsed
+from handlers.parsers import parse_name, parse_phone, phone_display
 from handlers.report_rhythm import rhythm_for
 from storage import audit, officials, reporting
 from storage.db import Database
@@ -39,6 +42,15 @@ def _fail(key: str, exit_code: int = 2, **params: str) -> None:
     raise typer.Exit(exit_code)
 
 
+def _checked(parse: Callable[[str], Parsed], value: str) -> str:
+    """A name or phone as the chat would store it, or exit 2 with the chat's reason."""
+    parsed = parse(value)
+    if isinstance(parsed, Invalid):
+        _fail(parsed.key, **parsed.params)
+    assert isinstance(parsed, Ok)
+    return str(parsed.value)
+
+
 def _area(code: str) -> str:
     if code not in catalog().by_code:
         _fail("cli.unknown_area", code=code)
@@ -46,25 +58,33 @@ def _area(code: str) -> str:
 
 
 @invite_app.command("create", help=messages_vi.t("help.invite.create"))
-def invite_create(role: str = typer.Option("official", "--role", help="official | gatekeeper"),
-                  area: str = typer.Option(..., "--area", help="Mã tỉnh (2 số) hoặc xã/phường (5 số).")) -> None:
-    """Create a one-time invite and print its code and link."""
+def invite_create(
+    role: str = typer.Option("official", "--role", help=messages_vi.t("help.invite.role")),
+    area: str = typer.Option(..., "--area", help=messages_vi.t("help.invite.area")),
+    name: str = typer.Option(None, "--name", help=messages_vi.t("help.invite.name")),
+    phone: str = typer.Option(None, "--phone", help=messages_vi.t("help.invite.phone")),
+) -> None:
+    """Create a one-time invite (for a named person, when given) and print its code and link."""
     if role not in ROLES:
         _fail("cli.bad_role", value=role)
     code_area = _area(area)
+    person_name = _checked(parse_name, name) if name else None
+    person_phone = _checked(parse_phone, phone) if phone else None
 
     async def create(database: Database, settings: Settings) -> tuple[str, Any]:
         now = utc_now()
         code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
         expires = now + timedelta(hours=settings.invite_valid_hours)
         async with database.transaction() as session:
-            invite_id = await officials.create_invite(session, code, role, code_area, "cli", now, expires)
+            invite_id = await officials.create_invite(session, code, role, code_area, "cli", now, expires,
+                                                      person_name, person_phone)
             await audit.record(session, now, "cli", "admin", "invite.create", code_area, invite_id=invite_id,
                                invited_role=role)
         username = settings.telegram_bot_username
         link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
+        person = f" {messages_vi.t('invite.for_person', name=person_name)}" if person_name else ""
         return code, messages_vi.t("invite.created", role=messages_vi.t(f"role.{role}"),
-                                   area=catalog().label(code_area), code=code, link=link,
+                                   area=catalog().label(code_area), person=person, code=code, link=link,
                                    expires=expires.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"))
 
     _, text = with_database(create)
@@ -113,7 +133,8 @@ def officials_list() -> None:
     table = Table(*messages_vi.t("cli.columns.officials").split("|"))
     for row in with_database(rows):
         name = row["full_name"] or row["display_name"] or "—"
-        table.add_row(str(row["id"]), name, messages_vi.t(f"role.{row['role']}"),
+        table.add_row(str(row["id"]), name, phone_display(row["phone"]) if row["phone"] else "—",
+                      messages_vi.t(f"role.{row['role']}"),
                       catalog().label(row["area_code"] or ""), row["channel"])
     console.print(table)
 

@@ -89,13 +89,15 @@ async def create_invite(connection: AsyncConnection, caller: Caller, command: Se
     code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
     expires = caller.now + timedelta(hours=caller.settings.invite_valid_hours)
     invite_id = await officials.create_invite(connection, code, data["role"], data["area"], caller.actor,
-                                              caller.now, expires)
+                                              caller.now, expires, data.get("name"), data.get("phone"))
     await audit.record(connection, caller.now, caller.actor, "admin", "invite.create", data["area"],
                        invite_id=invite_id, invited_role=data["role"])
     username = caller.settings.telegram_bot_username
     link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
+    person = f" {messages_vi.t('invite.for_person', name=data['name'])}" if data.get("name") else ""
     return say("invite.created", role=messages_vi.t(f"role.{data['role']}"), area=catalog().label(data["area"]),
-                expires=expires.astimezone(caller.settings.zone).strftime("%H:%M %d/%m/%Y"), code=code, link=link)
+               person=person, expires=expires.astimezone(caller.settings.zone).strftime("%H:%M %d/%m/%Y"),
+               code=code, link=link)
 
 
 async def redeem_invite(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
@@ -110,7 +112,9 @@ async def redeem_invite(connection: AsyncConnection, caller: Caller, command: Se
     person_id = caller.person["id"] if caller.person else await persons.ensure(connection, *caller.identity, caller.now)
     if not await officials.use_invite(connection, invite["id"], person_id, caller.now):
         return say("invite.invalid")
-    await officials.appoint(connection, person_id, invite["role"], invite["area_code"], caller.now)
+    name = (command.data or {}).get("name") or invite["name"]
+    await officials.appoint(connection, person_id, invite["role"], invite["area_code"], caller.now, name,
+                            invite["phone"])
     await audit.record(connection, caller.now, caller.actor, invite["role"], "invite.redeem", invite["area_code"],
                        invite_id=invite["id"], person_id=person_id)
     role = help_role(invite["role"], invite["area_code"])
@@ -131,6 +135,7 @@ async def list_staff(connection: AsyncConnection, caller: Caller, command: Serve
     if not rows:
         return say("staff.list_empty")
     lines = [messages_vi.t("staff.list_line", id=str(row["id"]), name=row["full_name"] or row["display_name"] or "—",
+                           phone=phone_display(row["phone"]) if row["phone"] else "—",
                            role=messages_vi.t(f"role.{row['role']}"), area=catalog().label(row["area_code"] or ""),
                            channel=row["channel"]) for row in rows]
     return [Reply("\n".join([messages_vi.t("staff.list_header"), *lines]))]

@@ -76,7 +76,7 @@ def _command(out: Outcome, text: str, ctx: Context) -> None:
 
 def _restart(out: Outcome, argument: str, ctx: Context) -> None:
     if argument.startswith("inv_"):
-        _server("canbo")(out, argument[4:], ctx)
+        _redeem(out, argument[4:], ctx)
         return
     if argument.startswith("v_"):
         _server("kiemtra")(out, argument, ctx)
@@ -93,6 +93,16 @@ def _server(name: str) -> Callable[[Outcome, str, Context], None]:
         _reprompt(out, ctx)
 
     return forward
+
+
+def _redeem(out: Outcome, argument: str, ctx: Context) -> None:
+    """/canbo CODE: straight to the server for someone with a profile; else their name is asked first."""
+    if ctx.registered and argument.strip():
+        _server("canbo")(out, argument, ctx)
+        return
+    _reset(out, ctx)
+    code = "".join(argument.split()).upper()
+    _start_flow(out, "redeem", ctx, presets={"code": code} if code else None)
 
 
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
@@ -125,6 +135,7 @@ COMMANDS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "/huy": _cancel,
     "/quaylai": lambda out, argument, ctx: _back(out, ctx),
     "/vungdich": _outbreak,
+    "/canbo": _redeem,
     **{f"/{name}": _server(name) for name in SERVER_COMMANDS},
 }
 

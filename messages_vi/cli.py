@@ -19,7 +19,7 @@ MESSAGES = {
     "cli.exported": "Đã xuất {count} tờ khai vào {path}.",
     "cli.retention": "Đã ẩn danh {declarations} tờ khai, {alerts} cảnh báo; xóa {conversations} cuộc trò chuyện cũ.",
     "cli.columns.invites": "Mã|Vai trò|Địa bàn|Hết hạn",
-    "cli.columns.officials": "Số|Họ tên|Vai trò|Địa bàn|Kênh",
+    "cli.columns.officials": "Số|Họ tên|Điện thoại|Vai trò|Địa bàn|Kênh",
     "cli.columns.schedules": "Số|Cấp|Địa bàn|Thứ|Ngày|Giờ|Hạn (giờ)|Tên báo cáo",
     "cli.columns.audit": "Số|Lúc|Người thao tác|Vai trò|Thao tác|Địa bàn|Chi tiết",
     "cli.level.commune": "xã",

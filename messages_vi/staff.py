@@ -5,16 +5,28 @@ MESSAGES = {
     "invite.role.official": "Cán bộ (xã/phường hoặc tỉnh)",
     "invite.role.gatekeeper": "Người kiểm tra mã QR (cơ quan, nơi làm việc)",
     "invite.area": "Địa bàn của họ: tỉnh/thành hoặc xã/phường nào? (Gõ tên)",
+    "invite.name": "Họ tên người được mời? (Gõ «bỏ qua» nếu chưa biết: họ sẽ tự nhập khi nhận lời mời.)",
+    "invite.phone": "Số điện thoại của họ? (Gõ «bỏ qua» nếu không có.)",
+    "label.invite_name": "Họ tên",
+    "label.invite_phone": "Điện thoại",
+    "label.invite_code": "Mã mời",
+    "redeem.code": "Gõ mã mời quản trị viên đã gửi (ví dụ ABCD2345EF):",
+    "redeem.bad_code": "Mã mời gồm chữ và số, ví dụ ABCD2345EF. Vui lòng gõ lại.",
+    "redeem.name": (
+        "Trước khi nhận lời mời: họ tên của anh/chị là gì? (Để quản trị viên và người dân biết ai phụ trách; "
+        "gõ «bỏ qua» nếu lời mời đã ghi tên anh/chị.)"
+    ),
     "invite.review": "Kiểm tra lời mời:\n{summary}",
     "invite.confirm": "Tạo lời mời",
     "label.invite_role": "Vai trò",
     "label.invite_area": "Địa bàn",
     "invite.created": (
-        "Đã tạo lời mời {role} cho {area}, dùng một lần, hết hạn lúc {expires}.\n"
+        "Đã tạo lời mời {role} cho {area}{person}, dùng một lần, hết hạn lúc {expires}.\n"
         "Mã mời: {code}\n"
         "Trên Telegram mở: {link}\n"
         "Trên Zalo hoặc cửa sổ dòng lệnh gõ: /canbo {code}"
     ),
+    "invite.for_person": "(người được mời: {name})",
     "invite.no_link": "(cấu hình TELEGRAM_BOT_USERNAME để có đường dẫn)",
     "invite.redeemed": "Chào mừng! Bạn đã là {role} của {area}. Các lệnh bạn dùng được:\n{commands}",
     "invite.invalid": "Mã mời không hợp lệ, đã dùng, đã bị thu hồi hoặc đã hết hạn. Vui lòng liên hệ quản trị viên.",
@@ -23,7 +35,7 @@ MESSAGES = {
     "role.gatekeeper": "người kiểm tra mã QR",
     "staff.officials_only": "Chức năng này chỉ dành cho cán bộ.",
     "staff.list_header": "Danh sách cán bộ và người kiểm tra:",
-    "staff.list_line": "#{id} · {name} · {role} · {area} · {channel}",
+    "staff.list_line": "#{id} · {name} · {phone} · {role} · {area} · {channel}",
     "staff.list_empty": "Chưa có cán bộ nào.",
     "staff.removed": "Đã thu hồi quyền của #{id}.",
     "staff.not_found": "Không có cán bộ #{id}.",

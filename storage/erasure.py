@@ -19,6 +19,7 @@ from storage.models import (
     Declaration,
     Delivery,
     InboundMessage,
+    Invite,
     Monitoring,
     Person,
 )
@@ -53,6 +54,8 @@ async def erase_person(executor: Executor, person: dict[str, Any], now: datetime
                            .values(reporter_id=None, contact=None))
     monitoring = Monitoring.__table__  # type: ignore[attr-defined]
     await executor.execute(delete(monitoring).where(monitoring.c.person_id == person_id))
+    invites = Invite.__table__  # type: ignore[attr-defined]
+    await executor.execute(update(invites).where(invites.c.used_by == person_id).values(name=None, phone=None))
     await executor.execute(update(PERSON).where(PERSON.c.id == person_id).values(
         **dict.fromkeys(PERSONAL_COLUMNS), external_id=f"deleted-{person_id}", role="citizen", active=False,
         updated_at=now))

@@ -15,7 +15,7 @@ from handlers.commands import REGISTRY, ROLES, commands_for
 from handlers.flows import FLOW_COMMANDS
 from storage.models import Broadcast, Person
 from tests.delivery.people import add_people
-from tests.officials.test_staff import invite_code
+from tests.officials.test_staff import invite_code, redeem
 from tests.transcript import REGISTRATION, Chat
 
 REFUSALS = (messages_vi.t("command.admin_only"), messages_vi.t("staff.officials_only"),
@@ -66,7 +66,7 @@ async def test_a_command_is_refused_exactly_when_the_role_may_not_use_it(service
 
 @pytest.mark.parametrize("role, area, label", [("1", "yen my", "commune_official"), ("2", "yen my", "gatekeeper")])
 async def test_the_welcome_after_an_invite_lists_the_new_roles_commands(service, role, area, label) -> None:
-    welcome = await Chat(service, user_id="new").send(f"/canbo {await invite_code(service, area, role)}")
+    welcome = await redeem(Chat(service, user_id="new"), f"/canbo {await invite_code(service, area, role)}")
     assert "Các lệnh bạn dùng được:" in welcome
     assert _listed(welcome) == {command.name for command in commands_for(label)}
 
@@ -122,7 +122,7 @@ async def test_an_official_who_joins_later_sees_what_is_waiting(service, databas
     await Chat(service).say_all(*REGISTRATION, *RED)
     await _report(service)
     official = Chat(service, user_id="late")
-    await official.send(f"/canbo {await invite_code(service)}")
+    await redeem(official, f"/canbo {await invite_code(service)}")
     waiting = await official.send("/canhbao")
     assert "Cảnh báo, phản ánh chưa tiếp nhận ở Xã Yên Mỹ, Hưng Yên: 2" in waiting
     assert "#1 · 09:00 22/11/2026" in waiting and "CẢNH BÁO: tờ khai nguy cơ ĐỎ" in waiting
