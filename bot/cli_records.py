@@ -70,7 +70,9 @@ def export_command(
         now = utc_now()
         first = _day(start, settings) if start else now - timedelta(days=30)
         last = _day(end, settings) + timedelta(days=1) if end else now
-        target = output or Path(f"khai-bao-{area}-{first:%Y%m%d}-{last - timedelta(seconds=1):%Y%m%d}.{kind}")
+        name = f"khai-bao-{area}-{first:%Y%m%d}-{last - timedelta(seconds=1):%Y%m%d}.{kind}"
+        target = output or Path(settings.data_dir) / "exports" / name  # never the working tree
+        target.parent.mkdir(parents=True, exist_ok=True)
         async with database.sessions() as session:
             rows = exports.stream_declarations(session, area, first, last, set(level) if level else None)
             count = await (write_csv if kind == "csv" else write_xlsx)(rows, target, settings.zone)

@@ -146,3 +146,18 @@ def test_help_texts_are_vietnamese() -> None:
             text = getattr(parameter, "help", None)
             assert text and VIETNAMESE.search(text), f"{path} {parameter.name}"
     assert "help.verify" in messages_vi.catalog()
+
+
+def test_exports_and_downloads_are_written_under_the_data_directory(env: dict[str, str], tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "export", "--area", "12052", "--format", "csv"],
+                            capture_output=True, text=True, env=env, cwd=work, timeout=120)
+    assert result.returncode == 0, result.stderr
+    exports = list((tmp_path / "data" / "exports").glob("khai-bao-12052-*.csv"))
+    assert len(exports) == 1 and str(exports[0]) in " ".join(result.stdout.split())
+    chat = subprocess.run([sys.executable, "-m", "bot.cli", "chat", "--user", "dl"], input="\n".join(
+        [*REGISTRATION, "/dulieucuatoi"]) + "\n", capture_output=True, text=True, env=env, cwd=work, timeout=120)
+    saved = re.findall(r"\[Tệp đã lưu tại: (.+)\]", chat.stdout)
+    assert saved and all(Path(path).is_relative_to(tmp_path / "data") for path in saved)
+    assert list(work.iterdir()) == []
