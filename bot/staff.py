@@ -19,7 +19,7 @@ from handlers.audience import Audience
 from handlers.commands import command_lines, help_role, help_text
 from handlers.parsers import phone_display
 from handlers.protocol import Reply, ServerCommand
-from storage import alerts, audit, broadcasts, monitoring, officials, persons, reporting
+from storage import alerts, audit, broadcasts, declarations, monitoring, officials, persons, reporting
 from storage.declarations import find_by_code
 
 INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
@@ -279,6 +279,12 @@ async def raise_alert(
     for audience in audiences:
         await broadcasts.create(connection, message, audience, now, kind="alert", urgent=True,
                                 created_by=f"alert:{alert_id}")
+    declaration = await declarations.get(connection, declaration_id) if declaration_id else None
+    if declaration is not None:  # the declarant learns who was told
+        told = messages_vi.t("alert.declarant_told" if declaration["for_self"] else "alert.declarant_told_for",
+                             name=declaration["subject_name"], code=declaration["code"], who=who)
+        await broadcasts.create(connection, told, Audience("person", person_id=declaration["person_id"]), now,
+                                kind="message", urgent=True, created_by=f"alert:{alert_id}")
     return alert_id, who
 
 

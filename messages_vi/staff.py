@@ -65,6 +65,8 @@ MESSAGES = {
         "Nội dung: {seen}\nLiên hệ người phản ánh: {contact}"
     ),
     "alert.footer": "Gõ /tiepnhan {id} để xác nhận đã tiếp nhận.",
+    "alert.declarant_told": "Tờ khai nguy cơ cao của bạn (mã {code}) đã được báo tới {who}.",
+    "alert.declarant_told_for": "Tờ khai hộ nguy cơ cao cho {name} (mã {code}) đã được báo tới {who}.",
     "alert.footer_admins": (
         "Cảnh báo #{id} tới quản trị viên vì địa bàn chưa có cán bộ: mời cán bộ bằng /moi_canbo; "
         "cán bộ tham gia sau sẽ thấy cảnh báo này bằng /canhbao."

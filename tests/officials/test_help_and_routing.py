@@ -116,6 +116,10 @@ async def test_a_red_alert_without_commune_officials_reaches_the_province_with_t
     [alert] = await _alerts(database)
     assert alert.audience == {"kind": "area_officials", "area_code": "33"}
     assert "Địa chỉ: so 12 thon dong, Xã Yên Mỹ, Hưng Yên" in alert.text
+    async with database.sessions() as session:
+        [told] = (await session.execute(select(Broadcast).where(Broadcast.kind == "message"))).scalars()
+    assert told.text.startswith("Tờ khai nguy cơ cao của bạn (mã ")
+    assert told.text.endswith("đã được báo tới cán bộ Hưng Yên (xã/phường này chưa có cán bộ trên hệ thống).")
 
 
 async def test_an_official_who_joins_later_sees_what_is_waiting(service, database) -> None:

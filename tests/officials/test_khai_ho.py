@@ -36,7 +36,9 @@ async def test_a_declaration_for_a_mother_is_shown_as_hers(service, database, se
     assert "Họ tên: Tran Thi Me" in alert and "Địa chỉ: so 12 thon dong, Xã Yên Mỹ, Hưng Yên" in alert
 
     await Chat(service, user_id="10001").send(f"/theodoi {code} 7")
-    [notice] = await _texts(database, "message")
+    told, notice = await _texts(database, "message")
+    assert told == (f"Tờ khai hộ nguy cơ cao cho Tran Thi Me (mã {code}) đã được báo tới "
+                    "cán bộ Xã Yên Mỹ, Hưng Yên.")
     assert notice.startswith("Tran Thi Me (người bạn đã khai hộ) được cán bộ y tế đưa vào diện theo dõi")
 
     slot = clock.now + timedelta(hours=1)
