@@ -139,8 +139,26 @@ class Result:
 # ----- the bot process ---------------------------------------------------------------------------
 
 
+class MemoryInbox:
+    """Accepts every arrival without storing it: the echo run measures the channel alone."""
+
+    async def store(self, incoming: Incoming, raw: dict[str, Any]) -> bool:
+        return True
+
+    def sent(self, incoming: Incoming) -> None:
+        return None
+
+    async def flush(self) -> None:
+        return None
+
+    async def unhandled(self, channel: str, limit: int) -> list[dict[str, Any]]:
+        return []
+
+
 class EchoService:
     """A no-op conversation handler: one message back per update."""
+
+    inbox = MemoryInbox()
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         return [Reply(incoming.text or "ok")]

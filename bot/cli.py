@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import typer
 
 import messages_vi
-from bot import cli_broadcast, cli_directive, cli_officials, cli_records, runner
+from bot import cli_broadcast, cli_directive, cli_officials, cli_records, runner, user_files
 from bot.channels import console
 from bot.cli_support import cli_settings, fitted, with_database
 from bot.clock import utc_now
 from bot.conversations import ConversationService
 from bot.settings import Settings, SettingsError
+from handlers import field_sizes
 from handlers.area_search import area_lines, find_areas
 from handlers.areas import catalog
 from storage import audit, declarations, outbreak
@@ -55,7 +55,7 @@ def chat(user: str = typer.Option("local", "--user", help=messages_vi.t("help.ch
 
     async def talk(database: Database, settings: Settings) -> None:
         service = ConversationService(database, settings)
-        await console.chat(service, user, Path(settings.data_dir) / "receipts")
+        await console.chat(service, user, user_files.folder(settings, console.CHANNEL, user))
 
     with_database(talk)
 
@@ -114,6 +114,9 @@ def outbreak_add(
 ) -> None:
     """Put a province or commune on the outbreak list."""
     code = _area_code(area)
+    if note and len(note) > field_sizes.OUTBREAK_NOTE:
+        typer.echo(messages_vi.t("cli.too_long", option="--note", limit=str(field_sizes.OUTBREAK_NOTE)), err=True)
+        raise typer.Exit(2)
     try:
         started = date.fromisoformat(since) if since else None
     except ValueError:

@@ -19,6 +19,7 @@ from bot.clock import utc_now
 from bot.notices import schedule_from
 from bot.settings import Settings
 from bot.staff import INVITE_ALPHABET
+from handlers import field_sizes
 from handlers.areas import catalog
 from handlers.directive import DirectiveError, parse_directive
 from handlers.directive.document import text_from_upload
@@ -168,6 +169,8 @@ def schedule_add(
     """Add a reporting schedule."""
     if level not in LEVELS:
         _fail("cli.bad_level", value=level)
+    if len(title) > field_sizes.SCHEDULE_TITLE:
+        _fail("cli.too_long", option="--title", limit=str(field_sizes.SCHEDULE_TITLE))
     values = {"level": level, "area_code": _area(area) if area else None, "day_of_week": days,
               "day_of_month": day_of_month, "at_time": at, "due_hours": due_hours, "title": title,
               "source": None, "created_by": "cli"}

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 import messages_vi
+from bot import data_rights, user_files
 from bot.cli_support import cli_settings, local_time, with_database
 from bot.clock import utc_now
 from bot.exports import write_csv, write_xlsx
@@ -20,7 +21,6 @@ from bot.verification import Verdict, verify
 from handlers.areas import catalog
 from storage import audit, exports
 from storage.db import Database
-from storage.erasure import apply_retention
 
 console = Console()
 
@@ -71,7 +71,7 @@ def export_command(
         first = _day(start, settings) if start else now - timedelta(days=30)
         last = _day(end, settings) + timedelta(days=1) if end else now
         name = f"khai-bao-{area}-{first:%Y%m%d}-{last - timedelta(seconds=1):%Y%m%d}.{kind}"
-        target = output or Path(settings.data_dir) / "exports" / name  # never the working tree
+        target = output or user_files.exports_folder(settings) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         async with database.sessions() as session:
             rows = exports.stream_declarations(session, area, first, last, set(level) if level else None)
@@ -112,14 +112,10 @@ def audit_command(
 
 
 def retention_command() -> None:
-    """Anonymise declarations and alerts older than the retention setting (the daily job does this too)."""
+    """Anonymise or delete what is older than the retention setting (the daily job does this too)."""
 
     async def run(database: Database, settings: Settings) -> dict[str, int]:
-        now = utc_now()
-        async with database.transaction() as session:
-            counts = await apply_retention(session, now - timedelta(days=settings.retention_days))
-            await audit.record(session, now, "cli", "admin", "retention", **counts)
-        return counts
+        return await data_rights.retention(database, settings, utc_now(), "cli", "admin")
 
     counts = with_database(run)
-    typer.echo(messages_vi.t("cli.retention", **{key: str(value) for key, value in counts.items()}))
+    typer.echo(messages_vi.t("cli.retention", counts=", ".join(f"{key} {value}" for key, value in counts.items())))

@@ -2,9 +2,16 @@
 
 Every message waits on its user's lock, so a user never has two messages in flight. The messages
 waiting at one moment (one per user) are handled together in one transaction: their states and
-profiles are read with two queries, the pure engine runs for each, and the new states, effects and
-duplicate markers are written before a single commit. Replies are returned only after the commit.
-A batch that fails is retried one message per transaction, so one bad message fails alone.
+profiles are read with two queries, the pure engine runs for each, and the new states, effects,
+handled marks and replies (as outbox rows) are written before a single commit. Replies are returned
+only after the commit; the channel sends them and notes them sent (``inbox.sent``), and the outbox
+relay sends again whatever a crash or an outage left unsent. A batch that fails is retried one
+message per transaction, so one bad message fails alone.
+
+On PostgreSQL several processes may serve one bot: each transaction first takes an advisory lock per
+user (in a fixed order, so two processes never deadlock), then handles, before the message it was
+given, that user's messages which another process stored earlier and has not handled yet. So a
+user's messages are handled strictly in the order they were stored, whichever process received them.
 """
 
 from __future__ import annotations
@@ -14,15 +21,18 @@ import logging
 import math
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import staff
 from bot.clock import Clock, utc_now
+from bot.inbox import Inbox
 from bot.locks import KeyedLocks
+from bot.message_json import incoming_from_json, reply_to_json
 from bot.notices import publish_notice, show_notice
 from bot.server_commands import HANDLERS
 from bot.settings import Settings
@@ -43,12 +53,17 @@ from handlers.protocol import (
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
-from storage import conversations, declarations, inbound, notices, outbreak, persons
-from storage.db import Database
+from storage import conversations, declarations, inbound, notices, outbox, outbreak, persons
+from storage.db import Database, is_sqlite
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_BATCH = 500
+REPLY_LEASE = timedelta(seconds=60)  # the channel's time to send a reply before the outbox relay sends it again
+_LOCK_USERS = text(
+    "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) "
+    "FROM (SELECT k FROM unnest(CAST(:keys AS text[])) AS k ORDER BY k) AS sorted"
+)
 
 
 @dataclass
@@ -57,6 +72,8 @@ class _Job:
     future: asyncio.Future[list[Reply]]
     outcome: Outcome | None = None
     person: dict[str, Any] | None = field(default=None)
+    earlier: list[Incoming] = field(default_factory=list)  # stored before it by another process
+    row_id: int | None = None  # its stored arrival
 
     @property
     def key(self) -> tuple[str, str]:
@@ -73,6 +90,8 @@ class ConversationService:
         self.settings = settings
         self.clock = clock
         self._locks = KeyedLocks()
+        self.inbox = Inbox(db, clock)
+        self._several_processes = not is_sqlite(db.url)
         self._outbreak: Expiring[tuple[OutbreakArea, ...]] = Expiring(outbreak_ttl)
         self._notices: Expiring[tuple[NoticeHeading, ...]] = Expiring(outbreak_ttl)
         self._pending: list[_Job] = []
@@ -113,7 +132,11 @@ class ConversationService:
     async def _process(self, batch: list[_Job]) -> None:
         now = self.clock()
         async with self.db.engine.begin() as connection:
-            fresh = await self._drop_repeats(connection, batch, now)
+            if self._several_processes:
+                await connection.execute(_LOCK_USERS, {"keys": [f"{job.key[0]}:{job.key[1]}" for job in batch]})
+            fresh = await self._claim(connection, batch, now)
+            if self._several_processes and fresh:
+                await self._take_earlier(connection, fresh, now)
             keys = [job.key for job in fresh]
             states = await conversations.load_states(connection, keys) if keys else {}
             people = await persons.find_many(connection, keys) if keys else {}
@@ -121,28 +144,65 @@ class ConversationService:
             headings = await self._notices.get(lambda: notices.recent(connection))
             for job in fresh:
                 job.person = people.get(job.key)
-                context = self._context(job, now, areas, headings)
-                job.outcome = handle(states.get(job.key), job.incoming, context)
+                job.outcome = self._run_engine(job, states.get(job.key), now, areas, headings)
             await self._save(connection, fresh, now)
             for job in fresh:
                 assert job.outcome is not None
                 job.outcome.replies = await self._resolve(connection, job, now)
+            await outbox.add_many(connection, _outbox_rows(fresh, now))
         for job in batch:
             if not job.future.done():
                 job.future.set_result(job.outcome.replies if job.outcome else [])
 
-    async def _drop_repeats(self, connection: AsyncConnection, batch: list[_Job], now: datetime) -> list[_Job]:
+    async def _claim(self, connection: AsyncConnection, batch: list[_Job], now: datetime) -> list[_Job]:
+        """Mark the batch's messages handled; the jobs not handled before (repeats are dropped)."""
         marked = [job for job in batch if job.incoming.message_id]
-        rows = [
-            {"channel": job.incoming.channel, "message_id": job.incoming.message_id,
-             "external_id": job.incoming.user_id, "received_at": now, "handled_at": now}
-            for job in marked
-        ]
-        new = await inbound.record_new(connection, rows)
-        return [
-            job for job in batch
-            if not job.incoming.message_id or (job.incoming.channel, job.incoming.message_id) in new
-        ]
+        new = await inbound.claim(connection, [_handled_row(job.incoming, now) for job in marked])
+        fresh = []
+        for job in batch:
+            if job.incoming.message_id:
+                job.row_id = new.get((job.incoming.channel, job.incoming.message_id))
+                if job.row_id is None:
+                    continue
+            fresh.append(job)
+        return fresh
+
+    async def _take_earlier(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
+        """Put before each job its user's messages stored earlier by another process and not yet handled."""
+        by_key = {job.key: job for job in jobs if job.row_id is not None}
+        earlier: list[Incoming] = []
+        for row in await inbound.waiting_of(connection, list(by_key)) if by_key else ():
+            job = by_key[(row["channel"], row["external_id"])]
+            payload = row["payload"]
+            if row["id"] < (job.row_id or 0) and isinstance(payload, dict) and "incoming" in payload:
+                message = incoming_from_json(payload["incoming"])
+                job.earlier.append(message)
+                earlier.append(message)
+        await inbound.claim(connection, [_handled_row(message, now) for message in earlier])
+
+    def _run_engine(
+        self, job: _Job, state: dict[str, Any] | None, now: datetime,
+        areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...],
+    ) -> Outcome:
+        """The engine over the job's message, after any earlier ones of the same user."""
+        context = self._context(job, now, areas, headings)
+        if not job.earlier:
+            return handle(state, job.incoming, context)
+        replies: list[Reply] = []
+        effects: list[Any] = []
+        for message in [*job.earlier, job.incoming]:
+            step = handle(state, message, context)
+            replies.extend(step.replies)
+            effects.extend(step.effects)
+            dropped = any(isinstance(effect, DropConversation) for effect in step.effects)
+            state = None if dropped else step.state
+            for effect in step.effects:
+                if isinstance(effect, SaveProfile):
+                    context = replace(context, profile={**(context.profile or {}), **effect.profile})
+        kept = [effect for effect in effects if not isinstance(effect, DropConversation)]
+        if state is None:
+            kept.append(DropConversation())
+        return Outcome(state or {}, replies, kept)
 
     def _context(
         self, job: _Job, now: datetime, areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...]
@@ -181,7 +241,7 @@ class ConversationService:
             return
         new = [job.key for job, _ in writing if job.person is None]
         person_ids = await persons.ensure_many(connection, new, now) if new else {}
-        profiles, records, declared = [], [], []
+        profiles, records = [], []
         for job, effects in writing:
             person_id = job.person["id"] if job.person else person_ids[job.key]
             for effect in effects:
@@ -189,15 +249,13 @@ class ConversationService:
                     profiles.append((person_id, dict(effect.profile)))
                 else:
                     records.append((person_id, dict(effect.record)))
-                    declared.append(job)
         await persons.save_profiles(connection, profiles, now)
         ids = await declarations.add_many(connection, records)
         alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
-        for job, (_, record), declaration_id in zip(declared, records, ids, strict=True):
+        for (_, record), declaration_id in zip(records, ids, strict=True):
             if record["risk_level"] in alerting and record["commune_code"]:
-                text = staff.declaration_alert_text(record, persons.profile_of(job.person))
-                await staff.raise_alert(connection, "declaration", record["commune_code"], text, now, declaration_id,
-                                        admins=self.settings.admin_identities)
+                await staff.raise_alert(connection, "declaration", record["commune_code"], now,
+                                        declaration_id=declaration_id, admins=self.settings.admin_identities)
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
         """Replace the engine's deferred replies with what the database gives."""
@@ -216,6 +274,22 @@ class ConversationService:
             else:
                 replies.append(reply)
         return replies
+
+
+def _handled_row(incoming: Incoming, now: datetime) -> dict[str, Any]:
+    return {"channel": incoming.channel, "message_id": incoming.message_id, "external_id": incoming.user_id,
+            "received_at": now, "handled_at": now}
+
+
+def _outbox_rows(jobs: list[_Job], now: datetime) -> list[dict[str, Any]]:
+    """An outbox row for each platform message that has replies."""
+    return [
+        {"channel": job.incoming.channel, "message_id": job.incoming.message_id, "external_id": job.incoming.user_id,
+         "replies": [reply_to_json(reply) for reply in job.outcome.replies], "created_at": now,
+         "next_attempt_at": now + REPLY_LEASE, "attempts": 0}
+        for job in jobs
+        if job.incoming.message_id and job.outcome is not None and job.outcome.replies
+    ]
 
 
 def _record_effects(job: _Job) -> list[SaveProfile | SaveDeclaration]:

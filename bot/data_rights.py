@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Coroutine
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages_vi
+from bot import user_files
+from bot.settings import Settings
 from bot.staff import Caller
 from handlers.areas import catalog
 from handlers.parsers import phone_display
 from handlers.protocol import Reply, ServerCommand
 from storage import audit
-from storage.erasure import erase_person
+from storage.db import Database, release_deleted
+from storage.erasure import apply_retention, erase_person
 from storage.models import Declaration
 
 
@@ -47,7 +53,7 @@ async def my_data(connection: AsyncConnection, caller: Caller, command: ServerCo
     export = {
         "profile": {key: _plain(person[key]) for key in (
             "channel", "full_name", "birth_date", "birth_year", "gender", "phone", "id_number", "province_code",
-            "commune_code", "street", "consent_at", "created_at")},
+            "commune_code", "street", "former", "consent_at", "created_at")},
         "declarations": [{key: _plain(value) for key, value in row.items() if key != "person_id"} for row in rows],
     }
     document = json.dumps(export, ensure_ascii=False, indent=2).encode("utf-8")
@@ -60,11 +66,35 @@ def _plain(value: Any) -> Any:
 
 
 async def erase(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
-    """Withdraw the sender's consent and erase their personal data everywhere."""
+    """Withdraw the sender's consent and erase their personal data everywhere: tables, files, SQLite's log."""
     person = caller.person
     if person is None:
         return [Reply(messages_vi.t("rights.nothing"))]
-    await erase_person(connection, person, caller.now)
+    subject = await erase_person(connection, person, caller.now)
+    files = await asyncio.to_thread(user_files.erase, caller.settings, person["channel"], person["external_id"],
+                                    subject.traces)
     await audit.record(connection, caller.now, f"person:{person['id']}", "citizen", "data.erase",
-                       person["commune_code"], person_id=person["id"])
+                       person["commune_code"], person_id=person["id"], files=files)
+    _after_commit(release_deleted(connection.engine))
     return [Reply(messages_vi.t("erase.done"))]
+
+
+_PENDING: set[asyncio.Task[None]] = set()
+
+
+def _after_commit(job: Coroutine[Any, Any, None]) -> None:
+    """Run ``job`` in the background; it waits for the database connection this transaction holds."""
+    task = asyncio.create_task(job)
+    _PENDING.add(task)
+    task.add_done_callback(_PENDING.discard)
+
+
+async def retention(db: Database, settings: Settings, now: datetime, actor: str, role: str) -> dict[str, int]:
+    """Anonymise or delete, in every table and among the written files, what is older than the retention period."""
+    before = now - timedelta(days=settings.retention_days)
+    async with db.transaction() as session:
+        counts = await apply_retention(session, before)
+        counts["files"] = await asyncio.to_thread(user_files.expire, settings, before)
+        await audit.record(session, now, actor, role, "retention", **counts)
+    await db.release_deleted()
+    return counts

@@ -11,6 +11,7 @@ import messages_vi
 from bot.delivery.progress import describe_audience
 from bot.settings import Settings
 from bot.staff import Caller
+from handlers import field_sizes
 from handlers.audience import Audience
 from handlers.protocol import PublishNotice, Reply, ServerCommand, ShowNotice
 from handlers.report_rhythm import rhythm_for
@@ -34,7 +35,8 @@ def schedule_from(duty: dict[str, Any], created_by: str) -> dict[str, Any]:
     assert rhythm is not None
     return {"level": "commune", "area_code": None, "day_of_week": rhythm.day_of_week,
             "day_of_month": rhythm.day_of_month, "at_time": rhythm.at_time, "due_hours": rhythm.due_hours,
-            "title": str(duty["text"])[:300], "source": str(duty["text"])[:600], "created_by": created_by}
+            "title": str(duty["text"])[: field_sizes.SCHEDULE_TITLE],
+            "source": str(duty["text"])[: field_sizes.SCHEDULE_SOURCE], "created_by": created_by}
 
 
 async def publish_reach(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:

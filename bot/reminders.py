@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 import messages_vi
 from bot import alert_routing
 from bot.settings import Settings
+from bot.staff import send_alert
+from handlers.alert_text import ESCALATED, RESENT
 from handlers.areas import catalog
 from handlers.audience import Audience
 from handlers.parsers import phone_display
@@ -113,17 +115,13 @@ async def _escalate_alert(
 ) -> None:
     """Send an unacknowledged alert again to whoever receives it now, and up to the province when that was
     the commune itself."""
-    footer = messages_vi.t("alert.footer", id=str(alert["id"]))
     commune = alert["commune_code"]
-    again = "\n".join([messages_vi.t("alert.resent"), alert["text"], "", footer])
     audiences, _, at_commune = await alert_routing.recipients(connection, commune, settings.admin_identities, now)
     for audience in audiences:
-        await broadcasts.create(connection, again, audience, now, kind="alert", urgent=True)
+        await send_alert(connection, alert["id"], RESENT, audience, now)
     area = catalog().by_code.get(commune)
     if area is not None and at_commune:
-        upward = "\n".join([messages_vi.t("alert.escalated"), alert["text"], "", footer])
-        await broadcasts.create(connection, upward, Audience("area_officials", area.province_code), now,
-                                kind="alert", urgent=True)
+        await send_alert(connection, alert["id"], ESCALATED, Audience("area_officials", area.province_code), now)
     await alerts.mark_escalated(connection, alert["id"], now)
 
 

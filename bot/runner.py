@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from pathlib import Path
+from datetime import timedelta
 
 import messages_vi
+from bot import user_files
 from bot.channels import console
 from bot.channels.base import Channel
 from bot.conversations import ConversationService
 from bot.delivery.service import DeliveryService, configured_senders
+from bot.outbox_relay import OutboxRelay
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.web import WebServer, build_app
@@ -54,8 +56,8 @@ async def serve(settings: Settings, service: ConversationService, stop: asyncio.
 async def _serve_channels(settings: Settings, service: ConversationService, stop: asyncio.Event | None) -> None:
     channels = configured_channels(settings, service)
     if not channels:
-        receipts = Path(settings.data_dir) / "receipts"
-        await console.chat(service, RUN_WINDOW_USER, receipts, intro=messages_vi.t("cli.console_fallback"))
+        await console.chat(service, RUN_WINDOW_USER, user_files.folder(settings, console.CHANNEL, RUN_WINDOW_USER),
+                           intro=messages_vi.t("cli.console_fallback"))
         return
     stop = stop or stop_on_signals()
     routes = [route for channel in channels for route in channel.routes()]
@@ -65,9 +67,15 @@ async def _serve_channels(settings: Settings, service: ConversationService, stop
     for channel in channels:
         await channel.start()
         log.info("channel started", extra={"channel": channel.name})
+    relay = OutboxRelay(
+        service.db, {channel.name: channel.deliver for channel in channels}, service.clock,
+        retry_for=timedelta(hours=settings.delivery_retry_hours), max_delay=settings.delivery_retry_max_delay,
+    )
+    await relay.start()
     try:
         await stop.wait()
     finally:
+        await relay.stop()
         for channel in reversed(channels):
             await channel.stop()
         if web:

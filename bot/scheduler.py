@@ -21,12 +21,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import reminders
+from bot import data_rights, reminders
 from bot.clock import Clock, utc_now
 from bot.settings import Settings
-from storage import audit, reporting
+from storage import reporting
 from storage.db import Database, is_sqlite
-from storage.erasure import apply_retention
 
 log = logging.getLogger(__name__)
 ADVISORY_KEY = 0x6B6861  # "kha"
@@ -197,10 +196,7 @@ class Scheduler:
             await reminders.monitoring_slot(self.db, slot, previous, self.settings)
 
     async def _retention(self) -> None:
-        now = self.clock()
-        async with self.db.engine.begin() as connection:
-            counts = await apply_retention(connection, now - timedelta(days=self.settings.retention_days))
-            await audit.record(connection, now, "scheduler", "system", "retention", **counts)
+        await data_rights.retention(self.db, self.settings, self.clock(), "scheduler", "system")
 
     async def _sweep(self) -> None:
         try:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import os
+import secrets
 from datetime import time
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 import messages_vi
 
 CHANNELS = ("console", "telegram", "zalo")
+KEY_FILE = "secret.key"
+"""The console-only install's own signing key, in the data directory."""
 
 
 class SettingsError(Exception):
@@ -31,7 +36,7 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite+aiosqlite:///./data/khaibao.db", alias="DATABASE_URL")
     timezone: str = Field("Asia/Ho_Chi_Minh", alias="KHAIBAO_TIMEZONE")
     admins: str = Field("console:admin", alias="KHAIBAO_ADMINS")
-    secret_key: SecretStr = Field(SecretStr("dev-only-change-me-0123456789abcdef"), alias="KHAIBAO_SECRET_KEY")
+    secret_key: SecretStr | None = Field(None, alias="KHAIBAO_SECRET_KEY")
     retention_days: int = Field(30, alias="KHAIBAO_RETENTION_DAYS", ge=1, le=3650)
     session_idle_hours: int = Field(24, alias="KHAIBAO_SESSION_IDLE_HOURS", ge=1, le=720)
     receipt_valid_hours: int = Field(24, alias="KHAIBAO_RECEIPT_VALID_HOURS", ge=1, le=168)
@@ -66,6 +71,8 @@ class Settings(BaseSettings):
 
     quiet_hours: str = Field("21:00-07:00", alias="QUIET_HOURS")
     delivery_lease_seconds: float = Field(60.0, alias="DELIVERY_LEASE_SECONDS", gt=0, le=3600)
+    delivery_retry_hours: float = Field(24.0, alias="DELIVERY_RETRY_HOURS", gt=0, le=168)
+    delivery_retry_max_delay: float = Field(60.0, alias="DELIVERY_RETRY_MAX_DELAY_SECONDS", gt=0, le=3600)
     delivery_max_attempts: int = Field(3, alias="DELIVERY_MAX_ATTEMPTS", ge=1, le=20)
     delivery_batch: int = Field(500, alias="DELIVERY_BATCH", ge=1, le=10000)
 
@@ -87,12 +94,30 @@ class Settings(BaseSettings):
                 raise ValueError(f"{identity!r} is not CHANNEL:USER_ID with CHANNEL one of {', '.join(CHANNELS)}")
         return value
 
-    @field_validator("secret_key")
+    @field_validator("secret_key", mode="before")
     @classmethod
-    def _long_secret(cls, value: SecretStr) -> SecretStr:
-        if len(value.get_secret_value()) < 32:
-            raise ValueError("must be at least 32 characters")
-        return value
+    def _long_secret(cls, value: object) -> object:
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if raw is None or raw == "":
+            return None
+        if not isinstance(raw, str) or len(raw) < 32:
+            raise ValueError("cần ít nhất 32 ký tự (must be at least 32 characters)")
+        return raw
+
+    @model_validator(mode="after")
+    def _signing_key(self) -> Settings:
+        """No key in the code: a platform needs KHAIBAO_SECRET_KEY; the console alone keeps its own key file."""
+        if self.secret_key is None:
+            if self.platform_configured:
+                raise ValueError(messages_vi.t("settings.no_secret_key"))
+            self.secret_key = SecretStr(install_key(Path(self.data_dir)))
+        return self
+
+    @property
+    def platform_configured(self) -> bool:
+        """True when any Telegram or Zalo token or webhook is set."""
+        return any((self.telegram_bot_token, self.telegram_webhook_url, self.telegram_webhook_secret,
+                    self.zalo_bot_token, self.zalo_webhook_url, self.zalo_webhook_secret))
 
     @field_validator("database_url")
     @classmethod
@@ -139,8 +164,9 @@ class Settings(BaseSettings):
     @field_validator("telegram_webhook_url", "zalo_webhook_url")
     @classmethod
     def _https_webhook(cls, value: str | None) -> str | None:
-        if value and not value.startswith("https://"):
-            raise ValueError("must be an https:// URL")
+        loopback = value and value.startswith(("http://127.0.0.1:", "http://localhost:"))
+        if value and not value.startswith("https://") and not loopback:
+            raise ValueError("must be an https:// URL (http:// only for 127.0.0.1 or localhost)")
         return value or None
 
     def derived_secret(self, purpose: str) -> str:
@@ -162,7 +188,25 @@ class Settings(BaseSettings):
     @property
     def secret(self) -> bytes:
         """The signing secret as bytes."""
+        assert self.secret_key is not None  # set by _signing_key
         return self.secret_key.get_secret_value().encode()
+
+
+def install_key(folder: Path) -> str:
+    """This install's signing key: read from ``folder``/secret.key, created once (mode 0600) when missing."""
+    path = folder / KEY_FILE
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) < 32:
+            raise ValueError(f"{path} không chứa khóa hợp lệ: xóa tệp này để tạo khóa mới") from None
+        return key
+    key = secrets.token_urlsafe(48)
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write(key + "\n")
+    return key
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -176,7 +220,9 @@ def load_settings(**overrides: object) -> Settings:
 
 def _problem(error: Any) -> str:
     """One line: the variable, the value given (never a secret's) and what is expected."""
-    variable = str(error["loc"][0]) if error["loc"] else "?"
+    if not error["loc"]:  # a check of several settings together: its message names them
+        return messages_vi.t("settings.problem_whole", detail=error["msg"].removeprefix("Value error, "))
+    variable = str(error["loc"][0])
     info = next((info for name, info in Settings.model_fields.items() if variable in (name, info.alias)), None)
     variable = (info.alias if info else None) or variable
     secret = info is not None and "Secret" in str(info.annotation)

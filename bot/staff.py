@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 import messages_vi
 from bot import alert_routing
 from bot.settings import Settings
+from handlers.alert_text import ADMINS, NEW, TOLD, alert_message, sender
 from handlers.area_search import area_lines
 from handlers.areas import catalog
 from handlers.audience import Audience
@@ -190,7 +191,7 @@ async def open_alerts(connection: AsyncConnection, caller: Caller, command: Serv
     if not rows:
         return say("alert.none_open", area=catalog().label(area))
     blocks = [messages_vi.t("alert.open_heading", area=catalog().label(area), count=str(total))]
-    blocks += [messages_vi.t("alert.open_item", id=str(row["id"]), text=row["text"],
+    blocks += [messages_vi.t("alert.open_item", id=str(row["id"]), text=await alerts.text_of(connection, row),
                              at=row["created_at"].astimezone(caller.settings.zone).strftime("%H:%M %d/%m/%Y"))
                for row in rows]
     if total > len(rows):
@@ -256,49 +257,36 @@ async def community_report(connection: AsyncConnection, caller: Caller, command:
         "commune_code": data["commune"], "place": data["place"], "who": data.get("who"), "seen": data["seen"],
         "contact": data.get("contact"),
     }, caller.now)
-    text = messages_vi.t(
-        "alert.community", kind=messages_vi.t(f"report.kind.{data['kind']}"), area=catalog().label(data["commune"]),
-        place=data["place"], who=data.get("who") or "—", seen=data["seen"],
-        contact=phone_display(data["contact"]) if data.get("contact") else messages_vi.t("anonymous"),
-    )
-    _, who = await raise_alert(connection, "community", data["commune"], text, caller.now,
+    _, who = await raise_alert(connection, "community", data["commune"], caller.now, report_id=report_id,
                                admins=caller.settings.admin_identities)
     return say("report.sent", id=str(report_id), who=who)
 
 
 async def raise_alert(
-    connection: AsyncConnection, kind: str, commune_code: str, text: str, now: datetime,
-    declaration_id: int | None = None, admins: Iterable[tuple[str, str]] = (),
+    connection: AsyncConnection, kind: str, commune_code: str, now: datetime, *,
+    declaration_id: int | None = None, report_id: int | None = None, admins: Iterable[tuple[str, str]] = (),
 ) -> tuple[int, str]:
-    """Store an alert and send it at once (urgent) to the commune's officials, or to whoever stands in for
-    them (see bot.alert_routing); its id and who received it, in words."""
-    alert_id = await alerts.create(connection, kind, commune_code, text, now, declaration_id)
+    """Store an alert about a declaration or a report and send it at once (urgent) to the commune's officials,
+    or to whoever stands in for them (see bot.alert_routing); its id and who received it, in words."""
+    alert_id = await alerts.create(connection, kind, commune_code, now, declaration_id=declaration_id,
+                                   report_id=report_id)
     audiences, who, _ = await alert_routing.recipients(connection, commune_code, admins, now)
-    footer = "alert.footer_admins" if audiences[0].kind == "person" else "alert.footer"
-    message = f"{text}\n\n{messages_vi.t(footer, id=str(alert_id))}"
+    form = ADMINS if audiences[0].kind == "person" else NEW
     for audience in audiences:
-        await broadcasts.create(connection, message, audience, now, kind="alert", urgent=True,
-                                created_by=f"alert:{alert_id}")
+        await send_alert(connection, alert_id, form, audience, now)
     declaration = await declarations.get(connection, declaration_id) if declaration_id else None
     if declaration is not None:  # the declarant learns who was told
         told = messages_vi.t("alert.declarant_told" if declaration["for_self"] else "alert.declarant_told_for",
                              name=declaration["subject_name"], code=declaration["code"], who=who)
         await broadcasts.create(connection, told, Audience("person", person_id=declaration["person_id"]), now,
-                                kind="message", urgent=True, created_by=f"alert:{alert_id}")
+                                kind="message", urgent=True, created_by=sender(alert_id, TOLD))
     return alert_id, who
 
 
-def declaration_alert_text(record: dict[str, Any], profile: dict[str, Any] | None) -> str:
-    """What a commune's officials need to know about a high-risk declaration, and nothing more."""
-    phone = (record.get("answers", {}).get("subject_phone") if not record["for_self"] else None) or (
-        profile or {}).get("phone")
-    reasons = ", ".join(messages_vi.t(f"triage.reason.{reason}") for reason in record["reasons"])
-    answers = record.get("answers", {})
-    at_home = record["for_self"] or answers.get("subject_same_address") == "yes"
-    street = (profile or {}).get("street") if at_home else answers.get("subject_street")
-    area = catalog().label(record["commune_code"] or "")
-    return messages_vi.t(
-        "alert.declaration", level=messages_vi.t(f"level.{record['risk_level']}"), code=record["code"],
-        name=record["subject_name"], phone=phone_display(phone) if phone else "—",
-        address=f"{street}, {area}" if street else area, reasons=reasons or "—",
-    )
+async def send_alert(connection: AsyncConnection, alert_id: int, form: str, audience: Audience, now: datetime) -> None:
+    """Queue the alert as it reads now (first sending, to the admins, resent or escalated) for an audience."""
+    alert = await alerts.get(connection, alert_id)
+    assert alert is not None
+    text = alert_message(await alerts.text_of(connection, alert), alert_id, form)
+    await broadcasts.create(connection, text, audience, now, kind="alert", urgent=True,
+                            created_by=sender(alert_id, form))

@@ -9,6 +9,7 @@ from functools import lru_cache
 import phonenumbers
 
 import messages_vi
+from handlers import field_sizes
 from handlers.flow import Invalid, Ok, Option, Parsed
 from handlers.text import clean, fold, has_letter_or_digit, is_number
 
@@ -21,11 +22,11 @@ _DATE = re.compile(r"^([0-9]{1,2})\s*[/\-. ]\s*([0-9]{1,2})\s*[/\-. ]\s*([0-9]{2
 _YEAR = re.compile(r"^(?:nam\s+)?([0-9]{4})$")
 
 
-def basic(text: str) -> str | Invalid:
-    """Cleaned text, or a hint when it is empty, too long or has no letter or digit."""
-    if len(text) > MAX_INPUT:
-        return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
+def basic(text: str, limit: int = MAX_INPUT) -> str | Invalid:
+    """Cleaned text, or a hint when it is empty, longer than ``limit`` or has no letter or digit."""
     value = clean(text)
+    if len(value) > limit:
+        return Invalid("input.too_long", {"limit": str(limit)})
     if not value or not has_letter_or_digit(value):
         return Invalid("input.empty")
     return value
@@ -133,12 +134,12 @@ def _contains_phrase(haystack: str, needle: str) -> bool:
 
 
 def parse_name(text: str) -> Parsed:
-    """A person's full name: letters and spaces, 2–80 characters, capitalised word by word."""
-    value = basic(text)
+    """A person's full name: letters and spaces, 2 characters up to the name columns' size, capitalised."""
+    value = basic(text, field_sizes.NAME)
     if isinstance(value, Invalid):
         return value
-    if not 2 <= len(value) <= 80 or not _NAME.match(value):
-        return Invalid("input.bad_name")
+    if len(value) < 2 or not _NAME.match(value):
+        return Invalid("input.bad_name", {"limit": str(field_sizes.NAME)})
     return Ok(" ".join(word[:1].upper() + word[1:] for word in value.split(" ")))
 
 
@@ -187,21 +188,21 @@ def parse_phone(text: str) -> Parsed:
 
 
 def parse_address(text: str) -> Parsed:
-    """House number, street, hamlet: letters, digits and ordinary address punctuation, ≤ 200 characters."""
-    value = basic(text)
+    """House number, street, hamlet: letters, digits and ordinary address punctuation, as long as the column."""
+    value = basic(text, field_sizes.STREET)
     if isinstance(value, Invalid):
         return value
-    if len(value) > 200 or not _ADDRESS.match(value):
-        return Invalid("input.bad_address")
+    if not _ADDRESS.match(value):
+        return Invalid("input.bad_address", {"limit": str(field_sizes.STREET)})
     return Ok(value)
 
 
-def parse_free_text(text: str, limit: int = 300) -> Parsed:
-    """Free text without markup or control characters, up to ``limit`` characters."""
-    value = basic(text)
+def parse_free_text(text: str, limit: int) -> Parsed:
+    """Free text without markup or control characters, up to ``limit`` characters (its column's size)."""
+    value = basic(text, limit)
     if isinstance(value, Invalid):
         return value
-    if len(value) > limit or not _ADDRESS.match(value):
+    if not _ADDRESS.match(value):
         return Invalid("input.bad_free_text", {"limit": str(limit)})
     return Ok(value)
 

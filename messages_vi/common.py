@@ -17,7 +17,7 @@ MESSAGES = {
         "hoặc gõ tên, ví dụ «sot ho»."
     ),
     "input.exclusive_option": "Lựa chọn «Không» không đi cùng các lựa chọn khác. Vui lòng chọn lại.",
-    "input.bad_name": "Họ tên chỉ gồm chữ cái và khoảng trắng, từ 2 đến 80 ký tự. Ví dụ: Nguyen Van An.",
+    "input.bad_name": "Họ tên chỉ gồm chữ cái và khoảng trắng, từ 2 đến {limit} ký tự. Ví dụ: Nguyen Van An.",
     "input.bad_year": "Năm sinh chưa hợp lệ. Vui lòng nhập năm có 4 chữ số, không quá {max}.",
     "input.bad_date": "Ngày chưa đúng định dạng. Ví dụ: 12/03/1990, 12/3/90, «12 3 1990» hoặc chỉ năm sinh 1990.",
     "input.bad_date_only": "Ngày chưa đúng định dạng. Ví dụ: 12/03/1990, 12/3/90 hoặc «12 3 1990».",
@@ -27,7 +27,7 @@ MESSAGES = {
         "Số điện thoại chưa hợp lệ. Vui lòng nhập số điện thoại Việt Nam, ví dụ 0912 345 678 hoặc +84912345678."
     ),
     "input.bad_address": (
-        "Địa chỉ chỉ gồm chữ, số và các dấu , . / - (tối đa 200 ký tự). Ví dụ: Số 12, thôn Đông, đường Lê Lợi."
+        "Địa chỉ chỉ gồm chữ, số và các dấu , . / - (tối đa {limit} ký tự). Ví dụ: Số 12, thôn Đông, đường Lê Lợi."
     ),
     "input.bad_free_text": "Nội dung chỉ gồm chữ, số và các dấu , . / - (tối đa {limit} ký tự). Vui lòng nhập lại.",
     "input.unsupported": "Mình chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu trả lời nhé.",

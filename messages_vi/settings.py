@@ -5,6 +5,11 @@ MESSAGES = {
     "settings.problem": "- {variable}: {expected}",
     "settings.problem_value": "- {variable} = «{value}»: {expected}",
     "settings.generic": "giá trị không hợp lệ ({detail}).",
+    "settings.problem_whole": "- {detail}",
+    "settings.no_secret_key": (
+        "KHAIBAO_SECRET_KEY chưa được đặt: khi đã cấu hình token hoặc webhook của Telegram/Zalo, phải đặt khóa "
+        "ký bí mật (ít nhất 32 ký tự), ví dụ tạo bằng: python3 -c \"import secrets; print(secrets.token_urlsafe(48))\""
+    ),
     "settings.expect.DATABASE_URL": "cần địa chỉ bắt đầu bằng sqlite+aiosqlite:// hoặc postgresql+asyncpg://.",
     "settings.expect.KHAIBAO_TIMEZONE": "cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.",
     "settings.expect.KHAIBAO_ADMINS": "cần danh sách KÊNH:MÃ_NGƯỜI_DÙNG cách nhau bằng dấu phẩy, kênh là console, "
@@ -40,6 +45,8 @@ MESSAGES = {
     "settings.expect.ESCALATE_AFTER_HOURS": "cần số giờ lớn hơn 0 và không quá 72.",
     "settings.expect.QUIET_HOURS": "cần khoảng giờ dạng 21:00-07:00, hoặc off để tắt.",
     "settings.expect.DELIVERY_LEASE_SECONDS": "cần số giây lớn hơn 0 và không quá 3600.",
+    "settings.expect.DELIVERY_RETRY_HOURS": "cần số giờ lớn hơn 0 và không quá 168 (thời gian thử gửi lại khi nền tảng lỗi).",
+    "settings.expect.DELIVERY_RETRY_MAX_DELAY_SECONDS": "cần số giây lớn hơn 0 và không quá 3600.",
     "settings.expect.DELIVERY_MAX_ATTEMPTS": "cần số lần nguyên từ 1 đến 20.",
     "settings.expect.DELIVERY_BATCH": "cần số dòng nguyên từ 1 đến 10000.",
 }

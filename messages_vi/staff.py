@@ -86,6 +86,7 @@ MESSAGES = {
     "area_search.line": "{code} · {label}",
     "alert.need_id": "Gõ kèm số cảnh báo, ví dụ: /tiepnhan 12",
     "anonymous": "ẩn danh",
+    "erased": "[đã xóa]",
     "monitoring.started": (
         "Đã đưa {name} ({code}) vào diện theo dõi sức khỏe {days} ngày, đến {until}. "
         "Người này sẽ được nhắc khai báo lúc 07:30 và 16:30 mỗi ngày."

@@ -7,23 +7,50 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, update
 
-from storage.models import Alert, Area, CommunityReport
+from handlers.alert_text import community_alert, declaration_alert
+from storage.models import Alert, Area, CommunityReport, Declaration, Person
 from storage.upsert import Executor
 
 ALERT = Alert.__table__  # type: ignore[attr-defined]
 REPORT = CommunityReport.__table__  # type: ignore[attr-defined]
 AREA = Area.__table__  # type: ignore[attr-defined]
+DECLARATION = Declaration.__table__  # type: ignore[attr-defined]
+PERSON = Person.__table__  # type: ignore[attr-defined]
 
 
 async def create(
-    executor: Executor, kind: str, commune_code: str, text: str, now: datetime, declaration_id: int | None = None
+    executor: Executor, kind: str, commune_code: str, now: datetime, *, declaration_id: int | None = None,
+    report_id: int | None = None,
 ) -> int:
-    """Store an alert; its id."""
+    """Store an alert about a declaration or a community report; its id."""
     result = await executor.execute(
-        insert(ALERT).values(kind=kind, commune_code=commune_code, text=text, created_at=now,
-                             declaration_id=declaration_id).returning(ALERT.c.id)
+        insert(ALERT).values(kind=kind, commune_code=commune_code, created_at=now, declaration_id=declaration_id,
+                             report_id=report_id).returning(ALERT.c.id)
     )
     return int(result.scalar_one())
+
+
+async def text_of(executor: Executor, alert: dict[str, Any]) -> str:
+    """The alert's text, rendered from its declaration (and declarant) or its report as they are now."""
+    if alert["report_id"] is not None:
+        report = (await executor.execute(select(REPORT).where(REPORT.c.id == alert["report_id"]))).one()
+        return community_alert(report._mapping)
+    declaration = (await executor.execute(
+        select(DECLARATION).where(DECLARATION.c.id == alert["declaration_id"]))).one()._mapping
+    person = (await executor.execute(select(PERSON).where(PERSON.c.id == declaration["person_id"]))).first()
+    return declaration_alert(declaration, person._mapping if person else None)
+
+
+async def about(executor: Executor, condition: Any) -> list[dict[str, Any]]:
+    """Alerts whose declaration or report meets ``condition`` (on DECLARATION or REPORT columns)."""
+    query = (
+        select(ALERT)
+        .outerjoin(DECLARATION, DECLARATION.c.id == ALERT.c.declaration_id)
+        .outerjoin(REPORT, REPORT.c.id == ALERT.c.report_id)
+        .where(condition)
+        .order_by(ALERT.c.id)
+    )
+    return [dict(row._mapping) for row in await executor.execute(query)]
 
 
 async def acknowledge(executor: Executor, alert_id: int, area_codes: list[str], person_id: int, now: datetime) -> bool:

@@ -1,4 +1,7 @@
-"""SQLModel tables. Times are stored as aware UTC datetimes; JSON columns hold plain data only."""
+"""SQLModel tables. Times are stored as aware UTC datetimes; JSON columns hold plain data only.
+
+The columns people type into take their size from handlers.field_sizes, which the parsers use too.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Index, Text, TypeDecorator, UniqueConstraint
 from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
+
+from handlers import field_sizes as sizes
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -51,16 +56,19 @@ class Person(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=16)
     external_id: str = Field(max_length=64)
-    display_name: str | None = Field(default=None, max_length=120)
-    full_name: str | None = Field(default=None, max_length=120)
+    display_name: str | None = Field(default=None, max_length=sizes.NAME)
+    full_name: str | None = Field(default=None, max_length=sizes.NAME)
     birth_date: date | None = None
     birth_year: int | None = None
     gender: str | None = Field(default=None, max_length=10)
-    phone: str | None = Field(default=None, max_length=20)
-    id_number: str | None = Field(default=None, max_length=12)
+    phone: str | None = Field(default=None, max_length=sizes.PHONE)
+    id_number: str | None = Field(default=None, max_length=sizes.ID_NUMBER)
     province_code: str | None = Field(default=None, max_length=2, index=True)
     commune_code: str | None = Field(default=None, max_length=5, index=True)
-    street: str | None = Field(default=None, max_length=200)
+    street: str | None = Field(default=None, max_length=sizes.STREET)
+    # earlier values of full_name, phone, id_number and street after edits, kept only for erasure to find
+    # the copies texts made of them
+    former: dict[str, list[str]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     consent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     role: str = Field(default="citizen", max_length=16)  # citizen | official | admin | gatekeeper
     area_code: str | None = Field(default=None, max_length=5)  # an official's area
@@ -84,7 +92,11 @@ class InboundMessage(SQLModel, table=True):
 
     __tablename__ = "inbound_message"
 
-    __table_args__ = (UniqueConstraint("channel", "message_id", name="uq_inbound_message"),)
+    __table_args__ = (
+        UniqueConstraint("channel", "message_id", name="uq_inbound_message"),
+        Index("ix_inbound_waiting", "channel", "external_id", sqlite_where=sql_text("handled_at IS NULL"),
+              postgresql_where=sql_text("handled_at IS NULL")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=16)
@@ -93,6 +105,32 @@ class InboundMessage(SQLModel, table=True):
     payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     received_at: datetime = Field(sa_column=utc_column())
     handled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class OutboxReply(SQLModel, table=True):
+    """The replies to one incoming message, written with the state they answer and removed once sent.
+
+    The channel sends them right after the commit and marks them sent; a row still unsent when
+    ``next_attempt_at`` passes (a crash, an outage) is sent again by the outbox relay.
+    """
+
+    __tablename__ = "outbox_reply"
+
+    __table_args__ = (
+        UniqueConstraint("channel", "message_id", name="uq_outbox_message"),
+        Index("ix_outbox_due", "next_attempt_at", sqlite_where=sql_text("failed_at IS NULL"),
+              postgresql_where=sql_text("failed_at IS NULL")),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    message_id: str = Field(max_length=128)
+    external_id: str = Field(max_length=64)
+    replies: list[Any] = Field(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(sa_column=utc_column())
+    next_attempt_at: datetime = Field(sa_column=utc_column())
+    attempts: int = 0
+    failed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
 
 
 class Declaration(SQLModel, table=True):
@@ -109,7 +147,7 @@ class Declaration(SQLModel, table=True):
     created_at: datetime = Field(sa_column=utc_column(index=True))
     valid_until: datetime = Field(sa_column=utc_column())
     for_self: bool = True
-    subject_name: str = Field(max_length=120)
+    subject_name: str = Field(max_length=sizes.NAME)
     province_code: str | None = Field(default=None, max_length=2)
     commune_code: str | None = Field(default=None, max_length=5)
     risk_level: str = Field(max_length=8, index=True)  # green | yellow | red
@@ -126,7 +164,7 @@ class OutbreakArea(SQLModel, table=True):
     area_code: str = Field(foreign_key="area.code", max_length=5, index=True)
     started_on: date
     ended_on: date | None = None
-    note: str | None = Field(default=None, max_length=200)
+    note: str | None = Field(default=None, max_length=sizes.OUTBREAK_NOTE)
     created_at: datetime = Field(sa_column=utc_column())
 
 
@@ -181,7 +219,7 @@ class Notice(SQLModel, table=True):
     """A published directive or announcement: its header, summary, full cleaned text and parsed fields."""
 
     id: int | None = Field(default=None, primary_key=True)
-    header: str = Field(max_length=300)
+    header: str = Field(max_length=sizes.NOTICE_HEADER)
     summary: str = Field(sa_column=Column(Text, nullable=False))
     body: str = Field(sa_column=Column(Text, nullable=False))
     parsed: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
@@ -197,8 +235,8 @@ class Invite(SQLModel, table=True):
     code: str = Field(max_length=32, unique=True)
     role: str = Field(max_length=16)
     area_code: str = Field(max_length=5)
-    name: str | None = Field(default=None, max_length=120)  # the invited official, when the admin gave it
-    phone: str | None = Field(default=None, max_length=20)
+    name: str | None = Field(default=None, max_length=sizes.NAME)  # the invited official, when the admin gave it
+    phone: str | None = Field(default=None, max_length=sizes.PHONE)
     created_by: str = Field(max_length=96)
     created_at: datetime = Field(sa_column=utc_column())
     expires_at: datetime = Field(sa_column=utc_column())
@@ -219,8 +257,8 @@ class ReportSchedule(SQLModel, table=True):
     day_of_month: str = Field(default="*", max_length=20)  # cron field: "*" or "24"
     at_time: str = Field(max_length=5)  # HH:MM local
     due_hours: float  # the report is due this long after the reminder
-    title: str = Field(max_length=300)
-    source: str | None = Field(default=None, max_length=600)  # the directive sentence it came from
+    title: str = Field(max_length=sizes.SCHEDULE_TITLE)
+    source: str | None = Field(default=None, max_length=sizes.SCHEDULE_SOURCE)  # the directive sentence it came from
     active: bool = True
     created_by: str = Field(max_length=96)
     created_at: datetime = Field(sa_column=utc_column())
@@ -243,13 +281,17 @@ class ReportRound(SQLModel, table=True):
 
 
 class Alert(SQLModel, table=True):
-    """A high-risk declaration or a community report routed to a commune's officials, until acknowledged."""
+    """A high-risk declaration or a community report routed to a commune's officials, until acknowledged.
+
+    Its text is not stored: it is rendered from the declaration (and its person) or the report
+    whenever it is sent, so it follows their edits, erasure and retention.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=12)  # declaration | community
     commune_code: str = Field(max_length=5, index=True)
     declaration_id: int | None = Field(default=None, foreign_key="declaration.id")
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    report_id: int | None = Field(default=None, foreign_key="community_report.id")
     created_at: datetime = Field(sa_column=utc_column(index=True))
     acknowledged_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     acknowledged_by: int | None = Field(default=None, foreign_key="person.id")
@@ -266,10 +308,10 @@ class CommunityReport(SQLModel, table=True):
     anonymous: bool = True
     kind: str = Field(max_length=16)
     commune_code: str = Field(max_length=5)
-    place: str = Field(max_length=300)
-    who: str | None = Field(default=None, max_length=300)
-    seen: str = Field(max_length=600)
-    contact: str | None = Field(default=None, max_length=20)
+    place: str = Field(max_length=sizes.REPORT_PLACE)
+    who: str | None = Field(default=None, max_length=sizes.REPORT_WHO)
+    seen: str = Field(max_length=sizes.REPORT_SEEN)
+    contact: str | None = Field(default=None, max_length=sizes.PHONE)
     created_at: datetime = Field(sa_column=utc_column())
 
 

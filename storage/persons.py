@@ -16,6 +16,7 @@ PROFILE_COLUMNS = (
     "full_name", "birth_date", "birth_year", "gender", "phone", "id_number",
     "province_code", "commune_code", "street", "consent_at",
 )
+TRACKED_COLUMNS = ("full_name", "phone", "id_number", "street")  # identifying: earlier values kept in ``former``
 
 
 async def find(session: Executor, channel: str, external_id: str) -> dict[str, Any] | None:
@@ -62,21 +63,40 @@ def profile_of(person: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 async def save_profiles(executor: Executor, profiles: list[tuple[int, dict[str, Any]]], now: datetime) -> None:
-    """Store profiles given as (person id, the engine's JSON-friendly mapping), in one execution."""
+    """Store profiles given as (person id, the engine's JSON-friendly mapping), in one execution.
+
+    A changed name, phone, CCCD or street is added to the person's ``former`` values.
+    """
     if not profiles:
         return
+    stored = {row.id: row for row in await executor.execute(
+        select(_TABLE.c.id, _TABLE.c.former, *(_TABLE.c[name] for name in TRACKED_COLUMNS))
+        .where(_TABLE.c.id.in_([person_id for person_id, _ in profiles])))}
     rows = []
     for person_id, profile in profiles:
         values = {name: profile.get(name) for name in PROFILE_COLUMNS}
         values["birth_date"] = date.fromisoformat(values["birth_date"]) if values["birth_date"] else None
         values["consent_at"] = datetime.fromisoformat(values["consent_at"])
+        values["former"] = _former(stored.get(person_id), values)
         rows.append({"person_id": person_id, **{f"new_{name}": value for name, value in values.items()}})
     statement = (  # bound names differ from the column names, as SQLAlchemy requires in an UPDATE's SET
         update(_TABLE)
         .where(_TABLE.c.id == bindparam("person_id"))
-        .values({**{name: bindparam(f"new_{name}") for name in PROFILE_COLUMNS}, "updated_at": now})
+        .values({**{name: bindparam(f"new_{name}") for name in (*PROFILE_COLUMNS, "former")}, "updated_at": now})
     )
     await executor.execute(statement, rows)
+
+
+def _former(stored: Any, values: dict[str, Any]) -> dict[str, list[str]] | None:
+    """The stored former values plus those this save replaces."""
+    if stored is None:
+        return None
+    former = {name: list(kept) for name, kept in (stored.former or {}).items()}
+    for name in TRACKED_COLUMNS:
+        old = getattr(stored, name)
+        if old and old != values[name] and old not in former.get(name, []):
+            former.setdefault(name, []).append(old)
+    return former or None
 
 
 async def mark_inactive(session: Executor, channel: str, external_id: str) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from handlers import parsers
+from handlers import field_sizes, parsers
 from handlers.flow import Invalid, Ok
 from handlers.flows.common import NO, YES
 from handlers.flows.declaration import SYMPTOMS
@@ -121,7 +121,9 @@ def test_names(text: str, expected: str) -> None:
     assert parsers.parse_name(text) == Ok(expected)
 
 
-@pytest.mark.parametrize("text", ["A", "An123", "<script>", "'; DROP TABLE x; --", "😀 An", "x" * 81])
+@pytest.mark.parametrize(
+    "text", ["A", "An123", "<script>", "'; DROP TABLE x; --", "😀 An", "x" * (field_sizes.NAME + 1)]
+)
 def test_bad_names(text: str) -> None:
     assert isinstance(parsers.parse_name(text), Invalid)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from starlette.routing import BaseRoute
+
+from handlers.protocol import Reply
 
 
 class Channel(Protocol):
@@ -18,6 +21,10 @@ class Channel(Protocol):
 
     async def start(self) -> None:
         """Connect to the platform and begin receiving (polling task or webhook registration)."""
+        ...
+
+    async def deliver(self, external_id: str, replies: Sequence[Reply]) -> None:
+        """Send replies the outbox kept to a user; raises when they did not go out (Undeliverable: never will)."""
         ...
 
     async def stop(self) -> None:

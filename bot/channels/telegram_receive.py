@@ -52,7 +52,7 @@ def receive(update: Update, codec: ButtonCodec) -> Received | None:
         if message.contact.user_id != user.id:
             return Received(chat.id, replies=(Reply(messages_vi.t("telegram.contact_refused")),))
         return Received(chat.id, incoming(text=_international(message.contact.phone_number), kind=CONTACT))
-    if message.text is not None:
+    if isinstance(message.text, str):
         return Received(chat.id, incoming(text=message.text))
     return Received(chat.id, incoming(kind=UNSUPPORTED))
 

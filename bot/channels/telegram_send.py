@@ -16,6 +16,7 @@ from bot.channels.telegram_memory import ChatMemory
 from bot.channels.telegram_pacing import ChatPacer
 from bot.channels.telegram_receive import CHANNEL
 from bot.channels.telegram_render import Outgoing
+from bot.inbox import Inbox
 from bot.pacing import RateLimiter
 from handlers.protocol import Incoming, Reply
 
@@ -26,6 +27,8 @@ MAX_RETRY_AFTER = 60.0  # a reply Telegram holds back longer than this is droppe
 
 class Conversations(Protocol):
     """What the channel needs of the conversation service."""
+
+    inbox: Inbox  # arrivals stored before they are acknowledged; replies noted sent
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """The replies to one message."""

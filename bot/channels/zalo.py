@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from bot.channels.zalo_webhook import webhook_route
 from bot.conversations import ConversationService
 from bot.limits import shared_limiter
 from bot.settings import Settings
+from handlers.protocol import Reply
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,10 @@ class ZaloChannel:
         else:
             self._poller.start()
             log.info("zalo: long polling")
+
+    async def deliver(self, external_id: str, replies: Sequence[Reply]) -> None:
+        """Send replies the outbox kept to a user, in order with their updates; raises when not sent."""
+        await self._inbox.deliver(external_id, list(replies))
 
     async def settle(self, timeout: float | None = None) -> bool:
         """Wait until every update received so far is handled and answered; False on timeout."""

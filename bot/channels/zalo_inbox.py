@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from functools import partial
 from typing import Any
@@ -10,8 +11,7 @@ import messages_vi
 from bot.channels.zalo_groups import GroupNotices
 from bot.channels.zalo_order import KeyedChains, describe
 from bot.channels.zalo_send import ZaloReplySender
-from bot.channels.zalo_store import RawStore
-from bot.channels.zalo_updates import ZaloUpdate, parse
+from bot.channels.zalo_updates import CHANNEL, ZaloUpdate, parse
 from bot.conversations import ConversationService
 from bot.locks import KeyedLocks
 from handlers.protocol import Reply
@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 RECOVERY_LIMIT = 10_000
 
 JSON = dict[str, Any]
+
+
+class ReplyNotSent(Exception):
+    """Replies the platform did not take (the outbox keeps them for a later attempt)."""
 
 
 class InboxClosed(Exception):
@@ -36,7 +40,7 @@ class ZaloInbox:
         self._service = service
         self._sender = sender
         self._groups = group_notices or GroupNotices()
-        self._store = RawStore(service.db, service.clock)
+        self._store = service.inbox
         self._chains = KeyedChains()
         self._arrivals = KeyedLocks()
         self._closed = False
@@ -51,18 +55,19 @@ class ZaloInbox:
             raise InboxClosed
         parsed = parse(update)
         if parsed is None:
+            log.info("zalo: an update that is no user's message was rejected")
             return
         if parsed.group:
             self._notify_group(parsed.chat_id)
             return
         user_id = parsed.incoming.user_id
         async with self._arrivals.hold(user_id):  # FIFO: queued in the order the updates arrived
-            if await self._store.store(parsed, update):
+            if await self._store.store(parsed.incoming, update):
                 self._chains.submit(user_id, partial(self._handle, parsed))
 
     async def recover(self) -> int:
         """Queue the updates stored but not handled before a crash, oldest first; how many."""
-        payloads = await self._store.unhandled(RECOVERY_LIMIT)
+        payloads = await self._store.unhandled(CHANNEL, RECOVERY_LIMIT)
         for payload in payloads:
             parsed = parse(payload)
             if parsed is not None and not parsed.group:
@@ -83,14 +88,29 @@ class ZaloInbox:
         await self._store.flush()
         return True
 
+    async def deliver(self, external_id: str, replies: list[Reply]) -> None:
+        """Send replies the outbox kept, behind the user's queued updates; raises when they did not go out."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        async def send() -> None:
+            sent = await self._sender.send(external_id, replies, external_id)
+            if sent:
+                done.set_result(None)
+            else:
+                done.set_exception(ReplyNotSent(external_id))
+
+        self._chains.submit(external_id, send)
+        await done
+
     async def _handle(self, update: ZaloUpdate) -> None:
         try:
             replies = await self._service.handle(update.incoming)
         except Exception as exc:
             log.error("zalo: handling an update failed: %s", describe(exc))
-            replies = [Reply(messages_vi.t("error.apology"))]
-        self._store.mark_handled(update.message_id)
-        await self._sender.send(update.chat_id, replies, update.incoming.user_id)
+            await self._sender.send(update.chat_id, [Reply(messages_vi.t("error.apology"))], update.incoming.user_id)
+            return
+        if await self._sender.send(update.chat_id, replies, update.incoming.user_id):
+            self._store.sent(update.incoming)
 
     def _notify_group(self, chat_id: str) -> None:
         if self._groups.due(chat_id):

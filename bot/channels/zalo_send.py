@@ -35,6 +35,10 @@ RATE_LIMIT_RETRIES = 10
 ROUND_TRIP_SECONDS = 0.3
 
 
+class _Unavailable(Exception):
+    """Zalo stayed unavailable (5xx, network, rate limits) through the quick retries."""
+
+
 class Unreachable(Protocol):
     """Where a user who blocked the bot is reported (the conversation service)."""
 
@@ -70,8 +74,12 @@ class ZaloReplySender:
         self._qr_images = qr_images
         self._backoff = backoff
 
-    async def send(self, chat_id: str, replies: list[Reply], user_id: str | None = None) -> None:
-        """Send every reply; on 403 mark ``user_id`` unreachable and send nothing more."""
+    async def send(self, chat_id: str, replies: list[Reply], user_id: str | None = None) -> bool:
+        """Send every reply; on 403 mark ``user_id`` unreachable and send nothing more.
+
+        False when Zalo stayed unavailable through the retries (the caller keeps the replies for later);
+        True when they went out or can never go (blocked, refused for good).
+        """
         try:
             for reply in replies:
                 await self._send_reply(chat_id, reply)
@@ -79,6 +87,9 @@ class ZaloReplySender:
             log.info("zalo: the recipient refuses messages; the rest of the answer is dropped")
             if user_id:
                 await self._unreachable.mark_unreachable(CHANNEL, user_id)
+        except _Unavailable:
+            return False
+        return True
 
     async def _send_reply(self, chat_id: str, reply: Reply) -> None:
         pieces = split(render(reply), MAX_TEXT_LENGTH)
@@ -93,7 +104,10 @@ class ZaloReplySender:
             await self._deliver(partial(self._api.send_message, chat_id, piece), "sendMessage")
 
     async def _deliver(self, call: Callable[[], Awaitable[object]], method: str) -> bool:
-        """Make one paced call with retries; True when sent or possibly sent, False when given up."""
+        """Make one paced call with retries; True when sent or possibly sent, False when refused for good.
+
+        Raises _Unavailable when Zalo stayed unavailable through the retries.
+        """
         failures = rate_limited = 0
         while True:
             try:
@@ -105,16 +119,16 @@ class ZaloReplySender:
                 self._limiter.pause(exc.retry_after)
                 rate_limited += 1
                 if rate_limited > RATE_LIMIT_RETRIES:
-                    log.warning("zalo %s: still rate limited after %d pauses; given up", method, rate_limited)
-                    return False
+                    log.warning("zalo %s: still rate limited after %d pauses; kept for later", method, rate_limited)
+                    raise _Unavailable from None
             except ZaloTimedOut:
                 log.warning("zalo %s: no answer in time, possibly delivered; not resent", method)
                 return True
             except (ZaloServerError, ZaloNetworkError) as exc:
                 failures += 1
                 if failures >= ATTEMPTS:
-                    log.warning("zalo %s: failed %d times (%s); given up", method, failures, exc.description)
-                    return False
+                    log.warning("zalo %s: failed %d times (%s); kept for later", method, failures, exc.description)
+                    raise _Unavailable from None
                 await asyncio.sleep(self._backoff * 2 ** (failures - 1) * (0.5 + random.random()))
             except ZaloForbidden:
                 raise

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -11,12 +10,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from bot.channels.webhook_body import json_object, read_limited
 from bot.channels.zalo_inbox import InboxClosed, ZaloInbox
 from bot.channels.zalo_updates import unwrap
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
+MAX_BODY = 1 << 20  # bytes; a real update is a few kilobytes
 
 
 def webhook_route(path: str, secret: str, inbox: ZaloInbox) -> Route:
@@ -26,10 +27,10 @@ def webhook_route(path: str, secret: str, inbox: ZaloInbox) -> Route:
     async def receive(request: Request) -> Response:
         if not hmac.compare_digest(request.headers.get(SECRET_HEADER, "").encode(), expected):
             return PlainTextResponse("forbidden", status_code=403)
-        try:
-            update = unwrap(json.loads(await request.body()))
-        except (ValueError, RecursionError):
-            update = None
+        body = await read_limited(request, MAX_BODY)
+        if body is None:
+            return PlainTextResponse("too large", status_code=413)
+        update = unwrap(json_object(body))
         if update is None:
             return PlainTextResponse("bad request", status_code=400)
         try:

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import messages_vi
-from handlers import parsers, receipt
+from handlers import field_sizes, parsers, receipt
 from handlers.areas import catalog
 from handlers.flow import (
     CHOICE,
@@ -105,7 +105,7 @@ def places(text: str, answers: Answers, ctx: Context) -> Parsed:
     """Places travelled, comma-separated: matched to provinces or communes where possible; 'không' for none."""
     if parsers.is_skip(text):
         return Ok([])
-    value = parsers.parse_free_text(text, limit=300)
+    value = parsers.parse_free_text(text, field_sizes.TRAVEL)
     if isinstance(value, Invalid):
         return value
     found = []

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import messages_vi
-from handlers import parsers
+from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.audience import Audience
 from handlers.directive import LIMIT, DirectiveError, parse_directive, summarize, summary_header
@@ -37,7 +37,10 @@ def notice_parts(raw: str) -> dict[str, Any]:
     except DirectiveError:
         text = clean(raw) if "\n" not in raw else raw.strip()
         return {"header": messages_vi.t("publish.plain_header"), "summary": text, "body": text, "parsed": None}
-    return {"header": summary_header(directive), "summary": summarize(directive), "body": directive.body,
+    header = summary_header(directive)
+    if len(header) > field_sizes.NOTICE_HEADER:
+        header = header[: field_sizes.NOTICE_HEADER - 1] + "…"
+    return {"header": header, "summary": summarize(directive), "body": directive.body,
             "parsed": directive.to_json_dict()}
 
 

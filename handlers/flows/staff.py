@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import messages_vi
-from handlers import parsers
+from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
 from handlers.flows import common
@@ -81,12 +81,16 @@ KINDS = (
 )
 
 
-def _optional_text(text: str, answers: Answers, ctx: Context) -> Parsed:
-    return Ok(None) if parsers.is_skip(text) else parsers.parse_free_text(text, limit=300)
+def _place(text: str, answers: Answers, ctx: Context) -> Parsed:
+    return parsers.parse_free_text(text, field_sizes.REPORT_PLACE)
 
 
-def _text(text: str, answers: Answers, ctx: Context) -> Parsed:
-    return parsers.parse_free_text(text, limit=600)
+def _who(text: str, answers: Answers, ctx: Context) -> Parsed:
+    return Ok(None) if parsers.is_skip(text) else parsers.parse_free_text(text, field_sizes.REPORT_WHO)
+
+
+def _seen(text: str, answers: Answers, ctx: Context) -> Parsed:
+    return parsers.parse_free_text(text, field_sizes.REPORT_SEEN)
 
 
 def _show_optional(value: str | None, ctx: Context) -> str:
@@ -103,9 +107,9 @@ COMMUNITY = Flow(
         Step("commune", "report.commune", TEXT, "label.commune", "place", parse=common.commune_picker("province"),
              show=common.show_area,
              prompt_params=lambda a, ctx: {"province": common.show_area(a.get("province", ""), ctx)}),
-        Step("place", "report.place", TEXT, "label.report_place", "who", parse=_text),
-        Step("who", "report.who", TEXT, "label.report_who", "seen", parse=_optional_text, show=_show_optional),
-        Step("seen", "report.seen", TEXT, "label.report_seen", "contact", parse=_text),
+        Step("place", "report.place", TEXT, "label.report_place", "who", parse=_place),
+        Step("who", "report.who", TEXT, "label.report_who", "seen", parse=_who, show=_show_optional),
+        Step("seen", "report.seen", TEXT, "label.report_seen", "contact", parse=_seen),
         Step("contact", "report.contact", TEXT, "label.report_contact", "review", parse=common.optional_phone,
              show=common.show_phone),
         Step("review", "report.review", REVIEW, "label.review", END, options=(Option("confirm", "report.send"),)),

@@ -109,6 +109,7 @@ class FakeTelegram(ChatStore):
         self._update_ids = itertools.count(100_001)
         self._poll_generation = 0
         self._closed = False
+        self._client: httpx.AsyncClient | None = None
         self._changed = asyncio.Condition()
         methods = {
             "getMe": lambda params, files: self.bot,
@@ -283,8 +284,9 @@ class FakeTelegram(ChatStore):
             return Delivery(update, None)
         secret = self.webhook.secret_token
         headers = {SECRET_HEADER: secret} if secret else {}
-        async with httpx.AsyncClient(timeout=10) as client:
-            response = await client.post(self.webhook.url, json=update, headers=headers)
+        if self._client is None:  # one client for every delivery: a client per request costs a TLS context
+            self._client = httpx.AsyncClient(timeout=30)
+        response = await self._client.post(self.webhook.url, json=update, headers=headers)
         if not response.is_success:
             self.webhook.last_error_date = now()
             self.webhook.last_error_message = f"Wrong response from the webhook: {response.status_code}"
@@ -430,6 +432,8 @@ class FakeTelegram(ChatStore):
         """End waiting long polls so the server can stop at once."""
         self._closed = True
         await self._notify()
+        if self._client is not None:
+            await self._client.aclose()
 
 
 @contextlib.asynccontextmanager

@@ -162,7 +162,7 @@ async def test_retention_anonymises_exactly_the_old_declarations(service, databa
     recent = await declare(service, "b1", REGISTRATION_B)
     async with database.engine.begin() as connection:
         counts = await apply_retention(connection, clock.now - timedelta(days=15))
-    assert counts["declarations"] == 1
+    assert counts["declaration"] == 1
     async with database.sessions() as session:
         rows = {row.commune_code: row for row in (await session.execute(select(Declaration))).scalars()}
     assert rows["12052"].subject_name == "" and rows["12052"].answers == {} and rows["12052"].code != old

@@ -39,6 +39,7 @@ class GatedService:
 
     def __init__(self, service: ConversationService, held_user: int) -> None:
         self.service = service
+        self.inbox = service.inbox
         self.held_user = str(held_user)
         self.gate = asyncio.Event()
 
@@ -53,6 +54,9 @@ class GatedService:
 
 class BrokenService:
     """Fails on every message with an error whose text holds personal data."""
+
+    def __init__(self, service: ConversationService) -> None:
+        self.inbox = service.inbox
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         raise RuntimeError(f"cannot store {incoming.text}")
@@ -184,7 +188,7 @@ async def test_a_failure_is_logged_without_personal_data_and_answered_with_an_ap
     settings: Settings, service: ConversationService, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
-    async with running_channel(telegram_settings(settings, fake), BrokenService()):
+    async with running_channel(telegram_settings(settings, fake), BrokenService(service)):
         delivery = await fake.user_sends_text(510, "0912345678")
         reply = await TgUser(fake, 510).wait_for("Xin lỗi", 0)
     assert "hệ thống đang gặp sự cố" in reply

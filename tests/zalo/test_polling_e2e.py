@@ -6,11 +6,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.channels.zalo_store import RAW_CHANNEL
-from bot.channels.zalo_updates import parse
+from bot.channels.zalo_updates import CHANNEL, parse
 from bot.conversations import ConversationService
 from bot.settings import Settings
-from storage import inbound
 from storage.db import Database
 from storage.models import InboundMessage
 from tests.fakes.fake_zalo import FakeZalo, text_update
@@ -19,15 +17,14 @@ from tests.zalo.harness import SQLITE_ONLY, answered, zalo_bot
 
 async def store_raw(service: ConversationService, update: dict[str, Any]) -> None:
     """What the channel stores before handling an update, as a crash would leave it."""
-    message = update["message"]
-    async with service.db.transaction() as session:
-        await inbound.record(session, RAW_CHANNEL, message["message_id"], message["from"]["id"], service.clock(),
-                             update)
+    parsed = parse(update)
+    assert parsed is not None
+    assert await service.inbox.store(parsed.incoming, update)
 
 
 async def raw_rows(database: Database) -> list[InboundMessage]:
     async with database.sessions() as session:
-        query = select(InboundMessage).where(InboundMessage.channel == RAW_CHANNEL)
+        query = select(InboundMessage).where(InboundMessage.channel == CHANNEL)
         return list((await session.execute(query)).scalars())
 
 

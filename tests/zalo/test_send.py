@@ -137,11 +137,11 @@ async def test_rate_limited_send_pauses_then_retries() -> None:
 
 async def test_transient_errors_are_retried_up_to_three_attempts() -> None:
     recorder = Recorder(error(500), httpx.ConnectError)
-    await sender(recorder).send("c1", [Reply("a")])
+    assert await sender(recorder).send("c1", [Reply("a")])
     assert len(recorder.calls) == 3
     recorder = Recorder(error(502), error(503), error(500))
-    await sender(recorder).send("c1", [Reply("a"), Reply("b")])
-    assert [body["text"] for _, body in recorder.calls] == ["a", "a", "a", "b"]
+    assert not await sender(recorder).send("c1", [Reply("a"), Reply("b")])  # kept whole for the outbox
+    assert [body["text"] for _, body in recorder.calls] == ["a", "a", "a"]
 
 
 async def test_a_timed_out_reply_is_not_resent() -> None:

@@ -52,6 +52,27 @@ async def test_malformed_bodies_get_400(
 
 
 @SQLITE_ONLY
+@pytest.mark.parametrize("body, status", [
+    (b'{"event_name": "message.text.received", "message": "x"}', 200),
+    (b'{"event_name": "message.text.received", "message": {"from": {"id": "zu9"}, "text": 5}}', 200),
+    (b'{"event_name": "message.text.received", "message": {"from": {"id": {"a": 1}}, "text": "chao"}}', 200),
+    (b'{"event_name": "bot.unknown.event", "data": {}}', 200),
+    (b'{"a":' * 200 + b"1" + b"}" * 200, 400),
+    (b'{"pad": "' + b"x" * (2 << 20) + b'"}', 413),
+])
+async def test_odd_updates_are_recorded_as_rejected_and_the_bot_keeps_answering(
+    fake: FakeZalo, settings: Settings, service: ConversationService, body: bytes, status: int,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async with zalo_bot(fake, settings, service, webhook=True) as channel, httpx.AsyncClient() as client:
+        headers = {SECRET_HEADER: fake.webhook_secret, "content-type": "application/json"}
+        response = await client.post(fake.webhook_url, content=body, headers=headers)
+        assert response.status_code == status
+        assert await ZaloUser(fake, channel).say("chao")  # still serving
+    assert not [record for record in caplog.records if record.exc_info]
+
+
+@SQLITE_ONLY
 async def test_wrapped_and_flat_bodies_and_a_repeat_processed_once(
     fake: FakeZalo, settings: Settings, service: ConversationService
 ) -> None:
