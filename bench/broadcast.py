@@ -1,6 +1,6 @@
 """Benchmark: an urgent Telegram broadcast through `khaibao sender` against the fake server at 1,000 msg/s.
 
-Run: .venv/bin/python bench/broadcast.py [--quick]
+Run: .venv/bin/python bench/broadcast.py [--quick] [--only memory,rate,outage] [--outage 15] [--py-spy PATH]
 
 Each run gets a fresh SQLite database with N consenting citizens and one urgent broadcast to
 everyone, a fresh fake Telegram server in its own process (1,000 msg/s overall, one message per
@@ -8,6 +8,8 @@ chat per second, 429 beyond), and `python -m bot.cli sender` as a subprocess wit
 TELEGRAM_PAID_BROADCAST=true. The sustained rate is the sent rows over the time between the first
 and the last `sent_at`; 429s are the fake's count; the peak RSS is the sender's VmHWM read just
 before it is stopped with SIGTERM; CPU is the sender's user + system time over its whole life.
+The outage run makes the fake answer 500 to every request for 15 s mid-broadcast: everyone must
+still be served, none failed (the sender runs with its default retry settings).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -52,11 +55,15 @@ RATE_RUN = 50_000
 MEMORY_RUNS = (10_000, 200_000)
 QUICK_RATE_RUN = 5_000
 QUICK_MEMORY_RUNS = (2_000, 20_000)
+OUTAGE_RUN = 30_000
+QUICK_OUTAGE_RUN = 10_000
+OUTAGE_AFTER = 5.0  # seconds after the sender starts (start-up and the first sends)
 RATE_TARGET = 0.95
 RSS_TARGET_MB = 30.0
 PROGRESS_EVERY = 10
 SLOWEST_SHARE = 0.05  # a run is abandoned when it would take longer than at this share of the limit
-OWN_ENV = ("ZALO_BOT_TOKEN", "TELEGRAM_RATE", "DELIVERY_BATCH", "DELIVERY_LEASE_SECONDS", "DELIVERY_MAX_ATTEMPTS")
+OWN_ENV = ("ZALO_BOT_TOKEN", "TELEGRAM_RATE", "DELIVERY_BATCH", "DELIVERY_LEASE_SECONDS", "DELIVERY_RETRY_HOURS",
+           "DELIVERY_RETRY_MAX_DELAY_SECONDS")
 
 
 @dataclass
@@ -73,6 +80,9 @@ class Run:
     counts: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     finished: bool = False
+    outage: float = 0.0  # seconds the fake answered 500 to everything
+    refused: int = 0  # requests answered 500 during the outage
+    wall_seconds: float = 0.0  # from the sender's start to the broadcast done
 
     @property
     def rate(self) -> float:
@@ -257,17 +267,46 @@ async def failures(connection: AsyncConnection, broadcast_id: int) -> dict[str, 
     return {f"{status}: {error}": int(number) for status, error, number in await connection.execute(query)}
 
 
-def measure(recipients: int) -> Run:
-    """One broadcast to ``recipients`` people through a sender subprocess."""
-    run = Run(recipients)
+@contextlib.contextmanager
+def profiling(profiler: str | None, pid: int, output: Path) -> Iterator[None]:
+    """py-spy recording ``pid`` into ``output`` (raw, for flame graphs or grep) while the block runs."""
+    if profiler is None:
+        yield
+        return
+    command = [profiler, "record", "--pid", str(pid), "--rate", "200", "--format", "raw", "--output", str(output)]
+    spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)
+        spy.wait(timeout=60)
+        print(f"  profile: {output}", flush=True)
+
+
+def start_outage(url: str, after: float, seconds: float) -> threading.Timer:
+    """Make the fake answer 500 to everything for ``seconds``, ``after`` seconds from now."""
+    timer = threading.Timer(after, lambda: httpx.post(f"{url}/outage", json={"seconds": seconds}, timeout=5))
+    timer.start()
+    return timer
+
+
+def measure(recipients: int, profiler: str | None = None, outage: float = 0.0) -> Run:
+    """One broadcast to ``recipients`` people through a sender subprocess, optionally with an outage."""
+    run = Run(recipients, outage=outage)
     with tempfile.TemporaryDirectory() as name, fake_telegram(Path(name)) as api_url:
         setup = Setup(Path(name), api_url, recipients)
         setup = replace(setup, broadcast_id=asyncio.run(prepare(setup)))
-        with running_sender(setup) as process:
+        started = time.monotonic()
+        with running_sender(setup) as process, profiling(profiler, process.pid, Path(f"broadcast-{recipients}.txt")):
+            timer = start_outage(api_url, OUTAGE_AFTER, outage) if outage else None
             run.finished = wait_until_done(process, setup)
+            run.wall_seconds = time.monotonic() - started
             run.peak_rss_mb, run.cpu_seconds = peak_rss_mb(process.pid), cpu_seconds(process.pid)
+            if timer is not None:
+                timer.cancel()
         stats = fake_stats(api_url)
         run.too_many, run.peak_per_second = stats["too_many_requests"], stats["peak_per_second"]
+        run.refused = stats["injected_failures"]
         asyncio.run(settle(setup, run))
     return run
 
@@ -309,18 +348,45 @@ def report(rate_run: Run, small: Run, large: Run, quick: bool) -> None:
     print(f"reproduce: .venv/bin/python bench/broadcast.py{' --quick' if quick else ''}")
 
 
-def main(quick: bool) -> None:
-    """Run the three broadcasts and report."""
+def report_outage(run: Run, quick: bool) -> None:
+    """How a broadcast fared through an outage of the Bot API."""
+    lost = run.outage + run.recipients / (LIMIT * RATE_TARGET)
+    verdict = "met" if run.finished and run.total("failed") == 0 and run.sent == run.recipients else "MISSED"
+    print(f"\noutage: the Bot API answered 500 for {run.outage:g} s from {OUTAGE_AFTER:g} s in; {run.sent:,}/"
+          f"{run.recipients:,} sent, failed={run.total('failed')}, ambiguous={run.total('ambiguous')}, "
+          f"{run.refused} requests refused; done {run.wall_seconds:.1f} s after the sender started (outage plus "
+          f"the sends at 95% of the limit: {lost:.1f} s, plus start-up) (target: everyone served, 0 failed): "
+          f"{verdict}")
+    print(f"reproduce: .venv/bin/python bench/broadcast.py --only outage{' --quick' if quick else ''}")
+
+
+def main(quick: bool, only: set[str], profiler: str | None, outage: float) -> None:
+    """Run the broadcasts asked for and report."""
     rate_size = QUICK_RATE_RUN if quick else RATE_RUN
     small_size, large_size = QUICK_MEMORY_RUNS if quick else MEMORY_RUNS
     runs: dict[int, Run] = {}
-    for size in (small_size, rate_size, large_size):
+    sizes = [*(() if "memory" not in only else (small_size,)), *(() if "rate" not in only else (rate_size,)),
+             *(() if "memory" not in only else (large_size,))]
+    for size in sizes:
         print(f"broadcast to {size:,} recipients ...", flush=True)
-        runs[size] = measure(size)
-    report(runs[rate_size], runs[small_size], runs[large_size], quick)
+        runs[size] = measure(size, profiler if size == rate_size else None)
+    if "memory" in only and "rate" in only:
+        report(runs[rate_size], runs[small_size], runs[large_size], quick)
+    elif runs:
+        print()
+        print_table(list(runs.values()))
+        print(f"reproduce: .venv/bin/python bench/broadcast.py --only {','.join(sorted(only))}")
+    if "outage" in only and outage > 0:
+        size = QUICK_OUTAGE_RUN if quick else OUTAGE_RUN
+        print(f"broadcast to {size:,} recipients through a {outage:g} s outage ...", flush=True)
+        report_outage(measure(size, outage=outage), quick)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="2,000 / 5,000 / 20,000 recipients for a fast check")
-    main(parser.parse_args().quick)
+    parser.add_argument("--only", default="memory,rate,outage", help="runs to make: memory, rate, outage")
+    parser.add_argument("--outage", type=float, default=15.0, help="seconds of Bot API outage in the outage run")
+    parser.add_argument("--py-spy", help="py-spy executable: profile the rate run's sender into broadcast-N.txt")
+    arguments = parser.parse_args()
+    main(arguments.quick, set(arguments.only.split(",")), arguments.py_spy, arguments.outage)

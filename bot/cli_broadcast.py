@@ -15,7 +15,7 @@ import messages_vi
 from bot.cli_support import fitted, local_time, with_database
 from bot.clock import utc_now
 from bot.delivery.planner import Planner
-from bot.delivery.progress import describe_audience
+from bot.delivery.progress import Snapshot, describe_audience
 from bot.delivery.service import DeliveryService, configured_senders
 from bot.runner import stop_on_signals
 from bot.settings import Settings
@@ -94,7 +94,7 @@ def _summary(row: dict[str, Any], counts: dict[str, int], settings: Settings) ->
         urgent=f" · {messages_vi.t('broadcast.urgent_mark')}" if row["urgent"] else "",
         audience=describe_audience(Audience.from_json(row["audience"])),
         at=local_time(row["scheduled_at"], settings), total=str(sum(counts.values())),
-        **{status: str(counts.get(status, 0)) for status in ("sent", "failed", "blocked", "ambiguous")},
+        **{status: str(counts.get(status, 0)) for status in ("sent", "waiting", "failed", "blocked", "ambiguous")},
     )
     return fitted(text)
 
@@ -114,16 +114,68 @@ def status(
         typer.echo(_summary(snapshot.broadcast, snapshot.counts, settings))
         rate = TextColumn(messages_vi.t("broadcast.rate_column", rate="{task.fields[rate]}"))
         columns = (TextColumn("#{task.fields[id]}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), rate,
-                   TimeRemainingColumn())
+                   TimeRemainingColumn(), TextColumn("{task.fields[state]}"))
         with Progress(*columns, console=console) as bar:
-            task = bar.add_task("", total=max(snapshot.total, 1), completed=snapshot.done, id=broadcast_id, rate="0")
+            task = bar.add_task("", total=max(snapshot.total, 1), completed=snapshot.done, id=broadcast_id, rate="0",
+                                state=_state(snapshot))
             while watch and snapshot.broadcast["status"] in ("scheduled", "sending"):
                 await asyncio.sleep(1)
                 snapshot = await planner.snapshot(broadcast_id) or snapshot
-                bar.update(task, total=max(snapshot.total, 1), completed=snapshot.done, rate=f"{snapshot.rate:.0f}")
+                bar.update(task, total=max(snapshot.total, 1), completed=snapshot.done, rate=f"{snapshot.rate:.0f}",
+                           state=_state(snapshot))
         typer.echo(fitted(snapshot.text()))
 
     with_database(show)
+
+
+def _state(snapshot: Snapshot) -> str:
+    return messages_vi.t("broadcast.waiting_short") if snapshot.waiting else ""
+
+
+@app.command("retry", help=messages_vi.t("help.broadcast.retry"))
+def retry(
+    broadcast_id: int = typer.Argument(..., help=messages_vi.t("help.broadcast.id")),
+    ambiguous: bool = typer.Option(False, "--ambiguous", help=messages_vi.t("help.broadcast.ambiguous")),
+    yes: bool = typer.Option(False, "--yes", help=messages_vi.t("help.broadcast.yes")),
+) -> None:
+    """Queue a broadcast's failed deliveries again; with --ambiguous also the possibly delivered ones."""
+    async def counted(database: Database, settings: Settings) -> dict[str, int]:
+        async with database.sessions() as session:
+            row = await broadcasts.get(session, broadcast_id)
+            if row is None:
+                _fail("broadcast.not_found", id=str(broadcast_id))
+            elif row["status"] not in ("sending", "done"):
+                _fail("broadcast.retry_not_allowed", id=str(broadcast_id), status=row["status"])
+            return await broadcasts.counts(session, broadcast_id)
+
+    counts = with_database(counted)
+    unsure = counts.get("ambiguous", 0)
+    question = messages_vi.t("broadcast.retry_confirm", id=str(broadcast_id), count=str(unsure))
+    if ambiguous and unsure and not yes and not typer.confirm(question):
+        typer.echo(messages_vi.t("broadcast.retry_aborted"))
+        raise typer.Exit(1)
+    statuses = ("failed", "ambiguous") if ambiguous else ("failed",)
+
+    async def queue(database: Database, settings: Settings) -> dict[str, int]:
+        now = utc_now()
+        queued: dict[str, int] = {}
+        async with database.transaction() as session:
+            for state in statuses:
+                queued[state] = await broadcasts.requeue(session, broadcast_id, (state,), now)
+            await audit.record(session, now, "cli", "admin", "broadcast.retry", broadcast_id=broadcast_id,
+                               **queued)
+        return queued
+
+    queued = with_database(queue)
+    total = sum(queued.values())
+    if total:
+        detail = messages_vi.t("broadcast.retry_detail", failed=str(queued.get("failed", 0)),
+                               ambiguous=str(queued.get("ambiguous", 0)))
+        typer.echo(messages_vi.t("broadcast.retried", id=str(broadcast_id), count=str(total), detail=detail))
+    else:
+        typer.echo(messages_vi.t("broadcast.retry_none", id=str(broadcast_id)))
+    if unsure and not ambiguous:
+        typer.echo(messages_vi.t("broadcast.retry_ambiguous_hint", count=str(unsure)))
 
 
 @app.command("cancel", help=messages_vi.t("help.broadcast.cancel"))

@@ -1,4 +1,4 @@
-"""`khaibao directive`: parse or summarise a directive file from the command line."""
+"""`khaibao directive`: parse or summarise a directive file (.txt, .docx, .pdf, photo, saved page)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from handlers.directive import Directive, DirectiveError, parse_directive, summarize
-from handlers.directive.document import text_from_upload
+from handlers.directive.document import read_upload
 from messages_vi import t
 
 app = typer.Typer(help=t("directive.cli.help"), no_args_is_help=True, add_completion=False)
@@ -30,15 +30,20 @@ def summarize_command(file: FileArgument) -> None:
 
 
 def _load(file: Path) -> Directive:
-    """Read and parse the file; on failure print the reason in Vietnamese and exit with code 2."""
+    """Read and parse the file; on failure print the reason in Vietnamese and exit with code 2.
+    A poor scan is said on stderr, so the printed result stays clean."""
     try:
         data = file.read_bytes()
     except OSError:
         _fail(t("directive.error.unreadable", path=file))
     try:
-        return parse_directive(text_from_upload(data, file.name))
+        upload = read_upload(data, file.name)
+        directive = parse_directive(upload.text)
     except DirectiveError as error:
         _fail(t(error.message_key))
+    if upload.poor_scan:
+        typer.echo(t("directive.scan.poor"), err=True)
+    return directive
 
 
 def _fail(message: str) -> NoReturn:

@@ -13,8 +13,6 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from bot.clock import Clock
 from bot.message_json import incoming_to_json
 from handlers.protocol import Incoming
@@ -75,7 +73,7 @@ class Inbox:
             batch, self._waiting = self._waiting, _Batch()
             try:
                 fresh = await self._write(batch)
-            except SQLAlchemyError as exc:
+            except Exception as exc:  # every waiting caller learns of it; the writer lives on
                 log.error("inbox: writing %d arrivals and %d sent marks failed (%s)",
                           len(batch.stores), len(batch.sent), type(exc).__name__)
                 for _, _, stored in batch.stores:

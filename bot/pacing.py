@@ -64,6 +64,11 @@ class RateLimiter:
         """How many keys the limiter remembers right now (bounded by recent sends and waiters)."""
         return len(self._last_by_key.keys() | self._gates.keys())
 
+    @property
+    def remaining_pause(self) -> float:
+        """Seconds until a pause (after a 429) ends; 0.0 when not paused."""
+        return max(0.0, self._paused_until - self._clock())
+
     def pause(self, seconds: float) -> None:
         """Hold every send until ``seconds`` from now (never shortens a longer pause)."""
         if seconds > 0:

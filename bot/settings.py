@@ -73,7 +73,6 @@ class Settings(BaseSettings):
     delivery_lease_seconds: float = Field(60.0, alias="DELIVERY_LEASE_SECONDS", gt=0, le=3600)
     delivery_retry_hours: float = Field(24.0, alias="DELIVERY_RETRY_HOURS", gt=0, le=168)
     delivery_retry_max_delay: float = Field(60.0, alias="DELIVERY_RETRY_MAX_DELAY_SECONDS", gt=0, le=3600)
-    delivery_max_attempts: int = Field(3, alias="DELIVERY_MAX_ATTEMPTS", ge=1, le=20)
     delivery_batch: int = Field(500, alias="DELIVERY_BATCH", ge=1, le=10000)
 
     @field_validator("timezone")

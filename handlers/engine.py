@@ -8,11 +8,21 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import messages_vi
-from handlers import parsers
+from handlers import parsers, paste
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
 from handlers.flows import FLOW_COMMANDS, FLOWS, SERVER_COMMANDS, registration
-from handlers.protocol import BUTTON, UNSUPPORTED, Context, Incoming, Outcome, Reply, ReplyOption, ServerCommand
+from handlers.protocol import (
+    BUTTON,
+    DOCUMENT,
+    UNSUPPORTED,
+    Context,
+    Incoming,
+    Outcome,
+    Reply,
+    ReplyOption,
+    ServerCommand,
+)
 from handlers.text import fold, is_number
 
 STATE_VERSION = 1
@@ -39,16 +49,18 @@ def handle(state: dict[str, Any] | None, incoming: Incoming, ctx: Context) -> Ou
         out.state = current = idle_state(ctx.now)
         out.replies.append(Reply(t("session.expired")))
     current["touched"] = ctx.now.isoformat()
+    joining = current.pop("joining", None)
     text = incoming.text.strip()
-    if incoming.kind == UNSUPPORTED:
-        out.replies.append(Reply(t("input.unsupported")))
+    if incoming.kind == UNSUPPORTED or (incoming.kind == DOCUMENT and not current.get("flow")):
+        key = "input.unsupported" if incoming.kind == UNSUPPORTED else "input.file_not_expected"
+        out.replies.append(Reply(t(key)))
         _reprompt(out, ctx)
     elif text.startswith("/") and incoming.kind != BUTTON:
         _command(out, text, ctx)
     elif not current.get("flow"):
         _start_entry(out, ctx)
     else:
-        _answer(out, incoming, ctx)
+        _answer(out, incoming, ctx, joining)
     return out
 
 
@@ -331,7 +343,7 @@ def _display(step: Step, value: Any, ctx: Context) -> str:
 # --- answers --------------------------------------------------------------------------------------
 
 
-def _answer(out: Outcome, incoming: Incoming, ctx: Context) -> None:
+def _answer(out: Outcome, incoming: Incoming, ctx: Context, joining: dict[str, Any] | None = None) -> None:
     state = out.state
     flow = _flow(state)
     if flow.admin_only and not ctx.is_admin:
@@ -339,19 +351,29 @@ def _answer(out: Outcome, incoming: Incoming, ctx: Context) -> None:
         out.replies.append(Reply(t("command.admin_only")))
         return
     step = flow.step(state["step"])
+    continuation = paste.continued(joining, state["answers"], flow, incoming, ctx)
+    if continuation is not None and not _answers_choice(step, continuation, incoming, state, ctx):
+        _continue(out, flow, continuation, incoming, ctx)
+        return
     if incoming.kind == BUTTON:
         parsed = _pressed(out, step, incoming, ctx)
         if parsed is None:
             return
+    elif incoming.kind == DOCUMENT:
+        parsed = paste.file_answer(step, incoming, state["answers"], ctx)
     else:
         parsed = _parse_text(step, incoming.text, state, ctx)
     if isinstance(parsed, Invalid):
+        if incoming.kind != DOCUMENT and step.parse is not None:
+            paste.hold(state, step, incoming.text, ctx)
         out.replies.append(Reply(_hint(parsed)))
         out.replies.append(_prompt(step, state, ctx, short=True))
     elif isinstance(parsed, Pick):
         state["choices"][step.id] = {"key": parsed.key, "items": [list(item) for item in parsed.candidates]}
         out.replies.append(_prompt(step, state, ctx))
     else:
+        if incoming.kind != BUTTON:
+            paste.remember(state, step, incoming, ctx)
         _accept(out, flow, step, parsed, ctx)
 
 
@@ -361,6 +383,33 @@ def _hint(invalid: Invalid) -> str:
     if invalid.params.get("count") == "1" and single in messages_vi.catalog():
         return t(single)
     return t(invalid.key, **invalid.params)
+
+
+def _answers_choice(step: Step, continuation: paste.Continuation, incoming: Incoming, state: dict[str, Any],
+                    ctx: Context) -> bool:
+    """True when a text that could continue a paste rather answers the choice now on screen ("1", "tiếp")."""
+    if step.id == continuation.step.id or step.kind not in (CHOICE, MULTI, REVIEW):
+        return False
+    return isinstance(_parse_text(step, incoming.text, state, ctx), Ok)
+
+
+def _continue(out: Outcome, flow: Flow, continuation: paste.Continuation, incoming: Incoming, ctx: Context) -> None:
+    """Join a part of a split paste to its answer; the question on screen is asked again with it."""
+    state, step = out.state, continuation.step
+    assert step.parse is not None
+    parsed = step.parse(continuation.text, state["answers"], ctx)
+    if not isinstance(parsed, Ok):
+        paste.hold(state, step, continuation.text, ctx, continuation.parts)
+        if isinstance(parsed, Invalid):
+            out.replies.append(Reply(_hint(parsed)))
+        _reprompt(out, ctx)
+        return
+    paste.remember(state, step, incoming, ctx, continuation.parts)
+    if state["step"] == step.id:
+        _accept(out, flow, step, parsed, ctx)
+    else:
+        state["answers"][step.id] = parsed.value
+        _reprompt(out, ctx, short=False)  # the question on screen now reads the joined answer in full
 
 
 def _pressed(out: Outcome, step: Step, incoming: Incoming, ctx: Context) -> Parsed | None:

@@ -84,6 +84,8 @@ class Step:
     clears: tuple[str, ...] = ()  # answers that no longer hold when this answer changes
     choices: Callable[[Answers, Any], list[tuple[str, str]]] | None = None  # options computed at run time
     on_answer: Callable[[Any, Answers, Any], list[Any]] | None = None  # replies right after an answer
+    files: bool = False  # a file or photo sent here answers with its text (see ``paste``)
+    join_seconds: float = 0.0  # text parts arriving this soon after the answer continue it (a split paste)
 
     def next_id(self, answers: Answers) -> str:
         """The id of the step after this one for these answers."""

@@ -11,6 +11,18 @@ from zoneinfo import ZoneInfo
 from handlers.triage import OutbreakArea
 
 TEXT, BUTTON, CONTACT, UNSUPPORTED = "text", "button", "contact", "unsupported"
+DOCUMENT = "document"  # a file or photo the channel has read into text (``Incoming.attachment``)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the user sent, read into text by the channel; ``error`` is a message key when unreadable."""
+
+    name: str
+    text: str = ""
+    pages: int = 1
+    poor_scan: bool = False
+    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,7 @@ class Incoming:
     option: tuple[str, str] | None = None  # (step id, option id) of a pressed button
     message_id: str | None = None  # the platform's id, to drop repeated deliveries
     display_name: str | None = None
+    attachment: Attachment | None = None  # with kind DOCUMENT
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ MESSAGES = {
     ),
     "input.bad_free_text": "Nội dung chỉ gồm chữ, số và các dấu , . / - (tối đa {limit} ký tự). Vui lòng nhập lại.",
     "input.unsupported": "Mình chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu trả lời nhé.",
+    "input.file_not_expected": "Ở bước này mình chưa cần tệp hay ảnh. Bạn vui lòng gõ câu trả lời nhé.",
     "input.stale_button": "Nút này thuộc câu hỏi trước. Vui lòng trả lời câu hỏi hiện tại:",
     "prompt.previous": "(Câu trả lời trước: {value})",
     "multi.chosen": "Bạn chọn: {labels}",

@@ -25,7 +25,8 @@ MESSAGES = {
         "#{id} · {kind} · {status}{urgent}\n"
         "  Tới: {audience}\n"
         "  Gửi lúc: {at}\n"
-        "  Đã gửi {sent} · Lỗi {failed} · Bị chặn {blocked} · Chưa rõ {ambiguous} · Tổng {total}"
+        "  Đã gửi {sent} · Chờ nền tảng {waiting} · Lỗi {failed} · Bị chặn {blocked} · Chưa rõ {ambiguous}"
+        " · Tổng {total}"
     ),
     "broadcast.progress": (
         "Đang gửi thông báo #{id} tới {audience}: {done}/{total}\n"
@@ -36,6 +37,23 @@ MESSAGES = {
         "Đã gửi xong thông báo #{id} tới {audience}: {total} người nhận.\n"
         "Đã gửi {sent} · Lỗi {failed} · Bị chặn {blocked} · Chưa rõ {ambiguous} · Đã hủy {cancelled}"
     ),
+    "broadcast.waiting": (
+        "⏳ Đang chờ nền tảng: {waiting} người nhận gặp lỗi tạm thời của nền tảng, sẽ được tự động gửi lại "
+        "khi nền tảng hoạt động trở lại."
+    ),
+    "broadcast.waiting_short": "đang chờ nền tảng",
+    "broadcast.retry_confirm": (
+        "{count} người nhận của thông báo #{id} ở trạng thái «chưa rõ»: yêu cầu đã gửi đi nhưng không có trả lời, "
+        "có thể họ đã nhận được. Gửi lại có thể khiến họ nhận hai lần. Vẫn gửi lại?"
+    ),
+    "broadcast.retried": "Đã xếp lại {count} người nhận của thông báo #{id} vào hàng đợi ({detail}).",
+    "broadcast.retry_detail": "{failed} lỗi, {ambiguous} chưa rõ",
+    "broadcast.retry_none": "Thông báo #{id} không có người nhận nào cần gửi lại.",
+    "broadcast.retry_ambiguous_hint": (
+        "Còn {count} người nhận «chưa rõ» (có thể đã nhận): thêm --ambiguous để gửi lại cho họ."
+    ),
+    "broadcast.retry_not_allowed": "Thông báo #{id} đang ở trạng thái {status}: không thể gửi lại.",
+    "broadcast.retry_aborted": "Không gửi lại.",
     "broadcast.quiet_hours": "Đang trong giờ yên tĩnh: thông báo #{id} (không khẩn) sẽ được gửi từ {until}.",
     "broadcast.created": "Đã tạo thông báo #{id} tới {audience}, gửi lúc {at}.",
     "broadcast.cancelled": "Đã hủy thông báo #{id}; {count} người nhận chưa gửi sẽ không nhận được.",

@@ -11,8 +11,8 @@ MESSAGES = {
     "label.notice": "Thông báo",
     "label.notice_open": "Xem tiếp",
     "publish.text": (
-        "Dán nội dung chỉ thị, công văn hoặc thông báo (hoặc gửi tệp .txt, .docx). "
-        "Mình sẽ tóm tắt để người dân đọc được trên một màn hình điện thoại."
+        "Dán nội dung chỉ thị, công văn hoặc thông báo, hoặc gửi tệp .txt, .docx, .pdf, ảnh chụp văn bản "
+        "hay trang web đã lưu (.html). Mình sẽ tóm tắt để người dân đọc được trên một màn hình điện thoại."
     ),
     "publish.too_long": "Văn bản quá dài (tối đa {limit} ký tự).",
     "publish.not_directive": (
@@ -20,8 +20,10 @@ MESSAGES = {
         "Một thông báo ngắn thì tối đa {limit} ký tự."
     ),
     "publish.plain_header": "Thông báo",
+    "publish.joined": "Đã ghép {count} tin nhắn liền nhau thành một văn bản.",
+    "publish.file_read": "Đã đọc tệp {name} ({pages} trang).",
     "publish.preview": (
-        "Xem trước:\n{fields}\n\n"
+        "{notes}Xem trước:\n{fields}\n\n"
         "Bản tóm tắt gửi người dân:\n{summary}\n\nNhiệm vụ báo cáo tìm thấy:\n{duties}\n\n"
         "Chọn «Tiếp tục», hoặc /quaylai để dán lại văn bản."
     ),
@@ -36,7 +38,9 @@ MESSAGES = {
     "publish.cadence.daily": "Hằng ngày",
     "publish.cadence.weekly": "Hằng tuần",
     "publish.cadence.monthly": "Hằng tháng",
+    "publish.cadence.yearly": "Hằng năm",
     "publish.cadence.dated": "Theo hạn",
+    "publish.cadence.event": "Khi phát sinh",
     "publish.audience": "Gửi tới ai?",
     "publish.audience.everyone": "Mọi người",
     "publish.audience.citizens": "Người dân",

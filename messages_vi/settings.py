@@ -45,8 +45,8 @@ MESSAGES = {
     "settings.expect.ESCALATE_AFTER_HOURS": "cần số giờ lớn hơn 0 và không quá 72.",
     "settings.expect.QUIET_HOURS": "cần khoảng giờ dạng 21:00-07:00, hoặc off để tắt.",
     "settings.expect.DELIVERY_LEASE_SECONDS": "cần số giây lớn hơn 0 và không quá 3600.",
-    "settings.expect.DELIVERY_RETRY_HOURS": "cần số giờ lớn hơn 0 và không quá 168 (thời gian thử gửi lại khi nền tảng lỗi).",
+    "settings.expect.DELIVERY_RETRY_HOURS": "cần số giờ lớn hơn 0 và không quá 168 (thời gian thử gửi lại khi "
+                                            "nền tảng lỗi).",
     "settings.expect.DELIVERY_RETRY_MAX_DELAY_SECONDS": "cần số giây lớn hơn 0 và không quá 3600.",
-    "settings.expect.DELIVERY_MAX_ATTEMPTS": "cần số lần nguyên từ 1 đến 20.",
     "settings.expect.DELIVERY_BATCH": "cần số dòng nguyên từ 1 đến 10000.",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func, insert, literal, or_, select, update
+from sqlalchemy import and_, case, exists, func, insert, literal, or_, select, update
 
 from handlers.audience import OFFICIAL_ROLES, Audience
 from storage.models import Area, Broadcast, Declaration, Delivery, Monitoring, Person
@@ -152,13 +152,30 @@ async def start(executor: Executor, broadcast_id: int, now: datetime) -> None:
 
 
 async def counts(executor: Executor, broadcast_id: int) -> dict[str, int]:
-    """Delivery rows of a broadcast by status."""
-    query = (
-        select(DELIVERY.c.status, func.count())
-        .where(DELIVERY.c.broadcast_id == broadcast_id)
-        .group_by(DELIVERY.c.status)
-    )
+    """Delivery rows of a broadcast by status; pending rows retrying a transient failure count as "waiting"."""
+    waiting = and_(DELIVERY.c.status == "pending", DELIVERY.c.retry_since.is_not(None))
+    state = case((waiting, literal("waiting")), else_=DELIVERY.c.status).label("state")
+    query = select(state, func.count()).where(DELIVERY.c.broadcast_id == broadcast_id).group_by(state)
     return {status: int(number) for status, number in await executor.execute(query)}
+
+
+async def requeue(executor: Executor, broadcast_id: int, statuses: tuple[str, ...], now: datetime) -> int:
+    """Send a finished or running broadcast's rows in ``statuses`` again (to people still reachable);
+    the number of rows queued. A done broadcast goes back to sending until they are settled."""
+    reachable = select(PERSON.c.id).where(PERSON.c.active.is_(True))
+    result = await executor.execute(
+        update(DELIVERY)
+        .where(DELIVERY.c.broadcast_id == broadcast_id, DELIVERY.c.status.in_(statuses),
+               DELIVERY.c.person_id.in_(reachable))
+        .values(status="pending", attempts=0, next_attempt_at=now, retry_since=None, last_error=None,
+                lease_until=None)
+    )
+    if result.rowcount:
+        await executor.execute(
+            update(BROADCAST).where(BROADCAST.c.id == broadcast_id, BROADCAST.c.status == "done")
+            .values(status="sending", finished_at=None)
+        )
+    return int(result.rowcount)
 
 
 async def finish_if_done(executor: Executor, broadcast_id: int, now: datetime) -> bool:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, select, update
+from sqlalchemy import and_, bindparam, func, literal, select, update
 
 from storage.broadcasts import BROADCAST, DELIVERY
 from storage.upsert import Executor
 
 CLAIMED_COLUMNS = (DELIVERY.c.id, DELIVERY.c.broadcast_id, DELIVERY.c.person_id, DELIVERY.c.external_id,
-                   DELIVERY.c.attempts)
+                   DELIVERY.c.attempts, DELIVERY.c.retry_since)
 
 
 async def claim(
@@ -57,19 +57,40 @@ async def claim(
     return rows
 
 
-async def mark_sending(executor: Executor, ids: list[int], lease_until: datetime) -> set[int]:
-    """Mark claimed rows as being sent now; the ids still claimed (not cancelled meanwhile)."""
+async def mark_sending(
+    executor: Executor, ids: list[int], claimed_until: datetime, lease_until: datetime
+) -> list[int]:
+    """Mark rows of one claim (leased until ``claimed_until``) as being sent now; the ids still ours.
+
+    A row cancelled meanwhile, or whose lease ran out and which another sender claimed since, is left alone.
+    """
+    mine = and_(DELIVERY.c.status == "claimed", DELIVERY.c.lease_until == claimed_until)
     result = await executor.execute(
-        update(DELIVERY)
-        .where(DELIVERY.c.id.in_(ids), DELIVERY.c.status == "claimed")
-        .values(status="sending", lease_until=lease_until)
-        .returning(DELIVERY.c.id)
+        update(DELIVERY).where(DELIVERY.c.id.in_(ids), mine).values(status="sending", lease_until=lease_until)
     )
-    return {row[0] for row in result}
+    if result.rowcount == len(ids):
+        return ids
+    marked = select(DELIVERY.c.id).where(
+        DELIVERY.c.id.in_(ids), DELIVERY.c.status == "sending", DELIVERY.c.lease_until == lease_until
+    )
+    live = set((await executor.execute(marked)).scalars())
+    return [row_id for row_id in ids if row_id in live]
+
+
+async def record_sent(executor: Executor, ids: list[int], now: datetime) -> None:
+    """Settle rows that were sent, in one statement; ``now`` (their ``sent_at``) is the time they are
+    recorded, a flush interval at most after the send."""
+    if ids:
+        await executor.execute(
+            update(DELIVERY)
+            .where(DELIVERY.c.id.in_(ids))
+            .values(status="sent", attempts=DELIVERY.c.attempts + 1, sent_at=now, lease_until=None)
+        )
 
 
 async def record(executor: Executor, results: list[dict[str, Any]]) -> None:
-    """Settle rows: each result has id, status, attempts, next_attempt_at, last_error, sent_at."""
+    """Settle rows that did not go out: each result has row_id, new_status, new_attempts, retry_at (the
+    next attempt), error and since (the first transient failure, or None)."""
     if not results:
         return
     statement = (
@@ -80,7 +101,7 @@ async def record(executor: Executor, results: list[dict[str, Any]]) -> None:
             attempts=bindparam("new_attempts"),
             next_attempt_at=bindparam("retry_at"),
             last_error=bindparam("error"),
-            sent_at=bindparam("sent"),
+            retry_since=bindparam("since"),
             lease_until=None,
         )
     )

@@ -213,6 +213,7 @@ class Delivery(SQLModel, table=True):
     lease_until: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     last_error: str | None = Field(default=None, max_length=200)
     sent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    retry_since: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))  # first transient failure
 
 
 class Notice(SQLModel, table=True):

@@ -4,8 +4,9 @@ SQLAlchemy's aiosqlite adapter makes a cursor, executes, fetches and closes, eac
 aiosqlite's worker thread and back to the event loop. A small transaction of the conversation
 service (a handful of statements) paid some thirty such trips, a fixed cost per group commit that
 dominated under load. Here a statement's execute, the fetch of its first rows and the cursor's
-close run as one call on that thread; only results larger than ``CHUNK`` rows (exports, which
-stream) fetch the rest in further calls of ``CHUNK`` rows each.
+close run as one call on that thread, and a transaction's BEGIN travels with its first statement;
+only results larger than ``CHUNK`` rows (exports, which stream) fetch the rest in further calls of
+``CHUNK`` rows each.
 
 It relies on ``aiosqlite.Connection._execute`` (run a function on the connection's thread), the
 primitive every aiosqlite method is built on; ``tests/test_sqlite_driver.py`` pins its behaviour.
@@ -21,6 +22,7 @@ from typing import Any
 import aiosqlite
 
 CHUNK = 1000  # rows fetched with the statement; larger results follow in chunks of this size
+BEGINS = frozenset({"BEGIN", "BEGIN IMMEDIATE", "BEGIN DEFERRED", "BEGIN EXCLUSIVE"})
 
 Row = tuple[Any, ...]
 
@@ -28,7 +30,7 @@ Row = tuple[Any, ...]
 class OneTripCursor:
     """The subset of aiosqlite's cursor that SQLAlchemy uses, one thread trip per statement."""
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: OneTripConnection) -> None:
         self._connection = connection
         self._cursor: sqlite3.Cursor | None = None  # left open while a large result is being read
         self._rows: deque[Row] = deque()
@@ -44,7 +46,11 @@ class OneTripCursor:
         await self.close()
 
     async def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> OneTripCursor:
-        """Run the statement and take its first rows in one trip."""
+        """Run the statement and take its first rows in one trip (a BEGIN waits for the next statement's)."""
+        if sql in BEGINS and not parameters:
+            self._connection.pending_begin = sql
+            self.description, self.rowcount, self._rows = None, -1, deque()
+            return self
         await self._trip("execute", sql, parameters)
         return self
 
@@ -55,15 +61,20 @@ class OneTripCursor:
 
     async def _trip(self, method: str, sql: str, parameters: Any) -> None:
         connection = self._connection
-        self._take(await connection._execute(self._run, connection._conn, method, sql, parameters, self._release()))
+        begin, connection.pending_begin = connection.pending_begin, None
+        self._take(await connection._execute(
+            self._run, connection._conn, begin, method, sql, parameters, self._release()))
 
     @staticmethod
     def _run(
-        raw: sqlite3.Connection, method: str, sql: str, parameters: Any, previous: sqlite3.Cursor | None
+        raw: sqlite3.Connection, begin: str | None, method: str, sql: str, parameters: Any,
+        previous: sqlite3.Cursor | None,
     ) -> tuple[Any, int, int | None, list[Row], sqlite3.Cursor | None]:
-        """On aiosqlite's thread: close a half-read result, execute, fetch a chunk, close when all is read."""
+        """On aiosqlite's thread: close a half-read result, begin if asked, execute, fetch a chunk."""
         if previous is not None:
             previous.close()
+        if begin is not None:
+            raw.execute(begin)
         cursor = getattr(raw, method)(sql, parameters)
         rows = cursor.fetchmany(CHUNK) if cursor.description else []
         if len(rows) < CHUNK:
@@ -125,8 +136,22 @@ class OneTripCursor:
 class OneTripConnection(aiosqlite.Connection):
     """An aiosqlite connection whose cursors make one thread trip per statement."""
 
+    pending_begin: str | None = None  # a BEGIN sent with the transaction's first statement
+
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
+
+    async def commit(self) -> None:
+        """Commit; a transaction that ran no statement was never begun, so there is nothing to do."""
+        if self.pending_begin is None:
+            await super().commit()
+        self.pending_begin = None
+
+    async def rollback(self) -> None:
+        """Roll back, or forget a BEGIN that no statement followed."""
+        if self.pending_begin is None:
+            await super().rollback()
+        self.pending_begin = None
 
 
 async def connect(database: str, **kwargs: Any) -> aiosqlite.Connection:

@@ -66,3 +66,22 @@ async def test_errors_surface_as_sqlite_errors(connection: aiosqlite.Connection)
     cursor = connection.cursor()
     with pytest.raises(aiosqlite.OperationalError):
         await cursor.execute("SELECT * FROM missing")
+
+
+async def test_begin_travels_with_the_first_statement(connection: aiosqlite.Connection) -> None:
+    cursor = connection.cursor()
+    await cursor.execute("CREATE TABLE t (v INTEGER)")
+    trips = count_trips(connection)
+    await cursor.execute("BEGIN IMMEDIATE")
+    await cursor.execute("INSERT INTO t VALUES (1)")
+    assert connection.in_transaction
+    await connection.commit()
+    assert trips == [2] and not connection.in_transaction
+    await cursor.execute("BEGIN IMMEDIATE")
+    await connection.rollback()  # nothing ran: no trip at all
+    assert trips == [2]
+    await cursor.execute("BEGIN IMMEDIATE")
+    await cursor.execute("INSERT INTO t VALUES (2)")
+    await connection.rollback()
+    await cursor.execute("SELECT v FROM t")
+    assert await cursor.fetchall() == [(1,)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import Any, TextIO
+from typing import TextIO
 
 import messages_vi
 from bot.clock import Clock, sleep_unless, utc_now
@@ -63,10 +63,5 @@ class ConsoleInbox:
             print("> ", end="", file=self.out, flush=True)
         sent = self.clock()
         async with self.db.engine.begin() as connection:
-            await deliveries.record(connection, [_sent(row, sent) for row in rows])
+            await deliveries.record_sent(connection, [row["id"] for row in rows], sent)
         return len(rows)
-
-
-def _sent(row: dict[str, Any], now: Any) -> dict[str, Any]:
-    return {"row_id": row["id"], "new_status": "sent", "new_attempts": row["attempts"] + 1, "retry_at": now,
-            "error": None, "sent": now}

@@ -28,14 +28,15 @@ from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.telegram_lanes import Lanes
 from bot.channels.telegram_memory import ChatMemory
 from bot.channels.telegram_pacing import ChatPacer
-from bot.channels.telegram_receive import CHANNEL, Received, receive
+from bot.channels.telegram_receive import CHANNEL, FileRef, Received, receive
 from bot.channels.telegram_render import page, render
 from bot.channels.telegram_send import Conversations, Sender
 from bot.channels.telegram_webhook import webhook_path, webhook_route
 from bot.limits import shared_limiter
 from bot.outbox_relay import Undeliverable
 from bot.settings import Settings
-from handlers.protocol import Reply
+from bot.uploads import file_incoming
+from handlers.protocol import Incoming, Reply
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class TelegramChannel:
         if settings.telegram_bot_token is None:
             raise ValueError("TELEGRAM_BOT_TOKEN is not set")
         self._service = service
+        self._admins = settings.admin_identities
         self._webhook_url = settings.telegram_webhook_url
         secret = settings.telegram_webhook_secret
         self._secret = secret.get_secret_value() if secret else settings.derived_secret("telegram-webhook")
@@ -225,7 +227,10 @@ class TelegramChannel:
         if received.incoming is None:  # the adapter's own answer leaves the conversation (and keyboard) as it is
             await self._sender.send(chat_id, render(received.replies, chat_id, self._codec))
             return
-        replies = await self._service.handle(received.incoming)
+        incoming = received.incoming
+        if received.file is not None:
+            incoming = await self._with_file(incoming, received.file)
+        replies = await self._service.handle(incoming)
         shown = self._memory.keyboard_shown(chat_id)
         try:
             await self._sender.send(
@@ -235,6 +240,19 @@ class TelegramChannel:
             self._service.inbox.sent(received.incoming)  # blocked for good: nothing left to resend
             raise
         self._service.inbox.sent(received.incoming)
+
+    async def _with_file(self, incoming: Incoming, file: FileRef) -> Incoming:
+        """The message with the document's or photo's text, fetched with getFile (admins only)."""
+
+        async def fetch() -> bytes:
+            try:
+                found = await self._bot.get_file(file.file_id)
+                return bytes(await found.download_as_bytearray())
+            except TelegramError as error:
+                raise OSError("telegram file download failed") from error
+
+        admin = (CHANNEL, incoming.user_id) in self._admins
+        return await file_incoming(incoming, file.name, file.size, fetch, admin)
 
     async def _apologise(self, update_id: int, chat_id: int, error: BaseException) -> None:
         """Log the failure without personal data and apologise to the user."""

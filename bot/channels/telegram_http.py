@@ -12,6 +12,9 @@ import json
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+from yarl import URL
+
+from bot.http_proxy import env_proxy
 
 JSON_HEADERS = {"Content-Type": "application/json"}
 Timeout = float | None | object  # a number, None (no limit) or PTB's DefaultValue (not passed)
@@ -38,6 +41,7 @@ class AiohttpRequest(BaseRequest):
         self._pool_timeout = pool_timeout
         self._media_write_timeout = media_write_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[str, tuple[URL | None, aiohttp.BasicAuth | None]] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -48,9 +52,7 @@ class AiohttpRequest(BaseRequest):
         """Open the session (inside the running event loop, as aiohttp requires)."""
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self._connections)
-            self._session = aiohttp.ClientSession(  # trust_env: HTTPS_PROXY / NO_PROXY, as httpx reads them
-                connector=connector, headers={"User-Agent": self.USER_AGENT}, trust_env=True
-            )
+            self._session = aiohttp.ClientSession(connector=connector, headers={"User-Agent": self.USER_AGENT})
 
     async def shutdown(self) -> None:
         """Close the session and its connections."""
@@ -90,8 +92,13 @@ class AiohttpRequest(BaseRequest):
             sock_read=read,
             total=None if not files or write is None or read is None else write + read,
         )
+        origin = url.split("/bot", 1)[0]
+        if origin not in self._proxies:  # HTTPS_PROXY / NO_PROXY, as httpx reads them, once per host
+            self._proxies[origin] = env_proxy(origin)
+        proxy, proxy_auth = self._proxies[origin]
         try:
-            async with self._session.request(method, url, data=body, headers=headers, timeout=timeout) as response:
+            async with self._session.request(method, url, data=body, headers=headers, timeout=timeout, proxy=proxy,
+                                             proxy_auth=proxy_auth) as response:
                 return response.status, await response.read()
         except TimeoutError:  # "from None": aiohttp's messages hold the URL, and so the token
             raise TimedOut from None

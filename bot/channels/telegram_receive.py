@@ -11,9 +11,19 @@ from telegram.constants import ChatType
 import messages_vi
 from bot.channels.telegram_buttons import ButtonCodec, PageTurn
 from bot.channels.telegram_render import Pressed
-from handlers.protocol import BUTTON, CONTACT, TEXT, UNSUPPORTED, Incoming, Reply
+from bot.uploads import PHOTO_NAME
+from handlers.protocol import BUTTON, CONTACT, DOCUMENT, TEXT, UNSUPPORTED, Incoming, Reply
 
 CHANNEL = "telegram"
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A document or photo the user sent, to fetch with getFile: its id, name and size if known."""
+
+    file_id: str
+    name: str
+    size: int | None
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,7 @@ class Received:
     page: int | None = None  # show this page of the pressed message's buttons
     query_id: str | None = None  # the callback query to answer
     pressed: Pressed | None = None  # the message whose button was pressed
+    file: FileRef | None = None  # a document or photo to fetch before the service reads it
 
 
 def receive(update: Update, codec: ButtonCodec) -> Received | None:
@@ -54,6 +65,13 @@ def receive(update: Update, codec: ButtonCodec) -> Received | None:
         return Received(chat.id, incoming(text=_international(message.contact.phone_number), kind=CONTACT))
     if isinstance(message.text, str):
         return Received(chat.id, incoming(text=message.text))
+    if message.document is not None:
+        document = message.document
+        file = FileRef(document.file_id, document.file_name or "tep", document.file_size)
+        return Received(chat.id, incoming(kind=DOCUMENT), file=file)
+    if message.photo:
+        photo = max(message.photo, key=lambda size: size.width * size.height)
+        return Received(chat.id, incoming(kind=DOCUMENT), file=FileRef(photo.file_id, PHOTO_NAME, photo.file_size))
     return Received(chat.id, incoming(kind=UNSUPPORTED))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from datetime import timedelta
@@ -20,6 +21,7 @@ from bot.channels.zalo_webhook import webhook_route
 from bot.conversations import ConversationService
 from bot.limits import shared_limiter
 from bot.settings import Settings
+from bot.uploads import fetch_url
 from handlers.protocol import Reply
 
 log = logging.getLogger(__name__)
@@ -109,7 +111,7 @@ def build(settings: Settings, service: ConversationService, *, poll_timeout: int
     sender = ZaloReplySender(api, shared_limiter(settings, CHANNEL), service, qr_images, in_flight=in_flight)
     return ZaloChannel(
         api,
-        ZaloInbox(service, sender),
+        ZaloInbox(service, sender, fetch=functools.partial(fetch_url, http)),
         http=http,
         webhook_url=settings.zalo_webhook_url,
         webhook_secret=webhook_secret(settings),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
@@ -14,7 +15,8 @@ from bot.channels.zalo_send import ZaloReplySender
 from bot.channels.zalo_updates import CHANNEL, ZaloUpdate, parse
 from bot.conversations import ConversationService
 from bot.locks import KeyedLocks
-from handlers.protocol import Reply
+from bot.uploads import PHOTO_NAME, file_incoming
+from handlers.protocol import Incoming, Reply
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +37,11 @@ class ZaloInbox:
     """Stores updates, then hands them to the conversation service and the replies to the sender."""
 
     def __init__(
-        self, service: ConversationService, sender: ZaloReplySender, group_notices: GroupNotices | None = None
+        self, service: ConversationService, sender: ZaloReplySender, group_notices: GroupNotices | None = None,
+        fetch: Callable[[str], Awaitable[bytes]] | None = None,
     ) -> None:
         self._service = service
+        self._fetch = fetch
         self._sender = sender
         self._groups = group_notices or GroupNotices()
         self._store = service.inbox
@@ -104,13 +108,21 @@ class ZaloInbox:
 
     async def _handle(self, update: ZaloUpdate) -> None:
         try:
-            replies = await self._service.handle(update.incoming)
+            replies = await self._service.handle(await self._with_photo(update))
         except Exception as exc:
             log.error("zalo: handling an update failed: %s", describe(exc))
             await self._sender.send(update.chat_id, [Reply(messages_vi.t("error.apology"))], update.incoming.user_id)
             return
         if await self._sender.send(update.chat_id, replies, update.incoming.user_id):
             self._store.sent(update.incoming)
+
+    async def _with_photo(self, update: ZaloUpdate) -> Incoming:
+        """The message with the text of the photo it carries (admins only; fetched from Zalo's URL)."""
+        incoming, url, fetch = update.incoming, update.photo_url, self._fetch
+        if url is None or fetch is None:
+            return incoming
+        admin = (incoming.channel, incoming.user_id) in self._service.settings.admin_identities
+        return await file_incoming(incoming, PHOTO_NAME, None, lambda: fetch(url), admin)
 
     def _notify_group(self, chat_id: str) -> None:
         if self._groups.due(chat_id):

@@ -7,13 +7,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from handlers.protocol import TEXT, UNSUPPORTED, Incoming
+from handlers.protocol import DOCUMENT, TEXT, UNSUPPORTED, Incoming
 
 CHANNEL = "zalo"
 TEXT_EVENT = "message.text.received"
+IMAGE_EVENT = "message.image.received"
 GROUP = "GROUP"
 
 JSON = dict[str, Any]
+_WEB = ("https://", "http://")
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class ZaloUpdate:
     incoming: Incoming
     chat_id: str
     group: bool = False
+    photo_url: str | None = None  # a photo the user sent, fetched before the service reads it
 
     @property
     def message_id(self) -> str:
@@ -54,16 +57,18 @@ def parse(update: JSON) -> ZaloUpdate | None:
         return None
     text = message.get("text")
     is_text = event == TEXT_EVENT and isinstance(text, str)
+    photo = message.get("photo_url") or message.get("photo")
+    photo_url = photo if event == IMAGE_EVENT and isinstance(photo, str) and photo.startswith(_WEB) else None
     display_name = sender.get("display_name")
     incoming = Incoming(
         CHANNEL,
         user_id,
         text=text if is_text else "",
-        kind=TEXT if is_text else UNSUPPORTED,
+        kind=TEXT if is_text else DOCUMENT if photo_url else UNSUPPORTED,
         message_id=_id(message.get("message_id")) or _fingerprint(update),
         display_name=display_name if isinstance(display_name, str) else None,
     )
-    return ZaloUpdate(incoming, chat_id, group=chat.get("chat_type") == GROUP)
+    return ZaloUpdate(incoming, chat_id, group=chat.get("chat_type") == GROUP, photo_url=photo_url)
 
 
 def _object(value: object) -> JSON:

@@ -6,6 +6,7 @@ import logging
 
 from bot.clock import Clock
 from bot.delivery.progress import Notifier, RateMeter, Snapshot
+from bot.delivery.senders import SendError
 from storage import broadcasts, deliveries
 from storage.db import Database
 
@@ -38,7 +39,10 @@ class Planner:
             async with self.db.engine.begin() as connection:
                 finished = await broadcasts.finish_if_done(connection, broadcast["id"], self.clock())
             if report and broadcast["progress_chat"]:
-                await self.report(broadcast["id"], final=finished)
+                try:
+                    await self.report(broadcast["id"], final=finished)
+                except SendError as error:  # the platform is down too: the next tick posts it
+                    log.warning("progress of broadcast %d not posted: %s", broadcast["id"], error.reason)
 
     async def expand(self, broadcast_id: int) -> None:
         """Start a due broadcast and write all its delivery rows, chunk by chunk."""

@@ -47,6 +47,11 @@ class Snapshot:
     def remaining(self) -> int:
         return self.total - self.done
 
+    @property
+    def waiting(self) -> int:
+        """Recipients whose platform failed transiently: retried automatically, not failed."""
+        return self.counts.get("waiting", 0)
+
     def eta_seconds(self) -> float | None:
         """Seconds left at the current rate, None when unknown."""
         return self.remaining / self.rate if self.rate > 0 else None
@@ -62,11 +67,14 @@ class Snapshot:
         if self.broadcast["status"] in ("done", "cancelled"):
             return messages_vi.t("broadcast.finished", **params)
         eta = self.eta_seconds()
-        return messages_vi.t(
+        text = messages_vi.t(
             "broadcast.progress", **{k: v for k, v in params.items() if k != "cancelled"},
             done=str(self.done), remaining=str(self.remaining), rate=f"{self.rate:.0f}",
-            eta=_duration(eta) if eta is not None else "—",
+            eta=_duration(eta) if eta is not None and not self.waiting else "—",
         )
+        if self.waiting:
+            text += "\n" + messages_vi.t("broadcast.waiting", waiting=str(self.waiting))
+        return text
 
 
 def _duration(seconds: float) -> str:

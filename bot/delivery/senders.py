@@ -7,6 +7,7 @@ from typing import Any, Protocol
 import aiohttp
 
 from bot.channels import zalo_api
+from bot.http_proxy import env_proxy
 
 
 class SendError(Exception):
@@ -97,7 +98,10 @@ class TelegramSender:
         """One Bot API call: (HTTP status, decoded JSON or {}); errors before the request left are Transient."""
         if self._session is None:  # created inside the running loop, as aiohttp requires
             connector = aiohttp.TCPConnector(limit=self._connections)
-            self._session = aiohttp.ClientSession(connector=connector, timeout=self._timeout, trust_env=True)
+            proxy, proxy_auth = env_proxy(self._base)
+            self._session = aiohttp.ClientSession(
+                connector=connector, timeout=self._timeout, proxy=proxy, proxy_auth=proxy_auth
+            )
         try:
             async with self._session.post(f"{self._base}/{method}", json=body) as response:
                 try:

@@ -72,7 +72,8 @@ class DeliveryService:
         config = WorkerSettings(
             batch=settings.delivery_batch,
             lease=timedelta(seconds=settings.delivery_lease_seconds),
-            max_attempts=settings.delivery_max_attempts,
+            retry_window=timedelta(hours=settings.delivery_retry_hours),
+            retry_cap=settings.delivery_retry_max_delay,
         )
         quiet = QuietHours.parse(settings.quiet_hours, settings.zone)
         self.workers = [

@@ -11,7 +11,7 @@ from datetime import date
 
 from handlers.directive import vocabulary as vocab
 from handlers.directive.dates import day_month_year
-from handlers.directive.text import fold_chars, is_name, squash, word_count
+from handlers.directive.text import fold_chars, is_name, is_upper_line, squash, word_count
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
 _HTML_BLOCKS = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
@@ -26,21 +26,32 @@ _MD_SUPERSCRIPTS = re.compile(r"\^\{[^{}\n]*\}")
 _MD_HEADINGS = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _MD_BOLD = re.compile(r"\*{2,}|(?<!\w)_{2,}(?=\S)|(?<=\S)_{2,}(?!\w)")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_WIDGETS = re.compile(r"\b(?:" + "|".join(vocab.WIDGET_TOKENS) + r")\b")
+_MD_STRAY_STARS = re.compile(r"^[ \t]*\*+(?=\S)|(?<=\S)[ \t]*\*+[ \t]*$", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*$|^.*\|[ \t]*$", re.MULTILINE)
+_TABLE_CELLS = re.compile(r"[ \t]*\|[ \t]*")
+_TAG_REMNANT = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?>?")
+_WIDGETS = re.compile(r"\b(?:" + "|".join(vocab.WIDGET_TOKENS) + r")\b(?:\s*-\s*)?")
 _MENU_SEPARATORS = re.compile(r"\s*[|>»/·•›:]\s*")
 _BARE_NUMBER = re.compile(r"\d+|\d{1,3}(?:[.,]\d{3})+")
 _WEEKDAY = r"(?:(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat),?\s*)"
 _DATE = r"(?:ngay\s+)?(?:(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
-_TIME = r"(?:luc\s+)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\.\d+)?\s*(?P<ampm>am|pm)?"
+_TIME = r"(?:luc\s+)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\.\d+)?\s*(?P<ampm>am|pm|sa|ch)?"
 _GMT = r"\s*(?:\(gmt\s*\+\s*7\))?"
 _TIMESTAMPS = (
     re.compile(rf"{_WEEKDAY}?{_DATE}\s*[-|,]?\s*{_TIME}{_GMT}"),
     re.compile(rf"{_TIME}\s*[-|,]?\s*{_WEEKDAY}?{_DATE}{_GMT}"),
 )
 _ANY_DATE = re.compile(_DATE)
-_PAGE_DATE = re.compile(rf"{_WEEKDAY}(?:ngay \d{{1,2}} thang \d{{1,2}} nam \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\W*")
+_PAGE_DATE = re.compile(
+    rf"\(?\s*{_WEEKDAY}?(?:ngay \d{{1,2}} thang \d{{1,2}} nam \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\W*"
+)
+# A CMS field ("cms-publish-date: ...", "cms-view-count 1234"): a lower-case ASCII key of letters, with a
+# colon after it or at least three parts, so "covid-19" or "sars-cov-2" starting a wrapped line is kept.
+_TECH_KEY = re.compile(r"(?P<key>[a-z]+(?:[-_][a-z]+){2,}|[a-z]+(?:[-_][a-z]+)+(?=\s*[:=]))(?:\s*[:=]|\s|$)")
+_DATED_KEY = ("date", "publish", "time", "created", "modified")
 _METADATA = re.compile(r"(?:" + "|".join(re.escape(label) for label in vocab.METADATA_LABELS) + r")\s*(?::|$)")
 _PROSE_LENGTH = 60
+_SIGNER_LINE = 120
 _SHORT_LINE = 160
 _MARKER_PREFIX = 40
 _SENTENCE_END = (".", ";", "!", "?", "…", '"', "”")
@@ -59,7 +70,7 @@ class Cleaned:
 
 def clean(raw: str) -> Cleaned:
     """Strip markup and web-page clutter from ``raw``; keep the document's own lines."""
-    lines = [_tidy(line) for line in _strip_markup(_normalise(raw)).split("\n")]
+    lines = [part for line in _strip_markup(_normalise(raw)).split("\n") for part in _unglued(_tidy(line))]
     published = _first_published(lines)
     kept = _drop_byline(_drop_tail([line for line in lines if not is_clutter(line)]))
     return Cleaned(tuple(_collapse_blanks(kept)), published)
@@ -80,7 +91,14 @@ def _strip_markup(text: str) -> str:
     text = _MD_LINKS.sub(r"\1", _MD_IMAGES.sub("", text))
     text = _MD_SUPERSCRIPTS.sub("", _MD_HEADINGS.sub("", text))
     text = _MD_BOLD.sub(_bold_marker, text)
-    return _MD_ESCAPES.sub(r"\1", _MD_ITALIC.sub(r"\1", text))
+    text = _MD_STRAY_STARS.sub("", _MD_ITALIC.sub(r"\1", text))
+    return _TABLE_ROW.sub(_table_cells, _MD_ESCAPES.sub(r"\1", text))
+
+
+def _table_cells(row: re.Match[str]) -> str:
+    """A Markdown table row ("| ỦY BAN NHÂN DÂN | CỘNG HÒA ... |") as one line per cell."""
+    cells = [cell for cell in _TABLE_CELLS.split(row.group()) if any(ch.isalnum() for ch in cell)]
+    return "\n".join(cells) if cells else row.group()
 
 
 def _bold_marker(match: re.Match[str]) -> str:
@@ -95,11 +113,26 @@ def _tidy(line: str) -> str:
     return squash(_WIDGETS.sub(" ", line))
 
 
+def _unglued(line: str) -> list[str]:
+    """A signer's title run together with the name ("CHÁNH VĂN PHÒNGThái Hữu Phép") as two lines."""
+    if len(line) > _SIGNER_LINE or not line[:2].isupper():
+        return [line]
+    for index in range(3, len(line) - 1):
+        capitals = line[index - 2:index + 1]
+        if capitals.isalpha() and capitals.isupper() and line[index + 1].islower():
+            title, name = line[:index].strip(), line[index:]
+            if is_upper_line(title) and is_name(name):
+                return [title, name]
+    return [line]
+
+
 def is_clutter(line: str) -> bool:
     """True for a line of portal furniture: menus, counters, icons, timestamps, CMS labels."""
     if not line:
         return False
     if not any(ch.isalnum() for ch in line) or _BARE_NUMBER.fullmatch(line) or line.startswith(vocab.ICON_PREFIXES):
+        return True
+    if _TAG_REMNANT.fullmatch(line) or (len(line) <= _METADATA_LINE and _TECH_KEY.match(line)):
         return True
     if len(line) > _SHORT_LINE:
         return False
@@ -130,11 +163,18 @@ def _first_published(lines: Sequence[str]) -> date | None:
     for line in filter(lambda line: len(line) <= _SHORT_LINE, lines):
         folded = fold_chars(line)
         stamp = _timestamp(folded)
-        if stamp is None and len(line) <= _METADATA_LINE and _METADATA.match(folded):
+        if stamp is None and len(line) <= _METADATA_LINE and (
+                _METADATA.match(folded) or _PAGE_DATE.fullmatch(folded) or _dated_key(line)):
             stamp = _ANY_DATE.search(folded)
         if stamp is not None and (found := _stamp_date(stamp)) is not None:
             return found
     return None
+
+
+def _dated_key(line: str) -> bool:
+    """True for a CMS metadata line naming a date ("cms-publish-date: 12/03/2021 08:15")."""
+    key = _TECH_KEY.match(line)
+    return key is not None and any(part in key["key"] for part in _DATED_KEY)
 
 
 def _timestamp(folded: str) -> re.Match[str] | None:

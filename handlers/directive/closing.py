@@ -84,11 +84,20 @@ def _signed_on_behalf(lines: Sequence[str], index: int) -> Signer:
 
 
 def _signed_in_person(lines: Sequence[str], begin: int) -> tuple[int | None, Signer | None]:
-    """A title line over a name as the last lines of the document ("GIÁM ĐỐC" / "Nguyễn Văn A")."""
+    """A title line over a name ("GIÁM ĐỐC" / "Nguyễn Văn A") anywhere in the closing, page furniture
+    after it allowed; else the last name with the last title above it (a layout that put the
+    distribution list and a digital signature stamp between them)."""
     content = [index for index in range(begin, len(lines)) if lines[index] and not _is_note(lines[index])]
-    if len(content) < 2 or not is_name(lines[content[-1]]) or not _is_title(lines[content[-2]]):
+    for position, index in enumerate(content[:-1]):
+        if _is_title(lines[index]) and is_name(lines[content[position + 1]]):
+            return index, Signer(None, lines[index], lines[content[position + 1]])
+    names = [index for index in content if is_name(lines[index])]
+    titles = [index for index in content if _is_title(lines[index]) and names and index < names[-1]]
+    if not names or not titles:
         return None, None
-    return content[-2], Signer(None, lines[content[-2]], lines[content[-1]])
+    if not any(_is_distribution(lines[index]) for index in content[:content.index(titles[-1])]):
+        return None, None
+    return titles[-1], Signer(None, lines[titles[-1]], lines[names[-1]])
 
 
 def _is_title(line: str) -> bool:
@@ -104,5 +113,7 @@ def _name_after(lines: Sequence[str], index: int) -> str | None:
 
 
 def _is_note(line: str) -> bool:
-    """True for "(Đã ký)", "(Ký tên, đóng dấu)" and the like."""
-    return len(line) <= _SHORT_LINE and fold_chars(line).strip("() .") in vocab.SIGNATURE_NOTES
+    """True for "(Đã ký)", "(Ký tên, đóng dấu)", a digital signature's stamp lines and the like."""
+    folded = fold_chars(line)
+    return len(line) <= _SHORT_LINE and (folded.strip("() .") in vocab.SIGNATURE_NOTES
+                                         or folded.startswith(vocab.SIGNATURE_STAMPS))

@@ -1,4 +1,5 @@
-"""Read an uploaded directive file (.txt or .docx) into text."""
+"""Read an uploaded directive file into text: .txt, .docx, .pdf (text layer, or OCR of scanned pages),
+photos (.jpg, .png) through OCR, and a portal page saved as .html."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import PurePath
 
 import docx
@@ -15,27 +17,66 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from handlers.directive import ocr, pdf
 from handlers.directive.errors import DirectiveError
+from handlers.directive.webpage import page_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 WORD_SUFFIX = ".docx"
+PDF_SUFFIX = ".pdf"
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"})
+PAGE_SUFFIXES = frozenset({".html", ".htm"})
+SUFFIXES = TEXT_SUFFIXES | IMAGE_SUFFIXES | PAGE_SUFFIXES | {WORD_SUFFIX, PDF_SUFFIX}
+MAX_BYTES = 20_000_000
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _CONTROLS = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
 
 
-def text_from_upload(data: bytes, filename: str) -> str:
-    """The text of an upload; ``DirectiveError`` for an empty, binary or unsupported file."""
+@dataclass(frozen=True)
+class Upload:
+    """An upload's text; ``quality`` is the OCR's mean word confidence (0-100) when pages were scanned."""
+
+    text: str
+    pages: int = 1
+    quality: float | None = None
+
+    @property
+    def poor_scan(self) -> bool:
+        """True when OCR read the scan with low confidence: the text needs a careful check."""
+        return self.quality is not None and self.quality < ocr.POOR_QUALITY
+
+
+def read_upload(data: bytes, filename: str) -> Upload:
+    """Read an upload by its file name's suffix; ``DirectiveError`` for an empty, binary, too large,
+    unsupported or unreadable file."""
     suffix = PurePath(filename).suffix.lower()
-    if suffix == WORD_SUFFIX:
-        text = _word_text(data)
-    elif suffix in TEXT_SUFFIXES:
-        text = _plain_text(data)
-    else:
+    if suffix not in SUFFIXES:
         raise DirectiveError("directive.error.unsupported")
-    if not text.strip():
+    if len(data) > MAX_BYTES:
+        raise DirectiveError("directive.error.too_large")
+    if not data.strip():
         raise DirectiveError("directive.error.empty")
-    return text
+    if suffix == WORD_SUFFIX:
+        upload = Upload(_word_text(data))
+    elif suffix == PDF_SUFFIX:
+        read = pdf.pdf_text(data)
+        upload = Upload(read.text, read.pages, read.quality)
+    elif suffix in IMAGE_SUFFIXES:
+        recognised = ocr.image_text(data)
+        upload = Upload(recognised.text, 1, recognised.quality)
+    elif suffix in PAGE_SUFFIXES:
+        upload = Upload(page_text(data))
+    else:
+        upload = Upload(_plain_text(data))
+    if not upload.text.strip():
+        raise DirectiveError("directive.error.empty")
+    return upload
+
+
+def text_from_upload(data: bytes, filename: str) -> str:
+    """The text of an upload (see ``read_upload``)."""
+    return read_upload(data, filename).text
 
 
 def _plain_text(data: bytes) -> str:

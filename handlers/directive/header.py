@@ -14,14 +14,18 @@ from handlers.directive.text import fold_chars, is_upper_line, squash, word_coun
 
 _NUMBER = re.compile(
     r"(?:Số|SỐ|số)\s*:?\s*(?P<number>\d{1,5})\s*(?P<separator>[-/])\s*"
-    r"(?P<symbol>[A-ZĐ][\wĐđ]*(?:\s*[-/.]\s*[A-ZĐ0-9][\wĐđ]*)*)"
+    r"(?P<symbol>[A-ZĐ][\wĐđ&]*(?:\s*[-/.]\s*[A-ZĐ0-9][\wĐđ&]*)*)"
 )
 _PLACE_DATE = re.compile(
-    r"(?P<place>[a-z][^,\d]{0,40}?),\s*(?P<date>ngay\s*(?:\d{1,2}\s+)?thang\s+(?:\d{1,2}\s+)?nam\s+\d{4}"
+    r"(?P<place>[a-z][^,\d]{0,40}?),?\s*(?P<date>ngay\s*(?:\d{1,2}\s*)?thang\s*(?:\d{1,2}\s*)?nam\s*\d{4}"
     r"|ngay\s+\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4})\.?"
 )
 _SUBJECT_PREFIX = re.compile("(?:" + "|".join(map(re.escape, vocab.SUBJECT_PREFIXES)) + r")(?=[\s:])")
 _SPACES = re.compile(r"\s+")
+MOTTO = re.compile("|".join(r"[\W_]*".join(map(re.escape, motto.replace("-", " ").split())) for motto in vocab.MOTTOS))
+_STATE_MOTTOS = re.compile("|".join(
+    r"[\W_]*".join(map(re.escape, motto.replace("-", " ").split())) for motto in vocab.MOTTOS[:2]))
+_ON_BEHALF_LINE = re.compile(r"(?:T/M|TM|KT|TL|TUQ|Q)[.\s]")
 _SYMBOL_PARTS = re.compile(r"[-/.]")
 _LEVEL_PREFIXES = tuple(level + " " for level in vocab.PLACE_LEVELS)
 _BULLET = re.compile(r"[-–—+•*]\s*(?P<text>.*)")
@@ -32,6 +36,10 @@ _MAX_UPPER_WORDS = 20
 _MAX_UPPER_LENGTH = 160
 _MAX_NUMBER = 40
 _MAX_RECIPIENT = 150
+_MOTTO_LOOKAHEAD = 3
+_ISSUER_TRIM = " _-–—.,;:|*"  # table rules and scan specks beside a header cell
+_MAX_HEADER_ABOVE = 8
+_MIN_TITLE_WORDS = 4
 
 
 @dataclass
@@ -71,8 +79,9 @@ class Header:
 
 
 def read_header(lines: Sequence[str]) -> Header:
-    """Read header lines from the top until the first line of the body."""
-    scan = _Scan(lines)
+    """Read header lines from the top (or from the issuer beside the national motto, past any page
+    wrapper above it) until the first line of the body."""
+    scan = _Scan(lines, header_start(lines))
     while scan.index < len(lines) and _read_line(scan):
         pass
     return Header(
@@ -89,6 +98,39 @@ def read_header(lines: Sequence[str]) -> Header:
     )
 
 
+def header_start(lines: Sequence[str]) -> int:
+    """Where the document's own header starts: the issuer lines beside the first national motto."""
+    for index in range(len(lines)):
+        window = fold_chars(" ".join(lines[index:index + _MOTTO_LOOKAHEAD]))
+        if _STATE_MOTTOS.search(window) and _motto_starts(lines, index):
+            start = index
+            while start > 0 and index - start < _MAX_HEADER_ABOVE and _is_header_line(lines[start - 1]):
+                start -= 1
+            while start < index and not lines[start]:
+                start += 1
+            return start
+    return 0
+
+
+def _motto_starts(lines: Sequence[str], index: int) -> bool:
+    """True when the motto begins on line ``index`` (not only on a later line of the window)."""
+    window = fold_chars(" ".join(lines[index:index + _MOTTO_LOOKAHEAD]))
+    found = _STATE_MOTTOS.search(window)
+    return found is not None and found.start() < len(lines[index])
+
+
+def _is_header_line(line: str) -> bool:
+    """A line that a header's left column holds above the motto: issuer, number or V/v subject."""
+    folded = fold_chars(line)
+    return not line or _is_issuer_line(line) or _NUMBER.match(line) is not None or (
+        _SUBJECT_PREFIX.match(folded) is not None)
+
+
+def _is_issuer_line(line: str) -> bool:
+    """An upper-case line short enough to name the issuing body."""
+    return is_upper_line(line) and word_count(line) <= _MAX_UPPER_WORDS and marker(line) is None
+
+
 def _read_line(scan: _Scan) -> bool:
     """Consume one header line (with its continuations); False at the first body line."""
     line = _without_mottos(scan.lines[scan.index])
@@ -103,11 +145,13 @@ def _read_line(scan: _Scan) -> bool:
 def _without_mottos(line: str) -> str:
     """The line without the national or party motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
     folded = fold_chars(line)
-    for motto in vocab.MOTTOS:
-        start = folded.find(motto)
-        if start >= 0:
-            line = line[:start] + " " * len(motto) + line[start + len(motto):]
-            folded = folded[:start] + " " * len(motto) + folded[start + len(motto):]
+    for found in MOTTO.finditer(folded):
+        blank = " " * (found.end() - found.start())
+        line = line[:found.start()] + blank + line[found.end():]
+        folded = folded[:found.start()] + blank + folded[found.end():]
+    rest = squash(folded).strip(" -")
+    if rest and is_upper_line(line) and any(f" {rest} " in f" {motto} " for motto in vocab.MOTTOS):
+        return ""
     return squash(line)
 
 
@@ -124,9 +168,17 @@ def _number(scan: _Scan, line: str) -> bool:
 
 
 def _place_date(scan: _Scan, line: str) -> bool:
-    """"Ninh Bình, ngày 29 tháng 7 năm 2020" gives the place and the date."""
+    """"Ninh Bình, ngày 29 tháng 7 năm 2020" gives the place and the date, even over two lines."""
+    if scan.place is not None or not line[:1].isupper():
+        return False
     match = _PLACE_DATE.fullmatch(fold_chars(line))
-    if match is None or not line[:1].isupper() or scan.place is not None:
+    following = scan.lines[scan.index + 1] if scan.index + 1 < len(scan.lines) else ""
+    if match is None and following and len(line) <= _MAX_NUMBER:
+        match = _PLACE_DATE.fullmatch(fold_chars(f"{line} {following}"))
+        if match is not None:
+            line = f"{line} {following}"
+            scan.index += 1
+    if match is None:
         return False
     scan.place = line[: match.end("place")]
     scan.date = first_date(match["date"])
@@ -169,10 +221,11 @@ def _subject(scan: _Scan, line: str) -> bool:
     """"V/v ..." or "Về việc ...", or the title line under the kind, with continuation lines."""
     prefixed = _SUBJECT_PREFIX.match(fold_chars(line)) is not None
     titled = scan.after_title and len(line) <= _MAX_TITLE and not line.endswith(_SUBJECT_END)
-    if scan.subject is not None or not (prefixed or titled):
+    if not (prefixed or titled) or (scan.subject is not None and not prefixed):
         return False
     parts = [line]
-    while scan.index + 1 < len(scan.lines) and _continues(scan.lines[scan.index + 1]):
+    upper = is_upper_line(line)
+    while scan.index + 1 < len(scan.lines) and _continues(scan.lines[scan.index + 1], upper):
         scan.index += 1
         parts.append(scan.lines[scan.index])
     scan.subject = squash(" ".join(parts))
@@ -180,17 +233,23 @@ def _subject(scan: _Scan, line: str) -> bool:
     return True
 
 
-def _continues(line: str) -> bool:
-    """A wrapped subject goes on with a line starting in lower case."""
-    return bool(line) and line[0].islower() and marker(line) is None
+def _continues(line: str, upper: bool) -> bool:
+    """A wrapped subject goes on with a line starting in lower case, or in capitals after capitals."""
+    if not line or marker(line) is not None:
+        return False
+    capitals = upper and _is_issuer_line(line) and _named_kind(line) is None and not _ON_BEHALF_LINE.match(line)
+    return line[0].islower() or capitals
 
 
 def _recipients(scan: _Scan, line: str) -> bool:
     """"Kính gửi: ..." (or a Công điện's "... ĐIỆN:") with recipients inline, as bullets or short lines."""
     folded = fold_chars(line)
-    by_wire = is_upper_line(line) and folded.endswith(vocab.WIRE_ENDINGS)
+    wire_at = max(folded.rfind(ending) for ending in vocab.WIRE_ENDINGS)
+    by_wire = folded.endswith(vocab.WIRE_ENDINGS) and is_upper_line(line[:wire_at])
     if not (folded.startswith(vocab.RECIPIENT_MARKERS) or by_wire):
         return False
+    if by_wire and scan.title_issuer is None and not scan.issuer_lines:
+        scan.title_issuer = line[:wire_at].strip()
     if not by_wire:
         inline = line.split(":", 1)[1] if ":" in line else line[len(vocab.RECIPIENT_MARKERS[0]):]
         scan.recipients.extend(filter(None, (_TRAILING.sub("", part.strip()) for part in inline.split(";"))))
@@ -225,7 +284,10 @@ def _upper(scan: _Scan, line: str) -> bool:
     if not is_upper_line(line) or word_count(line) > _MAX_UPPER_WORDS or len(line) > _MAX_UPPER_LENGTH:
         return False
     if not (scan.after_title or scan.number or scan.place or scan.date):
-        scan.issuer_lines.append(line)
+        scan.issuer_lines.append(line.strip(_ISSUER_TRIM))
+    elif scan.subject is None and scan.place and word_count(line) >= _MIN_TITLE_WORDS:
+        scan.after_title = True
+        return _subject(scan, line)
     return True
 
 

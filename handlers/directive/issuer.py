@@ -11,6 +11,37 @@ from handlers.directive.text import capitalize_first, fold_chars, is_acronym, is
 
 _LEVELS = sorted((tuple(level.split()) for level in vocab.PLACE_LEVELS), key=len, reverse=True)
 _PUNCTUATION = ",;.:"
+_CLOSING_FORMULA = re.compile(
+    r"^(?P<body>[^\W\d_][^,.;:()]{2,80}?)\s+(?:xin\s+)?(?:thông báo|trân trọng thông báo|thông báo ý kiến)"
+    r"\s+(?:để|đến|cho|tới)\b"
+)
+_BARE_BODIES = frozenset({"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"})
+_LEVEL_AFTER = {
+    bare: re.compile(rf"\b{bare}\s+(?P<level>tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\b")
+    for bare in _BARE_BODIES
+}
+
+
+def closing_issuer(lines: Sequence[str]) -> str | None:
+    """The body that signs off the text ("Văn phòng Chính phủ thông báo để ... biết, thực hiện./.")."""
+    for line in reversed(lines):
+        found = _CLOSING_FORMULA.match(line)
+        if found is not None and found.group("body")[0].isupper():
+            return found.group("body")
+    return None
+
+
+def completed_issuer(issuer: str, place: str | None, body: str) -> str:
+    """A bare "Ủy ban nhân dân" (its second header line lost) completed with the level the text gives
+    it ("Ủy ban nhân dân thành phố ban hành ...") and the header's place."""
+    bare = fold_chars(issuer).strip()
+    if bare not in _BARE_BODIES or not place:
+        return issuer
+    found = _LEVEL_AFTER[bare].search(fold_chars(body))
+    if found is None:
+        return issuer
+    level = body[found.start("level"):found.end("level")]
+    return f"{issuer} {level.lower()} {place}"
 
 
 def readable_issuer(issuer: str, body: str) -> str:

@@ -13,7 +13,9 @@ class Cadence(StrEnum):
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
+    YEARLY = "yearly"
     DATED = "dated"
+    EVENT = "event"
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ class Signer:
 
 @dataclass(frozen=True)
 class Obligation:
-    """A reporting duty: when it falls due, the sentence it came from, who reports to whom."""
+    """A reporting duty: when it falls due (``time`` of day as "HH:MM" when stated), the sentence it came
+    from, who reports to whom. ``EVENT`` duties ("báo cáo ngay") fall due when something happens."""
 
     cadence: Cadence
     text: str
@@ -44,6 +47,8 @@ class Obligation:
     due_date: date | None = None
     reporter: str | None = None
     recipient: str | None = None
+    month: int | None = None
+    time: str | None = None
 
     def to_json_dict(self) -> dict[str, object]:
         """Plain JSON-ready values; the weekday is ISO (Monday is 1)."""
@@ -51,7 +56,9 @@ class Obligation:
             "cadence": self.cadence.value,
             "weekday": self.weekday,
             "day_of_month": self.day_of_month,
+            "month": self.month,
             "due_date": self.due_date.isoformat() if self.due_date else None,
+            "time": self.time,
             "text": self.text,
             "reporter": self.reporter,
             "recipient": self.recipient,

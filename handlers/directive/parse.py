@@ -11,11 +11,12 @@ from handlers.directive.clean import clean
 from handlers.directive.closing import Closing, read_closing
 from handlers.directive.errors import DirectiveError
 from handlers.directive.header import Header, read_header
-from handlers.directive.issuer import readable_issuer
-from handlers.directive.items import Body, marker, read_items
-from handlers.directive.model import Directive
-from handlers.directive.news import is_about_directive, issued
+from handlers.directive.issuer import closing_issuer, completed_issuer, readable_issuer
+from handlers.directive.items import Body, read_items
+from handlers.directive.model import Directive, Signer
+from handlers.directive.news import read_article, text_year
 from handlers.directive.obligations import Block, find_obligations, heading_reporter
+from handlers.directive.reflow import reflow
 from handlers.directive.text import fold_chars
 
 _MAX_TITLE = 300
@@ -39,11 +40,12 @@ def parse_directive(raw: str) -> Directive:
     cleaned = clean(raw)
     if not cleaned.lines:
         raise DirectiveError("directive.error.empty")
-    header = read_header(cleaned.lines)
+    lines = reflow(cleaned.lines)
+    header = read_header(lines)
     kind = _kind(header)
     if kind is not None:
-        return _official(cleaned.lines, header, kind)
-    return _article(cleaned.lines, cleaned.published)
+        return _official(lines, header, kind)
+    return _article(lines, cleaned.published)
 
 
 def _kind(header: Header) -> str | None:
@@ -62,30 +64,33 @@ def _official(lines: Sequence[str], header: Header, kind: str) -> Directive:
     main = lines[header.end:closing.start]
     fields = _Fields(kind, header.number, header.issuer, header.place, header.date, header.subject,
                      header.recipients)
-    return _directive(lines, fields, main, closing)
+    return _directive(lines, fields, main, closing, text_year("\n".join(lines), None))
 
 
 def _article(lines: Sequence[str], published: date | None) -> Directive:
-    """A news article reporting a directive: the first line is its title."""
-    closing = read_closing(lines, 1)
-    main = lines[1:closing.start]
-    text = "\n".join(lines)
-    if not is_about_directive(text, any(marker(line) for line in main)):
+    """A news article reporting a directive: from its lead on; the page's date when the lead gives none.
+    The article's own closing (a byline, the relaying office) never gives the document's signer."""
+    year = text_year("\n".join(lines), published)
+    reported = read_article(lines, year)
+    if reported is None:
         raise DirectiveError("directive.error.not_directive")
-    reported = issued(text)
-    title = lines[0] if len(lines[0]) <= _MAX_TITLE else None
+    end = read_closing(lines, reported.lead + 1).start
+    signer = Signer(None, None, reported.signer) if reported.signer else None
     fields = _Fields(vocab.NEWS_ARTICLE, reported.number, reported.issuer, None, reported.date or published,
-                     title, ())
-    return _directive(lines, fields, main, closing)
+                     reported.subject, ())
+    return _directive(lines, fields, lines[reported.lead:end], Closing((), signer, end), year)
 
 
-def _directive(lines: Sequence[str], fields: _Fields, main: Sequence[str], closing: Closing) -> Directive:
+def _directive(lines: Sequence[str], fields: _Fields, main: Sequence[str], closing: Closing,
+               year: int | None = None) -> Directive:
     """Assemble the directive; a text with nothing under its header is not one."""
     body = read_items(main)
     if not body.items and not body.loose:
         raise DirectiveError("directive.error.not_directive")
     text = "\n".join(lines)
-    issuer = readable_issuer(fields.issuer, text) if fields.issuer else None
+    issuer = readable_issuer(fields.issuer, text) if fields.issuer else closing_issuer(main)
+    if issuer is not None:
+        issuer = completed_issuer(issuer, fields.place, "\n".join(main))
     return Directive(
         kind=fields.kind,
         number=fields.number,
@@ -97,7 +102,8 @@ def _directive(lines: Sequence[str], fields: _Fields, main: Sequence[str], closi
         items=body.items,
         distribution=closing.distribution,
         signer=closing.signer,
-        obligations=find_obligations(_blocks(body), fields.date.year if fields.date else None),
+        obligations=find_obligations(_blocks(body), fields.date.year if fields.date else year,
+                                     "; ".join(fields.recipients) or None, fields.date),
         body=text,
         paragraphs=tuple(filter(None, main)),
     )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 _END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+(\S))")
-_BULLET = re.compile(r"[-–—+•*]\s+")
+_BULLET = re.compile(r"[-–—+•*]\s+|\(?[a-zđ]\)\s+|\(\d{1,2}\)\s+")
 _ABBREVIATIONS = frozenset({"TP", "Tp", "TX", "ThS", "TS", "BS", "PGS", "GS", "KS", "Th", "St", "Đ/c", "đ/c", "v.v"})
 
 
 def without_bullet(line: str) -> str:
-    """The line without a leading "- ", "+ " or "• "."""
+    """The line without a leading "- ", "+ ", "• " or an enumeration "a) ", "(1) "."""
     bullet = _BULLET.match(line)
     return line[bullet.end():] if bullet else line
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 _LATIN_RANGES = ((0x41, 0x5A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _SPACES = re.compile(r"\s+")
+_FOLD_CACHE = 8192
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
@@ -31,8 +33,10 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
+@functools.lru_cache(maxsize=_FOLD_CACHE)
 def fold_chars(text: str) -> str:
-    """Lower-case ``text`` without diacritics and with plain dashes; offsets still match."""
+    """Lower-case ``text`` without diacritics and with plain dashes; offsets still match.
+    Cached: the pipeline folds the same words and lines many times."""
     return text.translate(_FOLD)
 
 

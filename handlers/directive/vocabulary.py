@@ -30,7 +30,7 @@ KINDS: tuple[Kind, ...] = (
 OFFICIAL_LETTER = "Công văn"
 NEWS_ARTICLE = "Tin bài"
 # An article reports a directive when it cites a numbered document and one of these.
-ARTICLE_DEMANDS = ("yeu cau", "chi dao", "de nghi")
+ARTICLE_DEMANDS = ("yeu cau", "chi dao", "de nghi", "trien khai", "thuc hien nghiem")
 
 # Header lines that are neither issuer nor content.
 MOTTOS = (
@@ -56,6 +56,9 @@ SIGNATURE_NOTES = (
     "da ky", "ky ten", "ky va ghi ro ho ten", "ky, ghi ro ho ten", "da ky va dong dau", "ky ten, dong dau",
 )
 
+# Lines a digital signature stamps beside the signature ("Ký bởi: ...", "Giờ ký: 2020-08-07T08:25:50").
+SIGNATURE_STAMPS = ("ky boi", "gio ky", "thoi gian ky", "ngay ky:", "nguoi ky:", "email:", "co quan:")
+
 # Web-page clutter. Whole short lines that are portal menus or categories.
 MENU_TERMS = frozenset({
     "trang chu", "gioi thieu", "tin tuc", "tin tuc hoat dong", "tin tuc - su kien", "tin tuc su kien",
@@ -74,6 +77,8 @@ COUNTER_LABELS = (
     "so nguoi online", "so nguoi truy cap", "so nguoi dang truy cap", "dang truy cap", "dang online",
     "luot truy cap", "luot xem", "so luot xem", "luot doc", "hom nay:", "hom qua:", "trong tuan:",
     "trong thang:", "tat ca:", "truy cap hom nay", "tags:", "tag:", "tu khoa:",
+    "tang co chu", "giam co chu", "xem co chu", "co chu:", "doc bai viet", "nghe doc bai", "anh minh hoa",
+    "anh: minh hoa", "xem tai day", "tai ve", "tai file", "tep dinh kem", "file dinh kem", "noi dung chi tiet",
 )
 METADATA_LABELS = (
     "nguoi dang", "nguoi viet", "nguoi dua tin", "tac gia", "bien tap", "nguon", "chuyen muc",
@@ -82,14 +87,18 @@ METADATA_LABELS = (
     "bai va anh", "anh", "pv", "ctv",
 )
 # Widget identifiers glued into page text, matched case-sensitively as whole words.
-WIDGET_TOKENS = ("TimKiem", "NguoiTruyCap", "DangNhap", "TrangChu", "LienHe", "SoDoSite", "ThongKe")
+WIDGET_TOKENS = (
+    "TimKiem", "NguoiTruyCap", "DangNhap", "TrangChu", "LienHe", "SoDoSite", "ThongKe",
+    r"PublishingPortal", r"Block_\w+",
+)
 # Link-list lines start with an icon placeholder or glyph (matched case-sensitively).
 ICON_PREFIXES = ("Icon ", "►", "▶", "»", "➤", "➢", "›")
 # From a short line like these to the end, the page is a list of related links and the footer.
 RELATED_MARKERS = (
     "bai viet truoc", "bai viet sau", "bai viet khac", "bai viet lien quan", "cac bai viet khac",
     "tin lien quan", "tin khac", "cac tin khac", "tin cung chuyen muc", "xem them", "tin da dua",
-    "tin moi hon", "tin cu hon", "bai truoc", "bai sau",
+    "tin moi hon", "tin cu hon", "bai truoc", "bai sau", "co the ban quan tam", "nen xem", "doc them",
+    "tin cung loai", "cac tin da dua",
 )
 # From a line starting like these to the end, the page is the portal footer.
 FOOTER_MARKERS = (
@@ -103,16 +112,25 @@ REPORT_TERMS = ("bao cao",)
 DAILY_TERMS = ("hang ngay", "moi ngay")
 WEEKLY_TERMS = ("hang tuan", "moi tuan")
 MONTHLY_TERMS = ("hang thang", "moi thang")
+YEARLY_TERMS = ("hang nam", "moi nam", "dinh ky nam")
+# A report due when something happens ("báo cáo ngay khi có ca bệnh", "kịp thời báo cáo").
+EVENT_TERMS = (
+    "bao cao ngay", "kip thoi bao cao", "bao cao kip thoi", "bao cao dot xuat", "bao cao khan",
+    "ngay lap tuc bao cao", "bao cao ngay lap tuc", "bao cao nhanh",
+)
+# Words before a time of day in a deadline ("trước 14 giờ", "vào 15:00", "lúc 10h00'").
+TIME_LEADS = ("truoc", "vao", "luc", "cham nhat", "cham nhat la", "cham nhat vao", "truoc luc", "den")
 DEADLINE_LEADS = ("truoc", "cham nhat", "cham nhat la", "cham nhat vao", "han chot", "han chot la", "trong")
 # "thứ Tư" is Wednesday, ISO weekday 3.
 WEEKDAY_NAMES = {"hai": 1, "ba": 2, "tu": 3, "bon": 3, "nam": 4, "sau": 5, "bay": 6}
 SUNDAY = "chu nhat"
-REPORTER_LEADS = ("giao", "de nghi", "yeu cau")
+REPORTER_LEADS = ("giao", "de nghi", "yeu cau", "theo do,", "theo do", "cu the,", "dong thoi,", "rieng")
 REPORTER_STOPS = (
     "tong hop", "bao cao", "gui", "co trach nhiem", "chiu trach nhiem", "dinh ky", "thuc hien",
     "chu tri", "phoi hop", "hang ngay", "hang tuan", "hang thang", "truoc", "cham nhat", "chi dao",
     "lanh dao", "truy vet", "kiem tra", "ra soat", "trien khai", "tang cuong", "theo doi", "lap",
-    "xay dung", "tuyen truyen", "khan truong", "tiep tuc",
+    "xay dung", "tuyen truyen", "khan truong", "tiep tuc", "huong dan", "lam dau moi", "chu dong", "cap nhat",
+    "dinh ky", "kip thoi", "thong ke", "can",
 )
 # "tổ chức" is a verb unless a plural marker makes it a noun ("các tổ chức chính trị - xã hội").
 ORGANISE = "to chuc"
@@ -130,7 +148,10 @@ RECIPIENT_LEADS = ("cho", "voi", "len", "ve", "gui")
 RECIPIENT_STOPS = (
     "biet", "de", "truoc", "cham nhat", "vao", "theo", "hang ngay", "hang tuan", "hang thang", "moi",
     "dinh ky", "trong", "qua", "ve", "bang", "khi", "sau khi", "neu", "ngay", "luc", "tai",
+    "ket qua", "tinh hinh", "so lieu", "cong tac", "noi dung", "thong qua", "hang nam", "danh sach", "bao cao",
 )
+# Where a report is sent ("gửi về Cục An toàn thực phẩm", "gửi Văn phòng Chính phủ"): the recipient.
+SEND_LEADS = ("gui ve", "gui bao cao ve", "gui bao cao", "gui", "bao cao ve", "ve")
 # A comma followed by one of these words does not end a name ("phòng, chống"; "huyện, thành phố").
 NAME_COMMA_FOLLOWERS = frozenset({"chong", "thanh", "thi", "nganh", "ban", "phuong", "xa"})
 

@@ -13,11 +13,13 @@ from handlers.audience import Audience
 from handlers.directive import LIMIT, DirectiveError, parse_directive, summarize, summary_header
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Pick, Step
 from handlers.flows.common import NO, YES
+from handlers.paste import FILE, PARTS
 from handlers.protocol import Context, PublishNotice, Reply, ServerCommand
 from handlers.report_rhythm import rhythm_for
 from handlers.text import clean, fold
 
 MAX_DOCUMENT = 300_000
+JOIN_SECONDS = 4.0  # parts of a paste the platform split arrive within a second or two of each other
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TIME = re.compile(r"^(?:(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{2,4}))?\s+)?(\d{1,2})(?:[:h](\d{2}))?$")
 NOW_WORDS = {"ngay", "bay gio", "luon", "now", "gui ngay", "0"}
@@ -67,6 +69,7 @@ def preview(answers: Answers, ctx: Context) -> dict[str, str]:
     stated = [messages_vi.t(f"publish.field.{name}", value=parsed[name])
               for name in ("kind", "number", "issuer", "date") if parsed.get(name)]
     return {
+        "notes": _notes(answers),
         "fields": " · ".join(stated) or messages_vi.t("publish.fields_none"),
         "summary": parts["summary"],
         "duties": duties,
@@ -79,6 +82,20 @@ def _reach(value: Any, answers: Answers, ctx: Context) -> list[Reply]:
         return []
     audience = Audience(answers["audience"], answers.get("area") if answers["audience"] == "area" else None)
     return [Reply("", deferred=ServerCommand("publish_reach", data=audience.to_json()))]
+
+
+def _notes(answers: Answers) -> str:
+    """Lines above the preview: how many messages were joined, which file was read, a poor scan."""
+    notes = []
+    parts = int(answers.get("text" + PARTS) or 1)
+    if parts > 1:
+        notes.append(messages_vi.t("publish.joined", count=str(parts)))
+    file = answers.get("text" + FILE)
+    if file:
+        notes.append(messages_vi.t("publish.file_read", name=file["name"], pages=str(file["pages"])))
+        if file.get("poor_scan"):
+            notes.append(messages_vi.t("directive.scan.poor"))
+    return "".join(note + "\n" for note in notes)
 
 
 def _duty(duty: dict[str, Any]) -> str:
@@ -140,7 +157,7 @@ FLOW = Flow(
     1,
     (
         Step("text", "publish.text", TEXT, "label.publish_text", "preview", parse=document,
-             show=lambda value, ctx: notice_parts(value)["header"]),
+             show=lambda value, ctx: notice_parts(value)["header"], files=True, join_seconds=JOIN_SECONDS),
         Step("preview", "publish.preview", CHOICE, "label.publish_preview", "audience",
              options=(Option("continue", "publish.continue", ("tiep", "tiep tuc", "ok", "dung")),),
              prompt_params=preview, editable=False),

@@ -41,7 +41,7 @@ async def test_two_senders_share_the_work(db_url: str) -> None:
     async with first_db.engine.begin() as connection:
         await broadcasts.create(connection, "Chung tay phòng dịch", Audience("everyone"), utc_now())
     await Planner(first_db, utc_now).tick(report=False)
-    config = WorkerSettings(batch=40, group=10, lease=timedelta(seconds=30), idle_poll=0.02, flush_every=0.01)
+    config = WorkerSettings(batch=40, mark=10, lease=timedelta(seconds=30), idle_poll=0.02, flush_every=0.01)
     quiet = QuietHours.parse("off", ZoneInfo("Asia/Ho_Chi_Minh"))
     async with running_fake_telegram() as fake:
         senders = [CountingSender(fake.base_url, fake.token) for _ in range(2)]

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.clock import utc_now
 from bot.delivery.planner import Planner
-from bot.delivery.senders import TelegramSender
+from bot.delivery.senders import TelegramSender, Transient
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
 from bot.pacing import RateLimiter
 from handlers.audience import Audience, parse_audience
 from handlers.quiet_hours import QuietHours
 from storage import broadcasts, deliveries
 from storage.models import Delivery, Person
-from tests.delivery.people import add_people
+from tests.delivery.people import NOW, add_people
 from tests.fakes.fake_telegram import running_fake_telegram
 
-FAST = WorkerSettings(batch=50, group=10, lease=timedelta(seconds=30), idle_poll=0.02, flush_every=0.01)
+FAST = WorkerSettings(batch=50, mark=10, lease=timedelta(seconds=30), idle_poll=0.02, flush_every=0.01)
 
 
 def received(fake) -> Counter[int]:  # type: ignore[no-untyped-def]
@@ -32,7 +33,7 @@ def received(fake) -> Counter[int]:  # type: ignore[no-untyped-def]
 
 async def broadcast(database, clock, text="Thông báo thử", audience="everyone", **options) -> int:  # type: ignore[no-untyped-def]
     async with database.engine.begin() as connection:
-        return await broadcasts.create(connection, text, parse_audience(audience), clock.now, **options)
+        return await broadcasts.create(connection, text, parse_audience(audience), clock(), **options)
 
 
 async def run_until_settled(database, clock, worker, timeout=20.0) -> None:  # type: ignore[no-untyped-def]
@@ -110,26 +111,40 @@ async def test_blocked_recipient_is_marked_and_never_retried(database, clock) ->
         assert (await session.execute(select(Person.active).where(Person.external_id == "10003"))).scalar() is False
 
 
-async def test_transient_errors_are_retried_then_fail_visibly(database, clock) -> None:
+async def test_transient_errors_are_retried_for_the_whole_window_then_fail_visibly(database, clock) -> None:
     await add_people(database, 2)
-    await broadcast(database, clock)
-    config = WorkerSettings(batch=10, group=5, idle_poll=0.01, flush_every=0.01, max_attempts=3)
+    broadcast_id = await broadcast(database, clock)
+    config = replace(FAST, retry_window=timedelta(minutes=10), retry_cap=60, outage_after=1000)
     async with running_fake_telegram() as fake:
-        fake.fail_next(100, status=500)
+        fake.fail_next(1000, status=500)
         worker = worker_for(database, clock, fake, config=config)
         stop = asyncio.Event()
         task = asyncio.create_task(worker.run(stop))
         planner = Planner(database, clock)
-        for _ in range(3):
-            await planner.tick(report=False)
-            await asyncio.sleep(0.2)
-            clock.advance(seconds=20)  # past every backoff
+        await planner.tick(report=False)
+        for _ in range(12):  # two hours of waiting, more than the window, a minute or more apart
+            await asyncio.sleep(0.15)
+            async with database.engine.begin() as connection:
+                still_waiting = await broadcasts.counts(connection, broadcast_id)
+            if clock.now - NOW < timedelta(minutes=9):
+                assert still_waiting == {"waiting": 2}, "retried, not failed, within the window"
+            clock.advance(minutes=1)
         stop.set()
         await task
     async with database.sessions() as session:
         rows = (await session.execute(select(Delivery))).scalars().all()
     assert {row.status for row in rows} == {"failed"}
-    assert {row.attempts for row in rows} == {3} and all("500" in (row.last_error or "") for row in rows)
+    assert all(row.attempts >= 5 and "500" in row.last_error and "retried" in row.last_error for row in rows)
+
+
+async def test_bad_chat_fails_at_once(database, clock) -> None:
+    await add_people(database, 3)
+    await broadcast(database, clock)
+    async with running_fake_telegram() as fake:
+        fake.fail_next(1, status=400)
+        await run_until_settled(database, clock, worker_for(database, clock, fake))
+    assert await statuses(database) == Counter({"sent": 2, "failed": 1})
+    assert len(fake.calls_to("sendMessage")) == 3
 
 
 async def test_transient_error_then_success(database, clock) -> None:
@@ -205,7 +220,8 @@ async def test_expired_lease_requeues_claimed_and_marks_in_flight_ambiguous(data
     await Planner(database, clock).tick(report=False)
     async with database.engine.begin() as connection:
         rows = await deliveries.claim(connection, "telegram", clock.now, clock.now + timedelta(seconds=60), 6, False)
-        await deliveries.mark_sending(connection, [row["id"] for row in rows[:2]], clock.now + timedelta(seconds=60))
+        lease = clock.now + timedelta(seconds=60)
+        await deliveries.mark_sending(connection, [row["id"] for row in rows[:2]], lease, lease)
     clock.advance(seconds=61)
     await Planner(database, clock).tick(report=False)
     assert await statuses(database) == Counter({"pending": 4, "ambiguous": 2})
@@ -304,3 +320,75 @@ async def test_telegram_progress_message_is_edited_in_place(clock) -> None:
         await sender.aclose()
         assert again == first and fake.last_text(555) == "Đang gửi 20/20"
         assert len(fake.messages(555)) == 1
+
+
+async def test_a_bot_api_outage_is_outlasted_and_shown_as_waiting(database) -> None:
+    """The fake answers 500 to everything for 4 s mid-broadcast; backoff is capped at 0.5 s for the test."""
+    await add_people(database, 150)
+    broadcast_id = await broadcast(database, utc_now, progress=("telegram", "555"))
+    config = replace(FAST, mark=5, retry_cap=0.5, outage_after=10)
+    notifier = RecordingNotifier()
+    planner = Planner(database, utc_now, {"telegram": notifier})
+    async with running_fake_telegram() as fake:
+        stop = asyncio.Event()
+        worker = asyncio.create_task(worker_for(database, utc_now, fake, rate=100.0, config=config).run(stop))
+
+        async def plan() -> None:
+            while not stop.is_set():
+                await planner.tick()
+                await asyncio.sleep(0.1)
+
+        planning = asyncio.create_task(plan())
+        await fake.wait_for_calls("sendMessage", 30, timeout=10)
+        fake.outage(4.0)
+        await asyncio.sleep(2.5)
+        during = await planner.snapshot(broadcast_id)
+        assert during is not None and during.waiting > 0 and during.counts.get("failed", 0) == 0
+        assert "Đang chờ nền tảng" in during.text() and "Đang chờ nền tảng" in notifier.posts[-1][1]
+        async with asyncio.timeout(30):
+            while (counts := await statuses(database)) != Counter({"sent": 150}):
+                assert not counts.keys() - {"sent", "pending", "claimed", "sending"}, counts
+                await asyncio.sleep(0.1)
+        stop.set()
+        await asyncio.gather(worker, planning)
+        await planner.tick()
+    assert len(received(fake)) == 150 and set(received(fake).values()) == {1}
+    refused = [call for call in fake.calls_to("sendMessage") if call.status == 500]
+    assert 10 <= len(refused) < 100, "the sender probes a platform that is down instead of hammering it"
+    assert notifier.posts[-1][3] is True and "Đã gửi 150 · Lỗi 0" in notifier.posts[-1][1]
+
+
+class DownNotifier:
+    """A progress chat on a platform that is down."""
+
+    async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
+        raise Transient("500 Internal Server Error")
+
+
+async def test_progress_that_cannot_be_posted_does_not_stop_the_planner(database, clock, caplog) -> None:
+    await add_people(database, 3)
+    broadcast_id = await broadcast(database, clock, progress=("telegram", "555"))
+    planner = Planner(database, clock, {"telegram": DownNotifier()})
+    await planner.tick()
+    async with database.engine.begin() as connection:
+        await connection.execute(update(Delivery).values(status="sent"))
+    await planner.tick()
+    async with database.sessions() as session:
+        assert (await broadcasts.get(session, broadcast_id))["status"] == "done"
+    assert "not posted: 500 Internal Server Error" in caplog.text and "Traceback" not in caplog.text
+
+
+async def test_a_stopped_sender_gives_back_what_it_did_not_send(database, clock) -> None:
+    await add_people(database, 200)
+    await broadcast(database, clock)
+    await Planner(database, clock).tick(report=False)
+    async with running_fake_telegram() as fake:
+        worker = worker_for(database, clock, fake, rate=100.0, config=replace(FAST, batch=40, mark=5))
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop))
+        await fake.wait_for_calls("sendMessage", 30)
+        stop.set()
+        await task
+        sent = len(fake.calls_to("sendMessage"))
+    counts = await statuses(database)
+    assert counts == Counter({"sent": sent, "pending": 200 - sent}), "nothing left claimed or sending"

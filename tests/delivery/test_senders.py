@@ -8,7 +8,16 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.delivery.senders import Ambiguous, Blocked, RateLimited, Rejected, SendError, TelegramSender, Transient
+from bot.delivery.senders import (
+    Ambiguous,
+    Blocked,
+    RateLimited,
+    Rejected,
+    SendError,
+    TelegramSender,
+    Transient,
+)
+from bot.http_proxy import env_proxy
 from tests.fakes.fake_telegram import running_fake_telegram
 from tests.fakes.serve import free_port, serving, silent_server
 
@@ -63,3 +72,13 @@ async def test_answers_that_do_not_refuse_the_message_are_ambiguous() -> None:
             with pytest.raises(Ambiguous):
                 await sender.send("504", "Xin chào")
             await sender.aclose()
+
+
+def test_the_proxy_comes_from_the_environment_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("https_proxy", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", "http://khaibao:pw@proxy.tinh.example:3128")
+    proxy, auth = env_proxy("https://api.telegram.org/bot1:x")
+    assert str(proxy) == "http://proxy.tinh.example:3128" and auth is not None and auth.login == "khaibao"
+    monkeypatch.setenv("NO_PROXY", "api.telegram.org")
+    assert env_proxy("https://api.telegram.org/bot1:x") == (None, None)

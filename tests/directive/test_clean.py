@@ -162,3 +162,11 @@ def test_publication_date_is_kept_aside(stamp: str, day: date) -> None:
 
 def test_page_date_is_not_a_publication_date() -> None:
     assert clean(f"Chủ nhật, ngày 27 tháng 11 năm 2022\n{CONTENT}").published is None
+
+
+def test_cms_metadata_lines_go_and_give_the_page_date() -> None:
+    cleaned = clean("Tỉnh yêu cầu khai báo y tế\ncms-publish-date: 12/03/2021 08:15\ncms-view-count 1234\n"
+                    "covid-19 vẫn diễn biến phức tạp, người dân cần khai báo.\nsars-cov-2 lây qua giọt bắn.")
+    assert cleaned.lines == ("Tỉnh yêu cầu khai báo y tế", "covid-19 vẫn diễn biến phức tạp, người dân cần khai báo.",
+                             "sars-cov-2 lây qua giọt bắn.")
+    assert cleaned.published == date(2021, 3, 12)

@@ -63,7 +63,7 @@ def test_word_file(tmp_path: Path) -> None:
         ("trong.txt", b"", "directive.error.empty"),
         ("anh.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "directive.error.binary"),
         ("banh-chung.txt", fixture("khong-phai-van-ban.txt").encode(), "directive.error.not_directive"),
-        ("chi-thi.pdf", b"%PDF-1.4", "directive.error.unsupported"),
+        ("chi-thi.pdf", b"%PDF-1.4", "directive.error.corrupt_pdf"),
         ("hong.docx", b"PK\x03\x04 broken", "directive.error.corrupt"),
     ],
 )

@@ -55,7 +55,7 @@ def test_text_encodings(data: bytes) -> None:
         (b"\xff\xd8\xff\xe0 not utf-8 \xc3\x28", "a.txt", "directive.error.binary"),
         ("Khai báo\x00y tế".encode(), "a.txt", "directive.error.binary"),
         (bytes(range(1, 32)) * 4 + b"abc", "a.txt", "directive.error.binary"),
-        (TEXT.encode(), "chi-thi.pdf", "directive.error.unsupported"),
+        (TEXT.encode(), "chi-thi.pdf", "directive.error.corrupt_pdf"),
         (TEXT.encode(), "chi-thi.doc", "directive.error.unsupported"),
         (TEXT.encode(), "chi-thi", "directive.error.unsupported"),
         (b"", "a.docx", "directive.error.empty"),

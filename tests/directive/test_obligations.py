@@ -113,3 +113,81 @@ def test_undated_deadline_takes_the_directive_year() -> None:
 def test_fixture_duties(name: str, cadence: Cadence) -> None:
     (duty,) = parse_directive(fixture(name)).obligations
     assert duty.cadence is cadence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cadence", "day_of_month", "month", "time"),
+    [
+        ("Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả về Sở Y tế.", Cadence.YEARLY, 15, 12, None),
+        ("Các xã báo cáo kết quả hàng năm trước ngày 20/11 về UBND huyện.", Cadence.YEARLY, 20, 11, None),
+        ("Cập nhật tình hình, báo cáo Văn phòng Chính phủ trước 14 giờ hằng ngày.", Cadence.DAILY, None, None, "14:00"),
+        ("Trạm y tế báo cáo vào 15:00 ngày thứ Sáu hằng tuần.", Cadence.WEEKLY, None, None, "15:00"),
+        ("Các đơn vị báo cáo Ban Chỉ đạo trước 10h00' ngày 27/4/2020.", Cadence.DATED, None, None, "10:00"),
+        ("Báo cáo kết quả trước 15 giờ 30, ngày 13/9/2021.", Cadence.DATED, None, None, "15:30"),
+    ],
+)
+def test_yearly_duties_and_times_of_day(sentence: str, cadence: Cadence, day_of_month: int | None,
+                                        month: int | None, time: str | None) -> None:
+    (duty,) = duties(sentence)
+    assert (duty.cadence, duty.time) == (cadence, time)
+    if cadence is Cadence.YEARLY:
+        assert (duty.day_of_month, duty.month, duty.due_date) == (day_of_month, month, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Khi phát hiện ca bệnh nghi ngờ, trạm y tế báo cáo ngay Trung tâm Y tế huyện.",
+        "Có khó khăn, vướng mắc, kịp thời báo cáo Thường trực Ủy ban nhân dân huyện./.",
+    ],
+)
+def test_report_immediately_is_an_event_duty(sentence: str) -> None:
+    (duty,) = duties(sentence)
+    assert duty.cadence is Cadence.EVENT and duty.text == sentence
+    assert duty.to_json_dict()["cadence"] == "event"
+
+
+def test_a_dated_deadline_without_a_year_takes_the_year_the_text_states() -> None:
+    text = (
+        "Sở Y tế yêu cầu các đơn vị khẩn trương rà soát số trẻ em trong tháng 9 năm 2022.\n"
+        "Trung tâm Y tế các huyện gửi báo cáo về Trung tâm Kiểm soát bệnh tật trước ngày 28/9."
+    )
+    directive = parse_directive("Khẩn trương rà soát số trẻ em\n" + text)
+    (duty,) = directive.obligations
+    assert (duty.cadence, duty.due_date) == (Cadence.DATED, date(2022, 9, 28))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reporter", "recipient"),
+    [
+        ("Cập nhật tình hình, gửi Văn phòng Chính phủ, Bộ Nông nghiệp và Môi trường trước 13 giờ hằng ngày để tổng "
+         "hợp báo cáo cấp thẩm quyền.", None, "Văn phòng Chính phủ, Bộ Nông nghiệp và Môi trường"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh làm đầu mối tổng hợp số liệu gửi về Sở Y tế trước ngày 30/9/2021 để báo "
+         "cáo Ủy ban nhân dân tỉnh.", "Trung tâm Kiểm soát bệnh tật tỉnh", "Sở Y tế"),
+        ("Theo đó, Trung tâm Y tế các huyện chủ động rà soát, báo cáo UBND tỉnh kết quả thực hiện hằng tuần.",
+         "Trung tâm Y tế các huyện", "UBND tỉnh"),
+    ],
+)
+def test_where_reports_are_sent_and_who_sends_them(sentence: str, reporter: str | None, recipient: str) -> None:
+    (duty,) = duties(sentence)
+    assert (duty.reporter, duty.recipient) == (reporter, recipient)
+
+
+def test_a_duty_without_a_subject_falls_to_the_letters_addressees() -> None:
+    letter = (
+        "BỘ Y TẾ\nSố: 12/ATTP-KH\nV/v báo cáo an toàn thực phẩm\nHà Nội, ngày 8 tháng 2 năm 2022\n"
+        "Kính gửi: Sở Y tế các tỉnh, thành phố.\n"
+        "1. Tổng hợp gửi về Cục An toàn thực phẩm báo cáo kết quả kiểm tra trước ngày 15/3/2022.\n"
+    )
+    (duty,) = parse_directive(letter).obligations
+    assert (duty.reporter, duty.recipient, duty.due_date) == (
+        "Sở Y tế các tỉnh, thành phố", "Cục An toàn thực phẩm", date(2022, 3, 15))
+
+
+def test_a_yearless_deadline_early_next_year_rolls_over() -> None:
+    (duty,) = find_obligations([Block(None, ["Các xã báo cáo kết quả trước ngày 15/01."])], 2025,
+                               issued=date(2025, 12, 20))
+    assert duty.due_date == date(2026, 1, 15)
+    (duty,) = find_obligations([Block(None, ["Các xã báo cáo kết quả trước ngày 25/12."])], 2025,
+                               issued=date(2025, 12, 20))
+    assert duty.due_date == date(2025, 12, 25)

@@ -143,11 +143,13 @@ def test_kon_tum_daily_report(kon_tum: Directive) -> None:
     ("name", "header", "expected"),
     [
         (HUNG_YEN, "Chỉ thị của Ban Thường vụ Tỉnh ủy",
-         "Chỉ đạo xử lý nghiêm các trường hợp không khai báo hoặc khai báo y tế không đầy đủ, không trung thực"),
+         "- Chỉ đạo xử lý nghiêm các trường hợp không khai báo hoặc khai báo y tế không đầy đủ, không trung thực "
+         "theo đúng quy định của pháp luật.\n"),
         (NINH_BINH, "Công văn 2644-CV/TU của Tỉnh ủy Ninh Bình, 29/07/2020",
          "ngăn chặn hiệu quả tình trạng người nhập cảnh vào Việt Nam trái phép."),
         (KON_TUM, "Tin bài về văn bản 1025-CV/TU của Tỉnh ủy Kon Tum, 24/03/2020",
-         "khai báo y tế tự nguyện, thông báo kịp thời với cơ sở y tế về tình hình sức khỏe"),
+         "- Hằng ngày, tổng hợp tình hình, kết quả công tác phòng, chống dịch bệnh trên địa bàn toàn tỉnh, "
+         "báo cáo Thường trực Tỉnh ủy biết, chỉ đạo.\n"),
     ],
 )
 def test_seed_summaries(name: str, header: str, expected: str) -> None:
@@ -156,7 +158,7 @@ def test_seed_summaries(name: str, header: str, expected: str) -> None:
     summary = summarize(directive)
     assert summary.split("\n")[0] == header
     assert summary.split("\n")[1] == directive.subject
-    assert expected in summary
+    assert expected in summary + "\n"
     assert len(summary) <= 900
     assert_verbatim(summary, directive, raw)
     assert summarize(parse_directive(raw)) == summary

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from handlers.directive import DirectiveError, Signer, parse_directive
+from handlers.directive.reflow import reflow
 from tests.directive.support import fixture
 
 
@@ -161,7 +162,7 @@ def test_json_form_has_the_promised_keys() -> None:
     assert data["date"] == "2021-05-05"
     assert data["signer"] == {"on_behalf": "TM. ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Đỗ Minh Quân"}
     assert data["obligations"][0] == {
-        "cadence": "daily", "weekday": None, "day_of_month": None, "due_date": None,
+        "cadence": "daily", "weekday": None, "day_of_month": None, "month": None, "due_date": None, "time": None,
         "text": "Hằng ngày tổng hợp kết quả tiêm chủng, báo cáo Ủy ban nhân dân tỉnh.",
         "reporter": "Sở Y tế", "recipient": "Ủy ban nhân dân tỉnh",
     }
@@ -183,3 +184,115 @@ def test_text_that_is_not_a_directive(text: str, key: str) -> None:
     with pytest.raises(DirectiveError) as raised:
         parse_directive(text)
     assert raised.value.message_key == key
+
+
+TWO_COLUMN = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN AN PHÚ Độc lập - Tự do - Hạnh phúc
+Số: 88/UBND-VX An Phú, ngày 3 tháng 5 năm 2024
+V/v phòng, chống bệnh sốt
+xuất huyết trong mùa mưa
+Kính gửi: Ủy ban nhân dân các xã, thị trấn.
+Chủ tịch Ủy ban nhân dân huyện yêu cầu các xã thực hiện tốt các nội dung sau:
+1. Tổ chức chiến dịch diệt lăng quăng, bọ gậy tại từng hộ gia đình, vận động người dân
+úp ngược các vật dụng chứa nước và thả cá vào bể nước sinh hoạt.
+2. Trạm y tế xã báo cáo số ca mắc về Trung tâm Y tế huyện trước 14 giờ thứ Hai hằng tuần./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCHLê Văn Bình
+"""
+
+
+def test_two_column_header_wrapped_lines_and_a_glued_signer() -> None:
+    directive = parse_directive(TWO_COLUMN)
+    assert (directive.kind, directive.number, directive.place) == ("Công văn", "88/UBND-VX", "An Phú")
+    assert directive.issuer == "Ủy ban nhân dân huyện An Phú"
+    assert directive.date == date(2024, 5, 3)
+    assert directive.subject == "V/v phòng, chống bệnh sốt xuất huyết trong mùa mưa"
+    assert directive.items[0].text.endswith("vận động người dân úp ngược các vật dụng chứa nước và thả cá vào bể "
+                                            "nước sinh hoạt.")
+    assert directive.signer is not None and directive.signer.name == "Lê Văn Bình"
+    (duty,) = directive.obligations
+    assert (duty.weekday, duty.time) == (1, "14:00")
+
+
+WRAPPED_PAGE = """Bản quyền thuộc cổng văn bản. Mọi hành vi sao chép không được phép.
+Số hiệu:
+12/TB-VPCP
+Tình trạng:
+Đã biết
+VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập- Tự do- Hạnh phúc
+Số: 12/TB-VPCP
+Hà Nội, ngày 9
+tháng 1 năm 2026
+THÔNG BÁO
+Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG VỀ PHÒNG, CHỐNG DỊCH BỆNH MÙA ĐÔNG XUÂN
+Ngày 8 tháng 1 năm 2026, Phó Thủ tướng chủ trì cuộc họp về công tác phòng, chống dịch bệnh. Sau khi
+nghe Bộ Y tế báo cáo, Phó Thủ tướng có ý kiến như sau:
+1. Bộ Y tế theo dõi sát tình hình dịch bệnh, báo cáo Thủ tướng Chính phủ trước ngày 20
+tháng 1 năm 2026.
+2. Người dân chủ động tiêm vắc xin và đến cơ sở y tế khi có triệu chứng sốt, ho, khó thở.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+"""
+
+
+def test_a_notice_of_opinions_behind_a_page_wrapper() -> None:
+    directive = parse_directive(WRAPPED_PAGE)
+    assert (directive.kind, directive.number, directive.issuer) == ("Thông báo", "12/TB-VPCP", "Văn phòng Chính phủ")
+    assert directive.date == date(2026, 1, 9)
+    assert directive.subject.startswith("Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG")
+    (duty,) = directive.obligations
+    assert duty.due_date == date(2026, 1, 20)
+    assert duty.text == ("Bộ Y tế theo dõi sát tình hình dịch bệnh, báo cáo Thủ tướng Chính phủ trước ngày 20 "
+                         "tháng 1 năm 2026.")
+
+
+@pytest.mark.parametrize(
+    ("article", "number", "issuer", "day", "subject"),
+    [
+        ("Thủ tướng yêu cầu ứng phó bão số 3\nNgày 15/3/2025, Thủ tướng Chính phủ có Công điện số 23/CĐ-TTg về "
+         "việc tập trung ứng phó bão. Theo đó, Thủ tướng yêu cầu các bộ, ngành chủ động ứng phó.",
+         "23/CĐ-TTg", "Thủ tướng Chính phủ", date(2025, 3, 15), "Thủ tướng yêu cầu ứng phó bão số 3"),
+        ("Ngày 18/02, UBND huyện Yên Mỹ ban hành Kế hoạch số 40/KH-UBND về tiêm chủng năm 2023. Kế hoạch "
+         "yêu cầu các xã tổ chức tiêm đủ liều cho trẻ em.", "40/KH-UBND", "UBND huyện Yên Mỹ", date(2023, 2, 18),
+         "tiêm chủng năm 2023"),
+        ("Thực hiện Chỉ thị số 15/CT-TTg của Thủ tướng, ông Nguyễn Văn An - Chủ tịch UBND tỉnh Hòa Bình vừa ký "
+         "công văn (số 1200) yêu cầu tăng cường giám sát dịch bệnh.", "1200", "UBND tỉnh Hòa Bình", None,
+         "tăng cường giám sát dịch bệnh"),
+    ],
+)
+def test_an_article_names_the_document_its_lead_reports(article: str, number: str, issuer: str, day: date | None,
+                                                         subject: str) -> None:
+    directive = parse_directive(article)
+    assert directive.kind == "Tin bài"
+    assert (directive.number, directive.issuer, directive.date, directive.subject) == (number, issuer, day, subject)
+
+
+@pytest.mark.parametrize(
+    ("lead", "issuer", "signer"),
+    [
+        ("Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 23/CĐ-TTg ngày 15/3/2025 về ứng phó bão.",
+         "Thủ tướng Chính phủ", "Phạm Minh Chính"),
+        ("Chủ tịch UBND tỉnh Nguyễn Văn An ký Chỉ thị số 05/CT-UBND ngày 2/4/2024 về phòng, chống dịch.",
+         "Chủ tịch UBND tỉnh", "Nguyễn Văn An"),
+        ("Ngày 5/4/2024, UBND tỉnh Kon Tum ban hành Kế hoạch số 12/KH-UBND về tiêm chủng.", "UBND tỉnh Kon Tum", None),
+    ],
+)
+def test_a_person_named_after_the_issuers_title_is_the_signer(lead: str, issuer: str, signer: str | None) -> None:
+    directive = parse_directive(lead + " Văn bản yêu cầu người dân khai báo y tế.")
+    assert directive.issuer == issuer
+    assert (directive.signer.name if directive.signer else None) == signer
+
+
+def test_a_list_of_short_lines_is_not_taken_for_a_wrapped_paragraph() -> None:
+    lines = ["Người dân cần:", "Đeo khẩu trang", "Rửa tay thường xuyên", "Không tụ tập đông người"]
+    assert reflow(lines) == lines
+    wrapped = ["Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan hướng dẫn các địa phương tổ chức",
+               "tiêm vắc xin cho người dân theo đúng kế hoạch đã được Ủy ban nhân dân tỉnh phê duyệt", "",
+               "Ủy ban nhân dân các huyện, thị xã, thành phố chỉ đạo trạm y tế xã theo dõi sức khỏe của Nhân",
+               "Dân trở về từ vùng có dịch và báo cáo kết quả hằng ngày."]
+    assert reflow(wrapped) == [wrapped[0] + " " + wrapped[1], "", wrapped[3] + " " + wrapped[4]]

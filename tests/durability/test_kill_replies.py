@@ -47,11 +47,12 @@ def bot_env(fake: FakeTelegram, db_url: str, data: Path, webhook_port: int | Non
     return env
 
 
-async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", cwd=ROOT, env=env,
-        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )
+async def start_bot(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
+    with log.open("a") as output:  # the bot's log, shown when the test fails
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", cwd=ROOT, env=env,
+            stdin=asyncio.subprocess.DEVNULL, stdout=output, stderr=output,
+        )
 
 
 def texts(fake: FakeTelegram, user_id: int) -> list[str]:
@@ -97,7 +98,8 @@ async def test_kill_nine_loses_no_accepted_update_and_repeats_at_most_the_sends_
     webhook = mode == "webhook"
     async with running_fake_telegram() as fake:
         env = bot_env(fake, db_url, tmp_path / "data", free_port() if webhook else None)
-        bot = await start_bot(env)
+        log = tmp_path / "bot.log"
+        bot = await start_bot(env, log)
         if webhook:
             await fake.wait_for(lambda: fake.webhook is not None, timeout=60, what="the webhook")
         else:
@@ -112,9 +114,12 @@ async def test_kill_nine_loses_no_accepted_update_and_repeats_at_most_the_sends_
                                     timeout=120, what=f"{target} sends")
                 bot.send_signal(signal.SIGKILL)
                 await bot.wait()
-                bot = await start_bot(env)
+                bot = await start_bot(env, log)
             async with asyncio.timeout(240):
-                await asyncio.gather(*users)
+                try:
+                    await asyncio.gather(*users)
+                except AssertionError as error:
+                    raise AssertionError(f"{error}\nbot log:\n{log.read_text()[-4000:]}") from None
         finally:
             for task in users:
                 task.cancel()

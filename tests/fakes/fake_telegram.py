@@ -32,6 +32,7 @@ from tests.fakes.telegram_objects import (
     command_entities,
     document_json,
     now,
+    photo_json,
     private_chat_json,
     user_json,
 )
@@ -106,6 +107,7 @@ class FakeTelegram(ChatStore):
         self._pending: list[JSON] = []
         self._marks: dict[int, int] = {}
         self._faults: list[Fault] = []
+        self._outage: tuple[float, int] = (0.0, 500)  # (monotonic end, status) of a simulated outage
         self._update_ids = itertools.count(100_001)
         self._poll_generation = 0
         self._closed = False
@@ -125,6 +127,7 @@ class FakeTelegram(ChatStore):
                 Route("/bot{token}/{method}", self._api, methods=["GET", "POST"]),
                 Route("/file/bot{token}/{path:path}", self._download, methods=["GET"]),
                 Route("/stats", self._stats, methods=["GET"]),
+                Route("/outage", self._start_outage, methods=["POST"]),
             ]
         )
 
@@ -160,6 +163,9 @@ class FakeTelegram(ChatStore):
         if self.latency:
             await asyncio.sleep(self.latency)
         method = call.method.lower()
+        if time.monotonic() < self._outage[0]:
+            self.stats.injected_failures += 1
+            raise ApiError(self._outage[1], HTTPStatus(self._outage[1]).phrase)
         fault = self._take_fault(method)
         if fault and not fault.delivered:
             raise self._fault_error(fault)
@@ -216,6 +222,11 @@ class FakeTelegram(ChatStore):
     async def _stats(self, request: Request) -> Response:
         counts = {"calls": len(self.calls), "pending_updates": len(self._pending)}
         return JSONResponse({**asdict(self.stats), **counts})
+
+    async def _start_outage(self, request: Request) -> Response:
+        body = await request.json()
+        self.outage(float(body["seconds"]), int(body.get("status", 500)))
+        return JSONResponse({"ok": True})
 
     async def _notify(self) -> None:
         async with self._changed:
@@ -332,6 +343,15 @@ class FakeTelegram(ChatStore):
             content["caption"] = caption
         return await self._user_message(user_id, first_name, content)
 
+    async def user_sends_photo(
+        self, user_id: int, data: bytes, caption: str | None = None, first_name: str = "An"
+    ) -> Delivery:
+        """The user sends a photo (Telegram re-encodes it as JPEG); the bot fetches it with getFile."""
+        content: JSON = {"photo": photo_json(self.store_file(TgFile("photo.jpg", "image/jpeg", data)))}
+        if caption:
+            content["caption"] = caption
+        return await self._user_message(user_id, first_name, content)
+
     async def user_presses(
         self,
         user_id: int,
@@ -385,6 +405,11 @@ class FakeTelegram(ChatStore):
         whose response was lost.
         """
         self._faults.append(Fault(status, method.lower() if method else None, delivered, n))
+
+    def outage(self, seconds: float, status: int = 500) -> None:
+        """Answer every request with HTTP ``status`` (and no effect) for the next ``seconds``, as in a
+        platform outage (also ``POST /outage {"seconds": S, "status": 500}`` for benchmarks)."""
+        self._outage = (time.monotonic() + seconds, status)
 
     # ----- waiting in tests -----
 

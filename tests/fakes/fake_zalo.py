@@ -111,8 +111,11 @@ class FakeZalo:
             routes=[
                 Route("/bot{token}/{method}", self._handle, methods=["POST"]),
                 Route("/stats", self._stats, methods=["GET"]),
+                Route("/media/{name}", self._media, methods=["GET"]),
             ]
         )
+        self.media: dict[str, bytes] = {}
+        self.media_fetches = 0
 
     @property
     def bot_id(self) -> str:
@@ -351,6 +354,16 @@ class FakeZalo:
 
     async def _stats(self, request: Request) -> Response:
         return JSONResponse(dataclasses.asdict(self.stats))
+
+    def media_url(self, name: str, data: bytes) -> str:
+        """Serve ``data`` as a photo a user sent (Zalo gives the bot a URL to fetch it from)."""
+        self.media[name] = data
+        return f"{self.base_url}/media/{name}"
+
+    async def _media(self, request: Request) -> Response:
+        data = self.media.get(request.path_params["name"])
+        self.media_fetches += 1
+        return Response(data, media_type="image/jpeg") if data is not None else Response(status_code=404)
 
 
 def text_update(

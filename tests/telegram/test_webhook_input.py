@@ -57,5 +57,6 @@ async def test_bad_bodies_are_refused_or_recorded_and_the_bot_keeps_answering(
                 assert answer.status_code in expected, what
         reply = await TgUser(fake, 651).say("chao", expect="Bạn có đồng ý không?")
     assert "Bạn có đồng ý không?" in reply
-    assert not [record for record in caplog.records if record.exc_info or "Traceback" in record.getMessage()]
-    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+    failures = [f"{record.name}: {record.getMessage()}" for record in caplog.records
+                if record.exc_info or "Traceback" in record.getMessage() or record.levelno >= logging.ERROR]
+    assert failures == []

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bot.channels.zalo_updates import ZaloUpdate, parse, unwrap
-from handlers.protocol import TEXT, UNSUPPORTED, Incoming
+from handlers.protocol import DOCUMENT, TEXT, UNSUPPORTED, Incoming
 from tests.fakes.fake_zalo import image_update, sticker_update, text_update, unsupported_update
 
 
@@ -18,7 +18,10 @@ def _incoming(text: str = "", kind: str = TEXT, message_id: str = "m1") -> Incom
 TABLE: list[tuple[str, dict[str, Any], ZaloUpdate | None]] = [
     ("text", text_update("u1", "1 va 3", message_id="m1"), ZaloUpdate(_incoming("1 va 3"), "u1")),
     ("command", text_update("u1", "/start", message_id="m1"), ZaloUpdate(_incoming("/start"), "u1")),
-    ("image", image_update("u1", caption="sot", message_id="m1"), ZaloUpdate(_incoming(kind=UNSUPPORTED), "u1")),
+    ("image", image_update("u1", caption="sot", message_id="m1"),
+     ZaloUpdate(_incoming(kind=DOCUMENT), "u1", photo_url="https://example.org/photo.jpg")),
+    ("image without a web address", image_update("u1", photo_url="file:///etc/passwd", message_id="m1"),
+     ZaloUpdate(_incoming(kind=UNSUPPORTED), "u1")),
     ("sticker", sticker_update("u1", message_id="m1"), ZaloUpdate(_incoming(kind=UNSUPPORTED), "u1")),
     ("unsupported", unsupported_update("u1", message_id="m1"), ZaloUpdate(_incoming(kind=UNSUPPORTED), "u1")),
     ("unknown message event", {**text_update("u1", "x", message_id="m1"), "event_name": "message.link.received"},
