@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import typer
@@ -12,32 +12,36 @@ import typer
 import messages_vi
 from bot import cli_broadcast, cli_directive, cli_officials, cli_records, runner, user_files
 from bot.channels import console
-from bot.cli_support import with_database
+from bot.cli_support import cli_settings, fitted, with_database
 from bot.clock import utc_now
 from bot.conversations import ConversationService
 from bot.settings import Settings, SettingsError
 from handlers import field_sizes, matching
+from handlers.area_search import area_lines, find_areas
 from handlers.areas import catalog
 from handlers.matching import countries
 from storage import audit, declarations, outbreak
 from storage.db import Database
 
-app = typer.Typer(help="khaibao: khai báo y tế qua Telegram, Zalo và cửa sổ dòng lệnh.", no_args_is_help=True)
+app = typer.Typer(help="khaibao: khai báo y tế qua Telegram, Zalo và cửa sổ dòng lệnh.", no_args_is_help=True,
+                  add_completion=False)
 outbreak_app = typer.Typer(help="Danh sách vùng dịch.", no_args_is_help=True)
 app.add_typer(outbreak_app, name="outbreak")
+area_app = typer.Typer(help=messages_vi.t("help.area"), no_args_is_help=True)
+app.add_typer(area_app, name="area")
 app.add_typer(cli_broadcast.app, name="broadcast")
 app.add_typer(cli_directive.app, name="directive")
 app.add_typer(cli_officials.invite_app, name="invite")
 app.add_typer(cli_officials.officials_app, name="officials")
 app.add_typer(cli_officials.schedule_app, name="schedule")
-app.command("verify")(cli_records.verify_command)
-app.command("export")(cli_records.export_command)
-app.command("audit")(cli_records.audit_command)
-app.command("retention")(cli_records.retention_command)
-app.command("sender")(cli_broadcast.sender)
+app.command("verify", help=messages_vi.t("help.verify"))(cli_records.verify_command)
+app.command("export", help=messages_vi.t("help.export"))(cli_records.export_command)
+app.command("audit", help=messages_vi.t("help.audit"))(cli_records.audit_command)
+app.command("retention", help=messages_vi.t("help.retention"))(cli_records.retention_command)
+app.command("sender", help=messages_vi.t("help.sender"))(cli_broadcast.sender)
 
 
-@app.command()
+@app.command(help=messages_vi.t("help.migrate"))
 def migrate() -> None:
     """Create or upgrade the database schema."""
 
@@ -46,8 +50,8 @@ def migrate() -> None:
 
     with_database(done)
 
-@app.command()
-def chat(user: str = typer.Option("local", "--user", help="The console user id.")) -> None:
+@app.command(help=messages_vi.t("help.chat"))
+def chat(user: str = typer.Option("local", "--user", help=messages_vi.t("help.chat.user"))) -> None:
     """Chat with the bot in this terminal (no platform token needed)."""
 
     async def talk(database: Database, settings: Settings) -> None:
@@ -56,7 +60,7 @@ def chat(user: str = typer.Option("local", "--user", help="The console user id."
 
     with_database(talk)
 
-@app.command()
+@app.command(help=messages_vi.t("help.run"))
 def run() -> None:
     """Serve every channel whose token is configured; the console chat when none is."""
 
@@ -66,8 +70,8 @@ def run() -> None:
 
     with_database(serve)
 
-@app.command("declarations")
-def list_declarations(as_json: bool = typer.Option(False, "--json", help="Print a JSON array.")) -> None:
+@app.command("declarations", help=messages_vi.t("help.declarations"))
+def list_declarations(as_json: bool = typer.Option(False, "--json", help=messages_vi.t("help.json"))) -> None:
     """Print the stored declarations."""
 
     async def dump(database: Database, settings: Settings) -> list[dict[str, Any]]:
@@ -78,8 +82,11 @@ def list_declarations(as_json: bool = typer.Option(False, "--json", help="Print 
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    zone = cli_settings().zone
     for row in rows:
-        typer.echo(f"{row['code']}  {row['created_at']}  {row['risk_level']:<6}  {row['commune_code'] or ''}")
+        at = datetime.fromisoformat(row["created_at"]).astimezone(zone).strftime("%H:%M %d/%m/%Y")
+        level = messages_vi.t(f"level.{row['risk_level']}")
+        typer.echo(fitted(f"{row['code']}  {at}  {level}  {row['commune_code'] or ''}"))
 
 def _declaration_json(row: dict[str, Any]) -> dict[str, Any]:
     return {
@@ -104,7 +111,7 @@ def _area_code(code: str) -> str:
         raise typer.Exit(2)
     return code
 
-@outbreak_app.command("add")
+@outbreak_app.command("add", help=messages_vi.t("help.outbreak.add"))
 def outbreak_add(
     area: str = typer.Argument(..., help="Mã tỉnh (2 số), xã/phường (5 số) hoặc mã nước (KR, US...)."),
     since: str = typer.Option(None, "--from", help="Ngày bắt đầu YYYY-MM-DD (mặc định: hôm nay)."),
@@ -130,7 +137,7 @@ def outbreak_add(
 
     with_database(add)
 
-@outbreak_app.command("remove")
+@outbreak_app.command("remove", help=messages_vi.t("help.outbreak.remove"))
 def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh, xã/phường hoặc mã nước.")) -> None:
     """Take an area off the outbreak list from today."""
     code = _area_code(area)
@@ -141,11 +148,12 @@ def outbreak_remove(area: str = typer.Argument(..., help="Mã tỉnh, xã/phư�
             await audit.record(session, utc_now(), "cli", "admin", "outbreak.remove", code)
             return ended
 
-    ended = with_database(remove)
-    key = "cli.outbreak_removed" if ended else "cli.outbreak_not_listed"
-    typer.echo(messages_vi.t(key, area=countries.place_label(code)))
+    if not with_database(remove):
+        typer.echo(messages_vi.t("cli.outbreak_not_listed", area=countries.place_label(code)), err=True)
+        raise typer.Exit(1)
+    typer.echo(messages_vi.t("cli.outbreak_removed", area=countries.place_label(code)))
 
-@outbreak_app.command("list")
+@outbreak_app.command("list", help=messages_vi.t("help.outbreak.list"))
 def outbreak_list() -> None:
     """Show the outbreak list."""
 
@@ -155,9 +163,19 @@ def outbreak_list() -> None:
 
     areas = with_database(listed)
     if not areas:
-        typer.echo(messages_vi.t("outbreak.none"))
+        typer.echo(fitted(messages_vi.t("outbreak.none")))
     for area in areas:
-        typer.echo(f"{area.area_code}\t{countries.place_label(area.area_code)}\t{area.started_on.isoformat()}")
+        typer.echo(fitted(f"{area.area_code}  {countries.place_label(area.area_code)}  {area.started_on:%d/%m/%Y}"))
+
+
+@area_app.command("search", help=messages_vi.t("help.area.search"))
+def area_search(text: str = typer.Argument(..., help=messages_vi.t("help.area.text"))) -> None:
+    """Find area codes by name (accents and case ignored)."""
+    if not find_areas(text):
+        typer.echo(messages_vi.t("area_search.none", text=text.strip()), err=True)
+        raise typer.Exit(1)
+    typer.echo(fitted(area_lines(text)))
+
 
 def main() -> None:
     """Console-script entry point."""

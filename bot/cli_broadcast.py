@@ -10,10 +10,9 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 import messages_vi
-from bot.cli_support import with_database
+from bot.cli_support import fitted, local_time, with_database
 from bot.clock import utc_now
 from bot.delivery.planner import Planner
 from bot.delivery.progress import Snapshot, describe_audience
@@ -42,11 +41,11 @@ def _local_time(value: str, settings: Settings) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=settings.zone)
 
 
-@app.command("send")
+@app.command("send", help=messages_vi.t("help.broadcast.send"))
 def send(
     text: str = typer.Option(None, "--text", help="Nội dung."),
     file: Path = typer.Option(None, "--file", exists=True, dir_okay=False, help="Tệp nội dung (UTF-8)."),
-    audience: str = typer.Option("everyone", "--audience", help="everyone | citizens | officials | area:MÃ"),
+    audience: str = typer.Option("everyone", "--audience", help=messages_vi.t("help.broadcast.audience")),
     urgent: bool = typer.Option(False, "--urgent", help="Khẩn: gửi cả trong giờ yên tĩnh."),
     at: str = typer.Option(None, "--at", help="Gửi lúc (YYYY-MM-DD HH:MM, giờ địa phương)."),
 ) -> None:
@@ -75,30 +74,36 @@ def send(
                              at=when.strftime("%H:%M %d/%m/%Y")))
 
 
-@app.command("list")
-def list_broadcasts(limit: int = typer.Option(20, "--limit")) -> None:
+@app.command("list", help=messages_vi.t("help.broadcast.list"))
+def list_broadcasts(limit: int = typer.Option(20, "--limit", help=messages_vi.t("help.broadcast.limit"))) -> None:
     """The newest broadcasts with their delivery counts."""
-    async def rows(database: Database, settings: Settings) -> list[tuple[dict[str, Any], dict[str, int]]]:
+    async def rows(database: Database, settings: Settings) -> list[str]:
         async with database.sessions() as session:
             found = await broadcasts.recent(session, limit)
-            return [(row, await broadcasts.counts(session, row["id"])) for row in found]
+            return [_summary(row, await broadcasts.counts(session, row["id"]), settings) for row in found]
 
     found = with_database(rows)
-    if not found:
-        typer.echo(messages_vi.t("broadcast.none"))
-        return
-    shown = ("sent", "waiting", "failed", "blocked", "ambiguous")
-    table = Table("#", "status", "audience", "scheduled", *shown, "total")
-    for row, counts in found:
-        table.add_row(str(row["id"]), row["status"] + (" !" if row["urgent"] else ""),
-                      describe_audience(Audience.from_json(row["audience"])),
-                      row["scheduled_at"].strftime("%Y-%m-%d %H:%M"),
-                      *(str(counts.get(status, 0)) for status in shown), str(sum(counts.values())))
-    console.print(table)
+    typer.echo("\n\n".join(found) if found else messages_vi.t("broadcast.none"))
 
 
-@app.command("status")
-def status(broadcast_id: int, watch: bool = typer.Option(False, "--watch", help="Theo dõi tới khi xong.")) -> None:
+def _summary(row: dict[str, Any], counts: dict[str, int], settings: Settings) -> str:
+    """One broadcast in a few short lines: kind, status, audience, local time, counts."""
+    text = messages_vi.t(
+        "broadcast.summary", id=str(row["id"]), kind=messages_vi.t(f"broadcast.kind.{row['kind']}"),
+        status=messages_vi.t(f"broadcast.status.{row['status']}"),
+        urgent=f" · {messages_vi.t('broadcast.urgent_mark')}" if row["urgent"] else "",
+        audience=describe_audience(Audience.from_json(row["audience"])),
+        at=local_time(row["scheduled_at"], settings), total=str(sum(counts.values())),
+        **{status: str(counts.get(status, 0)) for status in ("sent", "waiting", "failed", "blocked", "ambiguous")},
+    )
+    return fitted(text)
+
+
+@app.command("status", help=messages_vi.t("help.broadcast.status"))
+def status(
+    broadcast_id: int = typer.Argument(..., help=messages_vi.t("help.broadcast.id")),
+    watch: bool = typer.Option(False, "--watch", help=messages_vi.t("help.broadcast.watch")),
+) -> None:
     """A broadcast's progress bar and statistics."""
     async def show(database: Database, settings: Settings) -> None:
         planner = Planner(database, utc_now)
@@ -106,8 +111,10 @@ def status(broadcast_id: int, watch: bool = typer.Option(False, "--watch", help=
         if snapshot is None:
             _fail("broadcast.not_found", id=str(broadcast_id))
             return
-        columns = (TextColumn("#{task.fields[id]}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                   TextColumn("{task.fields[rate]} msg/s"), TimeRemainingColumn(), TextColumn("{task.fields[state]}"))
+        typer.echo(_summary(snapshot.broadcast, snapshot.counts, settings))
+        rate = TextColumn(messages_vi.t("broadcast.rate_column", rate="{task.fields[rate]}"))
+        columns = (TextColumn("#{task.fields[id]}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), rate,
+                   TimeRemainingColumn(), TextColumn("{task.fields[state]}"))
         with Progress(*columns, console=console) as bar:
             task = bar.add_task("", total=max(snapshot.total, 1), completed=snapshot.done, id=broadcast_id, rate="0",
                                 state=_state(snapshot))
@@ -116,7 +123,7 @@ def status(broadcast_id: int, watch: bool = typer.Option(False, "--watch", help=
                 snapshot = await planner.snapshot(broadcast_id) or snapshot
                 bar.update(task, total=max(snapshot.total, 1), completed=snapshot.done, rate=f"{snapshot.rate:.0f}",
                            state=_state(snapshot))
-        console.print(snapshot.text())
+        typer.echo(fitted(snapshot.text()))
 
     with_database(show)
 
@@ -125,13 +132,11 @@ def _state(snapshot: Snapshot) -> str:
     return messages_vi.t("broadcast.waiting_short") if snapshot.waiting else ""
 
 
-@app.command("retry")
+@app.command("retry", help=messages_vi.t("help.broadcast.retry"))
 def retry(
-    broadcast_id: int,
-    ambiguous: bool = typer.Option(
-        False, "--ambiguous", help="Gửi lại cả người nhận «chưa rõ» (có thể đã nhận: hỏi xác nhận trước)."
-    ),
-    yes: bool = typer.Option(False, "--yes", help="Không hỏi xác nhận (cho script)."),
+    broadcast_id: int = typer.Argument(..., help=messages_vi.t("help.broadcast.id")),
+    ambiguous: bool = typer.Option(False, "--ambiguous", help=messages_vi.t("help.broadcast.ambiguous")),
+    yes: bool = typer.Option(False, "--yes", help=messages_vi.t("help.broadcast.yes")),
 ) -> None:
     """Queue a broadcast's failed deliveries again; with --ambiguous also the possibly delivered ones."""
     async def counted(database: Database, settings: Settings) -> dict[str, int]:
@@ -173,8 +178,8 @@ def retry(
         typer.echo(messages_vi.t("broadcast.retry_ambiguous_hint", count=str(unsure)))
 
 
-@app.command("cancel")
-def cancel(broadcast_id: int) -> None:
+@app.command("cancel", help=messages_vi.t("help.broadcast.cancel"))
+def cancel(broadcast_id: int = typer.Argument(..., help=messages_vi.t("help.broadcast.id"))) -> None:
     """Cancel a scheduled or running broadcast."""
     async def stop(database: Database, settings: Settings) -> None:
         async with database.transaction() as session:
@@ -183,7 +188,8 @@ def cancel(broadcast_id: int) -> None:
                 _fail("broadcast.not_found", id=str(broadcast_id))
                 return
             if row["status"] not in ("scheduled", "sending"):
-                _fail("broadcast.not_cancellable", id=str(broadcast_id), status=row["status"])
+                status = messages_vi.t(f"broadcast.status.{row['status']}")
+                _fail("broadcast.not_cancellable", id=str(broadcast_id), status=status)
             count = await broadcasts.cancel(session, broadcast_id, utc_now())
             await audit.record(session, utc_now(), "cli", "admin", "broadcast.cancel", broadcast_id=broadcast_id)
         typer.echo(messages_vi.t("broadcast.cancelled", id=str(broadcast_id), count=str(count)))

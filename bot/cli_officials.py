@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 import messages_vi
-from bot.cli_support import with_database
+from bot.cli_support import cli_settings, local_time, with_database
 from bot.clock import utc_now
 from bot.notices import schedule_from
 from bot.settings import Settings
@@ -22,6 +23,8 @@ from handlers import field_sizes
 from handlers.areas import catalog
 from handlers.directive import DirectiveError, parse_directive
 from handlers.directive.document import text_from_upload
+from handlers.flow import Invalid, Ok, Parsed
+from handlers.parsers import parse_name, parse_phone, phone_display
 from handlers.report_rhythm import rhythm_for
 from storage import audit, officials, reporting
 from storage.db import Database
@@ -34,9 +37,19 @@ ROLES = ("official", "gatekeeper")
 LEVELS = ("commune", "province")
 
 
-def _fail(key: str, **params: str) -> None:
+def _fail(key: str, exit_code: int = 2, **params: str) -> None:
+    """Print the message on stderr and exit: 2 for a wrong argument, 1 for a request that failed."""
     typer.echo(messages_vi.t(key, **params), err=True)
-    raise typer.Exit(2)
+    raise typer.Exit(exit_code)
+
+
+def _checked(parse: Callable[[str], Parsed], value: str) -> str:
+    """A name or phone as the chat would store it, or exit 2 with the chat's reason."""
+    parsed = parse(value)
+    if isinstance(parsed, Invalid):
+        _fail(parsed.key, **parsed.params)
+    assert isinstance(parsed, Ok)
+    return str(parsed.value)
 
 
 def _area(code: str) -> str:
@@ -45,33 +58,41 @@ def _area(code: str) -> str:
     return code
 
 
-@invite_app.command("create")
-def invite_create(role: str = typer.Option("official", "--role", help="official | gatekeeper"),
-                  area: str = typer.Option(..., "--area", help="Mã tỉnh (2 số) hoặc xã/phường (5 số).")) -> None:
-    """Create a one-time invite and print its code and link."""
+@invite_app.command("create", help=messages_vi.t("help.invite.create"))
+def invite_create(
+    role: str = typer.Option("official", "--role", help=messages_vi.t("help.invite.role")),
+    area: str = typer.Option(..., "--area", help=messages_vi.t("help.invite.area")),
+    name: str = typer.Option(None, "--name", help=messages_vi.t("help.invite.name")),
+    phone: str = typer.Option(None, "--phone", help=messages_vi.t("help.invite.phone")),
+) -> None:
+    """Create a one-time invite (for a named person, when given) and print its code and link."""
     if role not in ROLES:
         _fail("cli.bad_role", value=role)
     code_area = _area(area)
+    person_name = _checked(parse_name, name) if name else None
+    person_phone = _checked(parse_phone, phone) if phone else None
 
     async def create(database: Database, settings: Settings) -> tuple[str, Any]:
         now = utc_now()
         code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
         expires = now + timedelta(hours=settings.invite_valid_hours)
         async with database.transaction() as session:
-            invite_id = await officials.create_invite(session, code, role, code_area, "cli", now, expires)
+            invite_id = await officials.create_invite(session, code, role, code_area, "cli", now, expires,
+                                                      person_name, person_phone)
             await audit.record(session, now, "cli", "admin", "invite.create", code_area, invite_id=invite_id,
                                invited_role=role)
         username = settings.telegram_bot_username
         link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
+        person = f" {messages_vi.t('invite.for_person', name=person_name)}" if person_name else ""
         return code, messages_vi.t("invite.created", role=messages_vi.t(f"role.{role}"),
-                                   area=catalog().label(code_area), code=code, link=link,
+                                   area=catalog().label(code_area), person=person, code=code, link=link,
                                    expires=expires.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"))
 
     _, text = with_database(create)
     typer.echo(text)
 
 
-@invite_app.command("list")
+@invite_app.command("list", help=messages_vi.t("help.invite.list"))
 def invite_list() -> None:
     """Invites that can still be redeemed."""
 
@@ -79,14 +100,15 @@ def invite_list() -> None:
         async with database.sessions() as session:
             return await officials.open_invites(session, utc_now())
 
-    table = Table("code", "role", "area", "expires")
+    table = Table(*messages_vi.t("cli.columns.invites").split("|"))
     for row in with_database(rows):
-        table.add_row(row["code"], row["role"], catalog().label(row["area_code"]), row["expires_at"].isoformat())
+        table.add_row(row["code"], messages_vi.t(f"role.{row['role']}"), catalog().label(row["area_code"]),
+                      local_time(row["expires_at"], cli_settings()))
     console.print(table)
 
 
-@invite_app.command("revoke")
-def invite_revoke(code: str) -> None:
+@invite_app.command("revoke", help=messages_vi.t("help.invite.revoke"))
+def invite_revoke(code: str = typer.Argument(..., help=messages_vi.t("help.invite.code"))) -> None:
     """Revoke an unused invite."""
 
     async def revoke(database: Database, settings: Settings) -> bool:
@@ -96,10 +118,12 @@ def invite_revoke(code: str) -> None:
                 await audit.record(session, utc_now(), "cli", "admin", "invite.revoke")
             return done
 
-    typer.echo(messages_vi.t("cli.invite_revoked" if with_database(revoke) else "invite.invalid"))
+    if not with_database(revoke):
+        _fail("invite.invalid", exit_code=1)
+    typer.echo(messages_vi.t("cli.invite_revoked"))
 
 
-@officials_app.command("list")
+@officials_app.command("list", help=messages_vi.t("help.officials.list"))
 def officials_list() -> None:
     """Every official and gatekeeper."""
 
@@ -107,15 +131,17 @@ def officials_list() -> None:
         async with database.sessions() as session:
             return await officials.staff(session)
 
-    table = Table("id", "name", "role", "area", "channel")
+    table = Table(*messages_vi.t("cli.columns.officials").split("|"))
     for row in with_database(rows):
-        table.add_row(str(row["id"]), row["full_name"] or row["display_name"] or "—", row["role"],
+        name = row["full_name"] or row["display_name"] or "—"
+        table.add_row(str(row["id"]), name, phone_display(row["phone"]) if row["phone"] else "—",
+                      messages_vi.t(f"role.{row['role']}"),
                       catalog().label(row["area_code"] or ""), row["channel"])
     console.print(table)
 
 
-@officials_app.command("remove")
-def officials_remove(person_id: int) -> None:
+@officials_app.command("remove", help=messages_vi.t("help.officials.remove"))
+def officials_remove(person_id: int = typer.Argument(..., help=messages_vi.t("help.officials.id"))) -> None:
     """Take an official's role away."""
 
     async def remove(database: Database, settings: Settings) -> bool:
@@ -125,13 +151,15 @@ def officials_remove(person_id: int) -> None:
                 await audit.record(session, utc_now(), "cli", "admin", "staff.remove", person_id=person_id)
             return done
 
-    typer.echo(messages_vi.t("staff.removed" if with_database(remove) else "staff.not_found", id=str(person_id)))
+    if not with_database(remove):
+        _fail("staff.not_found", exit_code=1, id=str(person_id))
+    typer.echo(messages_vi.t("staff.removed", id=str(person_id)))
 
 
-@schedule_app.command("add")
+@schedule_app.command("add", help=messages_vi.t("help.schedule.add"))
 def schedule_add(
     title: str = typer.Option(..., "--title", help="Tên báo cáo."),
-    level: str = typer.Option("commune", "--level", help="commune | province"),
+    level: str = typer.Option("commune", "--level", help=messages_vi.t("help.schedule.level")),
     area: str = typer.Option(None, "--area", help="Chỉ một địa bàn (mặc định: mọi địa bàn của cấp)."),
     days: str = typer.Option("*", "--days", help="Thứ trong tuần: * (hằng ngày), tue, mon,thu ..."),
     day_of_month: str = typer.Option("*", "--day-of-month", help="Ngày trong tháng, ví dụ 24."),
@@ -166,9 +194,11 @@ def _adder(rows: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
     return add
 
 
-@schedule_app.command("from-directive")
-def schedule_from_directive(file: Path = typer.Argument(..., exists=True, dir_okay=False),
-                            level: str = typer.Option("commune", "--level")) -> None:
+@schedule_app.command("from-directive", help=messages_vi.t("help.schedule.from_directive"))
+def schedule_from_directive(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help=messages_vi.t("help.schedule.file")),
+    level: str = typer.Option("commune", "--level", help=messages_vi.t("help.schedule.level")),
+) -> None:
     """Create schedules from the reporting duties a directive sets."""
     try:
         directive = parse_directive(text_from_upload(file.read_bytes(), file.name))
@@ -181,8 +211,8 @@ def schedule_from_directive(file: Path = typer.Argument(..., exists=True, dir_ok
     typer.echo(messages_vi.t("cli.schedules_from_directive", count=str(len(ids))))
 
 
-@schedule_app.command("list")
-def schedule_list(as_json: bool = typer.Option(False, "--json")) -> None:
+@schedule_app.command("list", help=messages_vi.t("help.schedule.list"))
+def schedule_list(as_json: bool = typer.Option(False, "--json", help=messages_vi.t("help.json"))) -> None:
     """Active reporting schedules."""
 
     async def rows(database: Database, settings: Settings) -> list[dict[str, Any]]:
@@ -193,16 +223,17 @@ def schedule_list(as_json: bool = typer.Option(False, "--json")) -> None:
     if as_json:
         typer.echo(json.dumps(found, default=str, ensure_ascii=False, indent=2))
         return
-    table = Table("id", "level", "area", "days", "day", "at", "due (h)", "title")
+    table = Table(*messages_vi.t("cli.columns.schedules").split("|"))
     for row in found:
-        table.add_row(str(row["id"]), row["level"], catalog().label(row["area_code"] or "") or "*",
+        area = catalog().label(row["area_code"] or "") or "*"
+        table.add_row(str(row["id"]), messages_vi.t(f"cli.level.{row['level']}"), area,
                       row["day_of_week"], row["day_of_month"], row["at_time"], f"{row['due_hours']:g}",
                       row["title"][:60])
     console.print(table)
 
 
-@schedule_app.command("remove")
-def schedule_remove(schedule_id: int) -> None:
+@schedule_app.command("remove", help=messages_vi.t("help.schedule.remove"))
+def schedule_remove(schedule_id: int = typer.Argument(..., help=messages_vi.t("help.schedule.id"))) -> None:
     """Stop a reporting schedule."""
 
     async def remove(database: Database, settings: Settings) -> bool:
@@ -212,5 +243,6 @@ def schedule_remove(schedule_id: int) -> None:
                 await audit.record(session, utc_now(), "cli", "admin", "schedule.remove", schedule_id=schedule_id)
             return done
 
-    key = "cli.schedule_removed" if with_database(remove) else "cli.schedule_not_found"
-    typer.echo(messages_vi.t(key, id=str(schedule_id)))
+    if not with_database(remove):
+        _fail("cli.schedule_not_found", exit_code=1, id=str(schedule_id))
+    typer.echo(messages_vi.t("cli.schedule_removed", id=str(schedule_id)))

@@ -13,11 +13,11 @@ from rich.table import Table
 
 import messages_vi
 from bot import data_rights, user_files
-from bot.cli_support import with_database
+from bot.cli_support import cli_settings, local_time, with_database
 from bot.clock import utc_now
 from bot.exports import write_csv, write_xlsx
 from bot.settings import Settings
-from bot.verification import verify
+from bot.verification import Verdict, verify
 from handlers.areas import catalog
 from storage import audit, exports
 from storage.db import Database
@@ -36,24 +36,27 @@ def _day(value: str, settings: Settings) -> datetime:
 def verify_command(code: str = typer.Argument(..., help="Mã dưới mã QR, hoặc mã trong QR (v_...).")) -> None:
     """Check a declaration receipt, as a gatekeeper would (logged)."""
 
-    async def check(database: Database, settings: Settings) -> str:
+    async def check(database: Database, settings: Settings) -> tuple[Verdict, str]:
         now = utc_now()
         async with database.transaction() as session:
             verdict = await verify(session, code, now, settings)
             await audit.record(session, now, "cli", "admin", "verify", verdict.commune_code, status=verdict.status,
                                code=verdict.code)
-        return verdict.text(settings)
+        return verdict, verdict.text(settings)
 
-    typer.echo(with_database(check))
+    verdict, text = with_database(check)
+    typer.echo(text)
+    if verdict.status != "valid":
+        raise typer.Exit(1)
 
 
 def export_command(
     area: str = typer.Option(..., "--area", help="Mã tỉnh hoặc xã/phường."),
     start: str = typer.Option(None, "--from", help="Từ ngày YYYY-MM-DD (mặc định: 30 ngày trước)."),
     end: str = typer.Option(None, "--to", help="Đến hết ngày YYYY-MM-DD (mặc định: hôm nay)."),
-    level: list[str] = typer.Option(None, "--level", help="green | yellow | red (lặp lại được)."),
-    kind: str = typer.Option("xlsx", "--format", help="xlsx | csv"),
-    output: Path = typer.Option(None, "--output", "-o", help="Tệp ra (mặc định: theo địa bàn và ngày)."),
+    level: list[str] = typer.Option(None, "--level", help=messages_vi.t("help.export.level")),
+    kind: str = typer.Option("xlsx", "--format", help=messages_vi.t("help.export.format")),
+    output: Path = typer.Option(None, "--output", "-o", help=messages_vi.t("help.export.output")),
 ) -> None:
     """Export an area's declarations (streamed, constant memory)."""
     if area not in catalog().by_code:
@@ -82,12 +85,12 @@ def export_command(
 
 
 def audit_command(
-    action: str = typer.Option(None, "--action"),
-    area: str = typer.Option(None, "--area"),
-    actor: str = typer.Option(None, "--actor"),
-    since: str = typer.Option(None, "--since", help="YYYY-MM-DD"),
-    limit: int = typer.Option(200, "--limit"),
-    as_json: bool = typer.Option(False, "--json"),
+    action: str = typer.Option(None, "--action", help=messages_vi.t("help.audit.action")),
+    area: str = typer.Option(None, "--area", help=messages_vi.t("help.audit.area")),
+    actor: str = typer.Option(None, "--actor", help=messages_vi.t("help.audit.actor")),
+    since: str = typer.Option(None, "--since", help=messages_vi.t("help.audit.since")),
+    limit: int = typer.Option(200, "--limit", help=messages_vi.t("help.audit.limit")),
+    as_json: bool = typer.Option(False, "--json", help=messages_vi.t("help.json")),
 ) -> None:
     """List the audit log, newest first."""
 
@@ -100,9 +103,10 @@ def audit_command(
     if as_json:
         typer.echo(json.dumps(found, default=str, ensure_ascii=False, indent=2))
         return
-    table = Table("id", "at", "actor", "role", "action", "area", "detail")
+    settings = cli_settings()
+    table = Table(*messages_vi.t("cli.columns.audit").split("|"))
     for row in found:
-        table.add_row(str(row["id"]), row["at"].isoformat(timespec="seconds"), row["actor"], row["role"],
+        table.add_row(str(row["id"]), local_time(row["at"], settings), row["actor"], row["role"],
                       row["action"], row["area_code"] or "", json.dumps(row["detail"] or {}, ensure_ascii=False))
     console.print(table)
 

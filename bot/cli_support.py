@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import TypeVar
 
 import typer
@@ -24,6 +27,21 @@ def cli_settings() -> Settings:
         raise typer.Exit(2) from None
     configure_logging(settings.log_level)
     return settings
+
+
+def local_time(moment: datetime, settings: Settings) -> str:
+    """A stored (UTC) moment as local time, e.g. 09:00 22/11/2026."""
+    return moment.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y")
+
+
+def fitted(text: str) -> str:
+    """``text`` with each line wrapped to the terminal's width (continuations indented under it)."""
+    width = max(20, shutil.get_terminal_size().columns)
+    lines = []
+    for line in text.split("\n"):
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        lines.append(textwrap.fill(line, width, subsequent_indent=indent + "  ") if line.strip() else line)
+    return "\n".join(lines)
 
 
 def with_database(work: Callable[[Database, Settings], Awaitable[T]]) -> T:

@@ -255,7 +255,7 @@ class ConversationService:
         for (_, record), declaration_id in zip(records, ids, strict=True):
             if record["risk_level"] in alerting and record["commune_code"]:
                 await staff.raise_alert(connection, "declaration", record["commune_code"], now,
-                                        declaration_id=declaration_id)
+                                        declaration_id=declaration_id, admins=self.settings.admin_identities)
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
         """Replace the engine's deferred replies with what the database gives."""

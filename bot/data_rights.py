@@ -46,8 +46,10 @@ async def my_data(connection: AsyncConnection, caller: Caller, command: ServerCo
         address=f"{person['street'] or ''}, {catalog().label(person['commune_code'] or '')}",
         consent=person["consent_at"].astimezone(zone).strftime("%H:%M %d/%m/%Y"), count=str(len(rows)),
     )
-    lines = [messages_vi.t("rights.declaration_line", time=row["created_at"].astimezone(zone).strftime(
-        "%H:%M %d/%m/%Y"), level=messages_vi.t(f"level.{row['risk_level']}"), code=row["code"]) for row in rows[-10:]]
+    lines = [messages_vi.t(
+        "rights.declaration_line" if row["for_self"] else "rights.declaration_line_for", name=row["subject_name"],
+        time=row["created_at"].astimezone(zone).strftime("%H:%M %d/%m/%Y"),
+        level=messages_vi.t(f"level.{row['risk_level']}"), code=row["code"]) for row in rows[-10:]]
     export = {
         "profile": {key: _plain(person[key]) for key in (
             "channel", "full_name", "birth_date", "birth_year", "gender", "phone", "id_number", "province_code",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
+
 from bot.pacing import RateLimiter
 from bot.settings import Settings
 
 BURST_SECONDS = 0.01  # a burst of 10 ms worth of sends absorbs timer jitter at high rates
 HEADROOM = 0.975  # any one-second window stays 2.5% under the platform limit, burst included: room for jitter
-_SHARED: dict[tuple[str, float, float], RateLimiter] = {}
+_Key = tuple[str, float, float]
+_SHARED: dict[_Key, RateLimiter] = {}  # made outside any event loop
+_BY_LOOP: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[_Key, RateLimiter]] = weakref.WeakKeyDictionary()
 
 
 def channel_rate(settings: Settings, channel: str) -> tuple[float, float]:
@@ -24,10 +29,14 @@ def shared_limiter(settings: Settings, channel: str) -> RateLimiter:
     """The process's limiter for ``channel``: replies acquire it with priority, the delivery queue without."""
     limit, per_chat = channel_rate(settings, channel)
     key = (channel, limit, per_chat)
-    if key not in _SHARED:
+    try:  # its locks belong to one event loop: a process has one, a test suite starts many
+        shared = _BY_LOOP.setdefault(asyncio.get_running_loop(), {})
+    except RuntimeError:
+        shared = _SHARED
+    if key not in shared:
         rate, burst = paced_rate(limit)
-        _SHARED[key] = RateLimiter(rate, burst=burst, per_key_interval=per_chat)
-    return _SHARED[key]
+        shared[key] = RateLimiter(rate, burst=burst, per_key_interval=per_chat)
+    return shared[key]
 
 
 def paced_rate(limit: float) -> tuple[float, int]:

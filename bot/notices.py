@@ -10,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 import messages_vi
 from bot.delivery.progress import describe_audience
 from bot.settings import Settings
+from bot.staff import Caller
 from handlers import field_sizes
 from handlers.audience import Audience
-from handlers.protocol import PublishNotice, Reply, ShowNotice
+from handlers.protocol import PublishNotice, Reply, ServerCommand, ShowNotice
 from handlers.report_rhythm import rhythm_for
 from storage import audit, broadcasts, notices, reporting
 
@@ -36,6 +37,16 @@ def schedule_from(duty: dict[str, Any], created_by: str) -> dict[str, Any]:
             "day_of_month": rhythm.day_of_month, "at_time": rhythm.at_time, "due_hours": rhythm.due_hours,
             "title": str(duty["text"])[: field_sizes.SCHEDULE_TITLE],
             "source": str(duty["text"])[: field_sizes.SCHEDULE_SOURCE], "created_by": created_by}
+
+
+async def publish_reach(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """While an admin composes a notice: how many people its audience reaches now."""
+    if not caller.is_admin:
+        return []
+    audience = Audience.from_json(dict(command.data or {}))
+    count = await broadcasts.count_recipients(connection, audience)
+    return [Reply(messages_vi.t("publish.reach", count=f"{count:,}".replace(",", "."),
+                                audience=describe_audience(audience)))]
 
 
 async def publish_notice(

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages_vi
+from bot import alert_routing
 from bot.settings import Settings
 from bot.staff import send_alert
 from handlers.alert_text import ESCALATED, RESENT
@@ -73,7 +74,7 @@ async def sweep(db: Database, now: datetime, settings: Settings) -> None:
         await _escalate(connection, [r for r in rounds if r["status"] == "reminded"], now, settings)
         cutoff = now - timedelta(hours=settings.alert_ack_hours)
         for alert in await alerts.unacknowledged_before(connection, cutoff):
-            await _escalate_alert(connection, alert, now)
+            await _escalate_alert(connection, alert, now, settings)
         await monitoring.end_finished(connection, now)
 
 
@@ -109,11 +110,17 @@ async def _escalate(connection: AsyncConnection, rounds: list[dict[str, Any]], n
     await reporting.set_status(connection, [row["id"] for row in rounds], "escalated")
 
 
-async def _escalate_alert(connection: AsyncConnection, alert: dict[str, Any], now: datetime) -> None:
+async def _escalate_alert(
+    connection: AsyncConnection, alert: dict[str, Any], now: datetime, settings: Settings
+) -> None:
+    """Send an unacknowledged alert again to whoever receives it now, and up to the province when that was
+    the commune itself."""
     commune = alert["commune_code"]
-    await send_alert(connection, alert["id"], RESENT, Audience("area_officials", commune), now)
+    audiences, _, at_commune = await alert_routing.recipients(connection, commune, settings.admin_identities, now)
+    for audience in audiences:
+        await send_alert(connection, alert["id"], RESENT, audience, now)
     area = catalog().by_code.get(commune)
-    if area is not None:
+    if area is not None and at_commune:
         await send_alert(connection, alert["id"], ESCALATED, Audience("area_officials", area.province_code), now)
     await alerts.mark_escalated(connection, alert["id"], now)
 
@@ -128,7 +135,7 @@ async def monitoring_slot(db: Database, slot_at: datetime, previous_slot_at: dat
         await monitoring.end_finished(connection, slot_at)
         missed = await monitoring.missed_since(connection, previous_slot_at)
         for commune, (count, shown) in missed.items():
-            people = [f"• {row['full_name']} ({phone_display(row['phone']) if row['phone'] else '—'})" for row in shown]
+            people = [_missed_line(row) for row in shown]
             if count > len(shown):
                 people.append(messages_vi.t("monitoring.more", count=str(count - len(shown))))
             since = _local(previous_slot_at, settings)
@@ -137,4 +144,17 @@ async def monitoring_slot(db: Database, slot_at: datetime, previous_slot_at: dat
                                     urgent=True, created_by=f"missed:{slot_at.isoformat()}")
         await broadcasts.create(connection, messages_vi.t("monitoring.reminder"), Audience("monitoring"), slot_at,
                                 kind="reminder", urgent=True, created_by=key)
+        for row in await monitoring.active_for_others(connection):
+            text = messages_vi.t("monitoring.reminder_for", name=row["subject_name"])
+            await broadcasts.create(connection, text, Audience("person", person_id=row["person_id"]), slot_at,
+                                    kind="reminder", urgent=True, created_by=f"{key}:for")
     return True
+
+
+def _missed_line(row: dict[str, Any]) -> str:
+    """A monitored person who missed a slot, with the phone to call (the declarant's, for khai hộ)."""
+    phone = phone_display(row["phone"]) if row["phone"] else "—"
+    if row["declarant"] and row["declarant"] != row["full_name"]:
+        return messages_vi.t("monitoring.missed_line_for", name=row["full_name"], declarant=row["declarant"],
+                             phone=phone)
+    return messages_vi.t("monitoring.missed_line", name=row["full_name"], phone=phone)

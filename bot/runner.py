@@ -19,6 +19,7 @@ from bot.settings import Settings
 from bot.web import WebServer, build_app
 
 log = logging.getLogger(__name__)
+RUN_WINDOW_USER = "local"
 
 
 def configured_channels(settings: Settings, service: ConversationService) -> list[Channel]:
@@ -38,7 +39,8 @@ def configured_channels(settings: Settings, service: ConversationService) -> lis
 async def serve(settings: Settings, service: ConversationService, stop: asyncio.Event | None = None) -> None:
     """Run the channels, the delivery queue and the scheduler until SIGINT/SIGTERM (or ``stop``).
 
-    With no platform token configured, the console chat runs instead (broadcasts print there).
+    With no platform token configured, the console chat of user "local" runs instead; what is pushed to
+    that user prints there (other console users read theirs in `khaibao chat --user ID`).
     """
     delivery = DeliveryService(service.db, settings, configured_senders(settings))
     scheduler = Scheduler(service.db, settings)
@@ -54,8 +56,8 @@ async def serve(settings: Settings, service: ConversationService, stop: asyncio.
 async def _serve_channels(settings: Settings, service: ConversationService, stop: asyncio.Event | None) -> None:
     channels = configured_channels(settings, service)
     if not channels:
-        print(messages_vi.t("cli.console_fallback"))
-        await console.chat(service, "local", user_files.folder(settings, console.CHANNEL, "local"))
+        await console.chat(service, RUN_WINDOW_USER, user_files.folder(settings, console.CHANNEL, RUN_WINDOW_USER),
+                           intro=messages_vi.t("cli.console_fallback"))
         return
     stop = stop or stop_on_signals()
     routes = [route for channel in channels for route in channel.routes()]

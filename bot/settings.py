@@ -10,10 +10,13 @@ import secrets
 from datetime import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+import messages_vi
 
 CHANNELS = ("console", "telegram", "zalo")
 KEY_FILE = "secret.key"
@@ -27,7 +30,8 @@ class SettingsError(Exception):
 class Settings(BaseSettings):
     """Every setting of khaibao; `.env.example` documents each one."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # an empty value (as in a copied .env.example) means "not set": the default applies
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
 
     database_url: str = Field("sqlite+aiosqlite:///./data/khaibao.db", alias="DATABASE_URL")
     timezone: str = Field("Asia/Ho_Chi_Minh", alias="KHAIBAO_TIMEZONE")
@@ -104,11 +108,7 @@ class Settings(BaseSettings):
         """No key in the code: a platform needs KHAIBAO_SECRET_KEY; the console alone keeps its own key file."""
         if self.secret_key is None:
             if self.platform_configured:
-                raise ValueError(
-                    "KHAIBAO_SECRET_KEY chưa được đặt: khi đã cấu hình token hoặc webhook của Telegram/Zalo, "
-                    "phải đặt khóa ký bí mật (ít nhất 32 ký tự), ví dụ tạo bằng: "
-                    "python3 -c \"import secrets; print(secrets.token_urlsafe(48))\""
-                )
+                raise ValueError(messages_vi.t("settings.no_secret_key"))
             self.secret_key = SecretStr(install_key(Path(self.data_dir)))
         return self
 
@@ -209,17 +209,29 @@ def install_key(folder: Path) -> str:
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read and check the settings; raise SettingsError naming each invalid variable."""
+    """Read and check the settings; raise SettingsError naming each invalid variable (in Vietnamese)."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else "?"
-            alias = Settings.model_fields[field].alias if field in Settings.model_fields else field
-            message = error["msg"].removeprefix("Value error, ")
-            problems.append(f"{alias or field}: {message}" if error["loc"] else message)
-        raise SettingsError("Invalid settings — " + "; ".join(problems)) from None
+        problems = [_problem(error) for error in exc.errors()]
+        raise SettingsError("\n".join([messages_vi.t("settings.invalid"), *problems])) from None
+
+
+def _problem(error: Any) -> str:
+    """One line: the variable, the value given (never a secret's) and what is expected."""
+    if not error["loc"]:  # a check of several settings together: its message names them
+        return messages_vi.t("settings.problem_whole", detail=error["msg"].removeprefix("Value error, "))
+    variable = str(error["loc"][0])
+    info = next((info for name, info in Settings.model_fields.items() if variable in (name, info.alias)), None)
+    variable = (info.alias if info else None) or variable
+    secret = info is not None and "Secret" in str(info.annotation)
+    given = error.get("input")
+    key = f"settings.expect.{variable}"
+    expected = messages_vi.t(key) if key in messages_vi.catalog() else messages_vi.t("settings.generic",
+                                                                                       detail=error["msg"])
+    if secret or not isinstance(given, str | int | float):
+        return messages_vi.t("settings.problem", variable=variable, expected=expected)
+    return messages_vi.t("settings.problem_value", variable=variable, value=given, expected=expected)
 
 
 @lru_cache(maxsize=1)

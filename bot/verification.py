@@ -25,29 +25,35 @@ class Verdict:
     level: str | None = None
     declared_at: datetime | None = None
     masked_name: str | None = None
+    valid_until: datetime | None = None
 
     def text(self, settings: Settings) -> str:
         """The verdict in Vietnamese."""
         if self.status not in GENUINE:
             return messages_vi.t("verify.forged")
-        assert self.declared_at is not None
+        assert self.declared_at is not None and self.valid_until is not None
         return messages_vi.t(
-            f"verify.{self.status}", level=messages_vi.t(f"level.{self.level}"), name=self.masked_name or "—",
-            time=self.declared_at.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"), code=self.code or "",
+            f"verify.{self.status}", action=messages_vi.t(f"verify.action.{self.level}"),
+            level=messages_vi.t(f"level.{self.level}"), name=self.masked_name or "—", code=self.code or "",
+            time=self.declared_at.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
+            until=self.valid_until.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
         )
 
 
 async def verify(executor: Executor, presented: str, now: datetime, settings: Settings) -> Verdict:
-    """Check a token (from the QR, with or without 'v_') or a declaration code."""
-    value = presented.strip()
-    value = value[2:] if value.startswith("v_") else value
+    """Check what a gate was shown, the same way whoever checks: the QR's content (a deep link, or a token with
+    or without 'v_') or the declaration code typed from under it (spaces, dashes and lower case are fine)."""
+    value = "".join(presented.split())
+    value = value.rsplit("start=", 1)[-1]
+    value = value[2:] if value[:2].lower() == "v_" else value
+    typed = value.replace("-", "").replace(".", "").upper()
     if len(value) == receipt.TOKEN_LENGTH:
         check = receipt.verify(value, settings.secret, now, settings.receipt_valid_hours)
         if check.status == "forged" or check.code is None:
             return Verdict("forged")
         code = check.code
-    elif len(value) == receipt.CODE_LENGTH and value.isalnum():
-        code = value.upper()
+    elif len(typed) == receipt.CODE_LENGTH and typed.isalnum() and typed.isascii():
+        code = typed
     else:
         return Verdict("forged")
     declaration = await find_by_code(executor, code)
@@ -55,4 +61,4 @@ async def verify(executor: Executor, presented: str, now: datetime, settings: Se
         return Verdict("forged")
     status = "valid" if now <= declaration["valid_until"] else "expired"
     return Verdict(status, code, declaration["commune_code"], declaration["risk_level"], declaration["created_at"],
-                   mask_name(declaration["subject_name"]))
+                   mask_name(declaration["subject_name"]), declaration["valid_until"])

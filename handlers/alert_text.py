@@ -1,7 +1,8 @@
 """What a commune's officials read in an alert, rendered from the rows it links each time it is sent.
 
 An alert stores no text: a declaration alert is drawn from the declaration and its declarant (for
-the phone number when they declared for themselves), a community alert from the report. Once those
+the phone number when they declared for themselves, and the street of whoever lives at the
+declarant's address), a community alert from the report. Once those
 rows are erased or anonymised, the alert (and every broadcast of it rendered again) says so.
 """
 
@@ -14,22 +15,28 @@ import messages_vi
 from handlers.areas import catalog
 from handlers.parsers import phone_display
 
-NEW, RESENT, ESCALATED = "new", "resent", "escalated"
+NEW, ADMINS, RESENT, ESCALATED = "new", "admins", "resent", "escalated"
+FORMS = (NEW, ADMINS, RESENT, ESCALATED)  # the forms an alert is sent in, each rendered again on erasure
+TOLD = "told"  # the declarant's notice of who received the alert (not an alert form: never rendered again)
 _HEADINGS = {RESENT: "alert.resent", ESCALATED: "alert.escalated"}
-_PREFIX = "alert:"
+_FOOTERS = {ADMINS: "alert.footer_admins"}
+ALERT_SENDERS = "alert:"  # how every broadcast sent about an alert names its sender
 
 Row = Mapping[str, Any]
 
 
 def declaration_alert(declaration: Row, person: Row | None) -> str:
-    """A high-risk declaration: level, code, name, phone, commune and reasons, nothing more."""
+    """A high-risk declaration: level, code, name, phone, street and commune, reasons; nothing more."""
     answers = declaration.get("answers") or {}
     phone = answers.get("subject_phone") if not declaration["for_self"] else (person or {}).get("phone")
+    at_home = declaration["for_self"] or answers.get("subject_same_address") == "yes"
+    street = (person or {}).get("street") if at_home else answers.get("subject_street")
+    area = catalog().label(declaration["commune_code"] or "")
     reasons = ", ".join(messages_vi.t(f"triage.reason.{reason}") for reason in declaration["reasons"])
     return messages_vi.t(
         "alert.declaration", level=messages_vi.t(f"level.{declaration['risk_level']}"), code=declaration["code"],
         name=declaration["subject_name"] or messages_vi.t("erased"), phone=phone_display(phone) if phone else "—",
-        area=catalog().label(declaration["commune_code"] or ""), reasons=reasons or "—",
+        address=f"{street}, {area}" if street else area, reasons=reasons or "—",
     )
 
 
@@ -44,14 +51,15 @@ def community_alert(report: Row) -> str:
 
 
 def alert_message(text: str, alert_id: int, form: str) -> str:
-    """The message sent to officials: the alert (first, resent or escalated) and how to acknowledge it."""
-    footer = messages_vi.t("alert.footer", id=str(alert_id))
-    if form == NEW:
+    """The message sent to officials (or the admins standing in for them): the alert (first, resent or
+    escalated) and how to acknowledge it."""
+    footer = messages_vi.t(_FOOTERS.get(form, "alert.footer"), id=str(alert_id))
+    if form not in _HEADINGS:
         return f"{text}\n\n{footer}"
     return "\n".join([messages_vi.t(_HEADINGS[form]), text, "", footer])
 
 
 def sender(alert_id: int, form: str) -> str:
     """The broadcast's ``created_by`` naming the alert and the form it was sent in."""
-    return f"{_PREFIX}{alert_id}" if form == NEW else f"{_PREFIX}{alert_id}:{form}"
+    return f"{ALERT_SENDERS}{alert_id}" if form == NEW else f"{ALERT_SENDERS}{alert_id}:{form}"
 

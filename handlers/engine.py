@@ -91,7 +91,7 @@ def _command(out: Outcome, text: str, ctx: Context) -> None:
 
 def _restart(out: Outcome, argument: str, ctx: Context) -> None:
     if argument.startswith("inv_"):
-        _server("canbo")(out, argument[4:], ctx)
+        _redeem(out, argument[4:], ctx)
         return
     if argument.startswith("v_"):
         _server("kiemtra")(out, argument, ctx)
@@ -110,15 +110,20 @@ def _server(name: str) -> Callable[[Outcome, str, Context], None]:
     return forward
 
 
+def _redeem(out: Outcome, argument: str, ctx: Context) -> None:
+    """/canbo CODE: straight to the server for someone with a profile; else their name is asked first."""
+    if ctx.registered and argument.strip():
+        _server("canbo")(out, argument, ctx)
+        return
+    _reset(out, ctx)
+    code = "".join(argument.split()).upper()
+    _start_flow(out, "redeem", ctx, presets={"code": code} if code else None)
+
+
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
     was_active = bool(out.state.get("flow"))
     _reset(out, ctx)
     out.replies.append(Reply(t("command.cancelled" if was_active else "command.nothing_to_cancel")))
-
-
-def _help(out: Outcome, argument: str, ctx: Context) -> None:
-    out.replies.append(Reply(t("command.help_admin" if ctx.is_admin else "command.help")))
-    _reprompt(out, ctx)
 
 
 def _outbreak(out: Outcome, argument: str, ctx: Context) -> None:
@@ -144,8 +149,8 @@ COMMANDS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "/khaibao": lambda out, argument, ctx: _restart(out, "", ctx),
     "/huy": _cancel,
     "/quaylai": lambda out, argument, ctx: _back(out, ctx),
-    "/huongdan": _help,
     "/vungdich": _outbreak,
+    "/canbo": _redeem,
     **{f"/{name}": _server(name) for name in SERVER_COMMANDS},
 }
 
@@ -184,14 +189,15 @@ def _back(out: Outcome, ctx: Context) -> None:
         return
     if not state["history"]:
         out.replies.append(Reply(t("command.at_first_step")))
-    else:
-        step_id = state["history"].pop()
-        state["step"] = step_id
-        state["choices"].pop(step_id, None)
-        flow = _flow(state)
-        previous = state["answers"].get(step_id)
-        state["selected"] = list(previous) if flow.step(step_id).kind == MULTI and previous else []
-    _reprompt(out, ctx)
+        _reprompt(out, ctx)
+        return
+    step_id = state["history"].pop()
+    state["step"] = step_id
+    state["choices"].pop(step_id, None)
+    flow = _flow(state)
+    previous = state["answers"].get(step_id)
+    state["selected"] = list(previous) if flow.step(step_id).kind == MULTI and previous else []
+    _reprompt(out, ctx, short=False)
 
 
 # --- starting flows -------------------------------------------------------------------------------
@@ -270,18 +276,22 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
 # --- prompts --------------------------------------------------------------------------------------
 
 
-def _reprompt(out: Outcome, ctx: Context) -> None:
+def _reprompt(out: Outcome, ctx: Context, short: bool = True) -> None:
+    """Ask the current question again (its short form, when it has one, unless going back to it)."""
     state = out.state
     if state.get("flow") and state.get("step"):
-        out.replies.append(_prompt(_flow(state).step(state["step"]), state, ctx))
+        out.replies.append(_prompt(_flow(state).step(state["step"]), state, ctx, short=short))
 
 
-def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False) -> Reply:
+def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False, short: bool = False) -> Reply:
+    """The question of ``step``; ``short`` uses its "<prompt>.short" text when there is one (asking again
+    after a wrong answer repeats the question, not a long text such as the consent)."""
     answers = state["answers"]
     params = dict(step.prompt_params(answers, ctx)) if step.prompt_params else {}
     if step.kind == REVIEW:
         params["summary"] = _review_summary(_flow(state), answers, ctx)
-    text = t(step.prompt, **params)
+    short_key = f"{step.prompt}.short"
+    text = t(short_key) if short and short_key in messages_vi.catalog() else t(step.prompt, **params)
     picked = state["choices"].get(step.id)
     if picked:
         text = t(picked["key"], **picked.get("params", {}))
@@ -359,8 +369,8 @@ def _answer(out: Outcome, incoming: Incoming, ctx: Context, joining: dict[str, A
     if isinstance(parsed, Invalid):
         if incoming.kind != DOCUMENT and step.parse is not None:
             paste.hold(state, step, incoming.text, ctx)
-        out.replies.append(Reply(t(parsed.key, **parsed.params)))
-        out.replies.append(_prompt(step, state, ctx))
+        out.replies.append(Reply(_hint(parsed)))
+        out.replies.append(_prompt(step, state, ctx, short=True))
     elif isinstance(parsed, Pick):
         state["choices"][step.id] = {"key": parsed.key, "params": dict(parsed.params),
                                      "items": [list(item) for item in parsed.candidates]}
@@ -369,6 +379,14 @@ def _answer(out: Outcome, incoming: Incoming, ctx: Context, joining: dict[str, A
         if incoming.kind != BUTTON:
             paste.remember(state, step, incoming, ctx)
         _accept(out, flow, step, parsed, ctx)
+
+
+def _hint(invalid: Invalid) -> str:
+    """Why an answer was not understood; with a single choice, "<key>.one" (never "1 đến 1")."""
+    single = f"{invalid.key}.one"
+    if invalid.params.get("count") == "1" and single in messages_vi.catalog():
+        return t(single)
+    return t(invalid.key, **invalid.params)
 
 
 def _answers_choice(step: Step, continuation: paste.Continuation, incoming: Incoming, state: dict[str, Any],
@@ -387,7 +405,7 @@ def _continue(out: Outcome, flow: Flow, continuation: paste.Continuation, incomi
     if not isinstance(parsed, Ok):
         paste.hold(state, step, continuation.text, ctx, continuation.parts)
         if isinstance(parsed, Invalid):
-            out.replies.append(Reply(t(parsed.key, **parsed.params)))
+            out.replies.append(Reply(_hint(parsed)))
         _reprompt(out, ctx)
         return
     paste.remember(state, step, incoming, ctx, continuation.parts)
@@ -395,7 +413,7 @@ def _continue(out: Outcome, flow: Flow, continuation: paste.Continuation, incomi
         _accept(out, flow, step, parsed, ctx)
     else:
         state["answers"][step.id] = parsed.value
-        _reprompt(out, ctx)
+        _reprompt(out, ctx, short=False)  # the question on screen now reads the joined answer in full
 
 
 def _pressed(out: Outcome, step: Step, incoming: Incoming, ctx: Context) -> Parsed | None:

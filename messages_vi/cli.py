@@ -19,5 +19,11 @@ MESSAGES = {
     "cli.bad_export": "Định dạng phải là xlsx hoặc csv; mức là green, yellow hoặc red.",
     "cli.exported": "Đã xuất {count} tờ khai vào {path}.",
     "cli.retention": "Đã ẩn danh hoặc xóa dữ liệu quá hạn lưu giữ (số dòng theo bảng, số tệp): {counts}.",
+    "cli.columns.invites": "Mã|Vai trò|Địa bàn|Hết hạn",
+    "cli.columns.officials": "Số|Họ tên|Điện thoại|Vai trò|Địa bàn|Kênh",
+    "cli.columns.schedules": "Số|Cấp|Địa bàn|Thứ|Ngày|Giờ|Hạn (giờ)|Tên báo cáo",
+    "cli.columns.audit": "Số|Lúc|Người thao tác|Vai trò|Thao tác|Địa bàn|Chi tiết",
+    "cli.level.commune": "xã",
+    "cli.level.province": "tỉnh",
     "cli.schedules_from_directive": "Đã tạo {count} lịch nhắc báo cáo từ văn bản.",
 }

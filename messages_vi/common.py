@@ -10,6 +10,8 @@ MESSAGES = {
     "input.too_long": "Câu trả lời quá dài (tối đa {limit} ký tự). Vui lòng nhập ngắn gọn hơn.",
     "input.number_out_of_range": "Vui lòng chọn một số từ 1 đến {count}.",
     "input.pick_one": "Mình chưa hiểu câu trả lời. Hãy gõ số thứ tự (1 đến {count}) hoặc nội dung lựa chọn.",
+    "input.pick_one.one": "Mình chưa hiểu câu trả lời. Hãy gõ 1 hoặc nội dung lựa chọn.",
+    "input.number_out_of_range.one": "Chỉ có một lựa chọn: gõ 1.",
     "input.pick_many": (
         "Mình chưa hiểu câu trả lời. Hãy gõ các số thứ tự (1 đến {count}), ví dụ «1 3» hoặc «1,3», "
         "hoặc gõ tên, ví dụ «sot ho»."
@@ -39,20 +41,6 @@ MESSAGES = {
     "command.nothing_to_undo": "Không có câu hỏi nào để quay lại. Gõ /khaibao để khai báo y tế.",
     "command.at_first_step": "Đây là câu hỏi đầu tiên.",
     "command.unknown": "Mình chưa biết lệnh này. Gõ /huongdan để xem các lệnh.",
-    "command.help": (
-        "Hướng dẫn:\n"
-        "/khaibao — khai báo y tế\n"
-        "/quaylai — quay lại câu trước\n"
-        "/huy — hủy việc đang làm\n"
-        "/batdau — bắt đầu lại từ đầu\n"
-        "/vungdich — xem danh sách vùng dịch\n"
-        "/thongbao — xem các thông báo của chính quyền\n"
-        "/baocao — phản ánh ca nghi nhiễm, người về từ vùng dịch\n"
-        "/dulieucuatoi — xem dữ liệu của bạn · /xoadulieu — rút đồng ý và xóa dữ liệu\n"
-        "/huongdan — xem hướng dẫn này\n"
-        "Trả lời bằng số thứ tự (ví dụ «1» hoặc «1 3») hoặc gõ chữ, có dấu hay không dấu đều được.\n"
-        "Đường dây nóng Bộ Y tế: 1900 9095."
-    ),
     "error.apology": "Xin lỗi, hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút.",
     "review.edit": "Sửa: {label}",
     "review.none": "không có",

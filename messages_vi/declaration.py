@@ -113,9 +113,17 @@ MESSAGES = {
         "hoặc đường dây nóng 1900 9095 (Bộ Y tế, 24/7). Không tự đến nơi đông người. Nếu khó thở, gọi 115."
     ),
     "receipt.caption": (
-        "Mã khai báo: {code}\nMức nguy cơ: {level}\nThời gian khai báo: {time}\nCó giá trị đến: {until}\n"
+        "Mã khai báo: {code}\nNgười khai báo: {name}\nMức nguy cơ: {level}\nThời gian khai báo: {time}\n"
+        "Có giá trị đến: {until}\n"
         "Xuất trình mã QR này (hoặc mã {code}) khi được yêu cầu. Gõ /khaibao để khai báo lần sau."
     ),
+    "receipt.caption_for": (
+        "Mã khai báo: {code}\nKhai hộ cho: {name}\nMức nguy cơ của {name}: {level}\nThời gian khai báo: {time}\n"
+        "Có giá trị đến: {until}\n"
+        "Mã QR này là của {name}: gửi cho {name} để xuất trình (hoặc mã {code}) khi được yêu cầu."
+    ),
+    "triage.result_for": "Đã ghi nhận tờ khai hộ cho {name}. Mức nguy cơ của {name}: {level}.\nLý do:\n{reasons}",
+    "triage.guidance_for": "Hướng dẫn cho {name}: {guidance}",
     "outbreak.none": "Hiện không có địa bàn nào trong danh sách vùng dịch.",
     "outbreak.list": "Danh sách vùng dịch hiện nay:\n{lines}",
     "outbreak.line": "• {area} (từ {since})",

@@ -23,10 +23,17 @@ MESSAGES = {
     "publish.joined": "Đã ghép {count} tin nhắn liền nhau thành một văn bản.",
     "publish.file_read": "Đã đọc tệp {name} ({pages} trang).",
     "publish.preview": (
-        "{notes}Xem trước:\nLoại: {kind} · Số: {number}\nCơ quan: {issuer} · Ngày: {date}\n\n"
+        "{notes}Xem trước:\n{fields}\n\n"
         "Bản tóm tắt gửi người dân:\n{summary}\n\nNhiệm vụ báo cáo tìm thấy:\n{duties}\n\n"
         "Chọn «Tiếp tục», hoặc /quaylai để dán lại văn bản."
     ),
+    "publish.preview.short": "Gõ 1 (Tiếp tục) để chọn người nhận, hoặc /quaylai để dán lại văn bản.",
+    "publish.field.kind": "Loại: {value}",
+    "publish.field.number": "Số: {value}",
+    "publish.field.issuer": "Cơ quan: {value}",
+    "publish.field.date": "Ngày: {value}",
+    "publish.fields_none": "(Văn bản không ghi loại, số, cơ quan ban hành hay ngày.)",
+    "publish.reach": "Hiện có {count} người nhận ({audience}).",
     "publish.continue": "Tiếp tục",
     "publish.cadence.daily": "Hằng ngày",
     "publish.cadence.weekly": "Hằng tuần",
@@ -59,12 +66,4 @@ MESSAGES = {
     "label.publish_urgent": "Khẩn",
     "label.publish_when": "Thời điểm gửi",
     "command.admin_only": "Chức năng này chỉ dành cho quản trị viên.",
-    "command.help_admin": (
-        "Hướng dẫn (quản trị viên):\n"
-        "/thongbao_moi — soạn và gửi thông báo, chỉ thị\n"
-        "/thongbao — xem các thông báo gần đây\n"
-        "/khaibao — khai báo y tế\n"
-        "/quaylai — quay lại câu trước · /huy — hủy việc đang làm\n"
-        "/vungdich — danh sách vùng dịch"
-    ),
 }

@@ -14,6 +14,9 @@ MESSAGES = {
         "(lệnh /dulieucuatoi để xem, /xoadulieu để rút đồng ý và xóa).\n\n"
         "Bạn có đồng ý không?"
     ),
+    "consent.prompt.short": (
+        "Bạn có đồng ý cho chính quyền dùng thông tin khai báo để phòng, chống dịch như đã nêu ở trên không?"
+    ),
     "consent.agree": "Tôi đồng ý",
     "consent.decline": "Không đồng ý",
     "consent.declined": (

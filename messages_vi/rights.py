@@ -1,9 +1,17 @@
 """Texts of QR verification, statistics, exports and citizens' data rights."""
 
 MESSAGES = {
-    "verify.valid": "HỢP LỆ ✅\nMức nguy cơ: {level}\nKhai báo lúc: {time}\nHọ tên: {name}\nMã: {code}",
+    "verify.action.green": "CHO VÀO ✅",
+    "verify.action.yellow": (
+        "CHO VÀO, CẦN THEO DÕI ⚠️ — nhắc đeo khẩu trang, giữ khoảng cách; hướng dẫn liên hệ trạm y tế xã/phường"
+    ),
+    "verify.action.red": "KHÔNG CHO VÀO ⛔ — hướng dẫn đến trạm y tế xã/phường (hoặc gọi 1900 9095)",
+    "verify.valid": (
+        "{action}\nMã HỢP LỆ đến {until} · Mức nguy cơ: {level}\nKhai báo lúc: {time}\nHọ tên: {name}\nMã: {code}"
+    ),
     "verify.expired": (
-        "ĐÃ HẾT HẠN ⚠️ (quá 24 giờ)\nMức nguy cơ: {level}\nKhai báo lúc: {time}\nHọ tên: {name}\nMã: {code}"
+        "CHƯA CHO VÀO — mã ĐÃ HẾT HẠN lúc {until}: đề nghị khai báo lại (/khaibao) rồi xuất trình mã mới\n"
+        "Mức nguy cơ khi khai: {level}\nKhai báo lúc: {time}\nHọ tên: {name}\nMã: {code}"
     ),
     "verify.forged": "KHÔNG PHẢI MÃ THẬT ❌ — mã không đúng hoặc đã bị sửa.",
     "verify.usage": "Gõ /kiemtra kèm mã in dưới mã QR, ví dụ: /kiemtra ABCD2345",
@@ -31,7 +39,8 @@ MESSAGES = {
         "Dữ liệu của bạn:\nHọ tên: {name}\nNgày sinh: {birth}\nGiới tính: {gender}\nĐiện thoại: {phone}\n"
         "CCCD: {id_number}\nĐịa chỉ: {address}\nĐồng ý lúc: {consent}\nSố tờ khai đã lưu: {count}"
     ),
-    "rights.declaration_line": "• {time}: mức {level} (mã {code})",
+    "rights.declaration_line": "• {time}: {name} (bản thân) — mức {level} (mã {code})",
+    "rights.declaration_line_for": "• {time}: khai hộ cho {name} — mức {level} (mã {code})",
     "rights.nothing": "Chúng tôi không lưu dữ liệu cá nhân nào của bạn.",
     "rights.file_note": "Tệp JSON đính kèm chứa toàn bộ dữ liệu của bạn.",
     "erase.confirm": (

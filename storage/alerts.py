@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from handlers.alert_text import community_alert, declaration_alert
-from storage.models import Alert, CommunityReport, Declaration, Person
+from storage.models import Alert, Area, CommunityReport, Declaration, Person
 from storage.upsert import Executor
 
 ALERT = Alert.__table__  # type: ignore[attr-defined]
 REPORT = CommunityReport.__table__  # type: ignore[attr-defined]
+AREA = Area.__table__  # type: ignore[attr-defined]
 DECLARATION = Declaration.__table__  # type: ignore[attr-defined]
 PERSON = Person.__table__  # type: ignore[attr-defined]
 
@@ -73,6 +74,17 @@ async def unacknowledged_before(executor: Executor, cutoff: datetime) -> list[di
 async def mark_escalated(executor: Executor, alert_id: int, now: datetime) -> None:
     """Note that an alert was sent again and escalated."""
     await executor.execute(update(ALERT).where(ALERT.c.id == alert_id).values(escalated_at=now))
+
+
+async def unacknowledged_in(executor: Executor, area_code: str, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The oldest ``limit`` unacknowledged alerts of a commune (or of a province's communes), and how many there are."""
+    communes: Any = [area_code]
+    if len(area_code) == 2:
+        communes = select(AREA.c.code).where(AREA.c.province_code == area_code)
+    where = (ALERT.c.acknowledged_at.is_(None), ALERT.c.commune_code.in_(communes))
+    total = (await executor.execute(select(func.count()).select_from(ALERT).where(*where))).scalar_one()
+    rows = await executor.execute(select(ALERT).where(*where).order_by(ALERT.c.id).limit(limit))
+    return [dict(row._mapping) for row in rows], int(total)
 
 
 async def get(executor: Executor, alert_id: int) -> dict[str, Any] | None:

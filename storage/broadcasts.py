@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, insert, literal, or_, select, update
 
 from handlers.audience import OFFICIAL_ROLES, Audience
-from storage.models import Area, Broadcast, Delivery, Monitoring, Person
+from storage.models import Area, Broadcast, Declaration, Delivery, Monitoring, Person
 from storage.upsert import Executor, insert_for
 
 BROADCAST = Broadcast.__table__  # type: ignore[attr-defined]
@@ -16,6 +16,7 @@ DELIVERY = Delivery.__table__  # type: ignore[attr-defined]
 PERSON = Person.__table__  # type: ignore[attr-defined]
 AREA = Area.__table__  # type: ignore[attr-defined]
 MONITORING = Monitoring.__table__  # type: ignore[attr-defined]
+DECLARATION = Declaration.__table__  # type: ignore[attr-defined]
 OPEN = ("pending", "claimed", "sending")
 SETTLED = ("sent", "failed", "blocked", "ambiguous", "cancelled")
 
@@ -80,8 +81,10 @@ def _recipients(audience: Audience) -> Any:
         return and_(*conditions, PERSON.c.id == audience.person_id)
     if audience.kind == "area_officials":
         return and_(*conditions, PERSON.c.role == "official", PERSON.c.area_code == audience.area_code)
-    if audience.kind == "monitoring":
-        under = select(MONITORING.c.person_id).where(MONITORING.c.ended_at.is_(None))
+    if audience.kind == "monitoring":  # people monitored themselves (khai hộ monitorings are reminded by name)
+        for_others = select(DECLARATION.c.code).where(DECLARATION.c.for_self.is_(False))
+        under = select(MONITORING.c.person_id).where(MONITORING.c.ended_at.is_(None),
+                                                     MONITORING.c.declaration_code.not_in(for_others))
         if audience.area_code:
             under = under.where(MONITORING.c.commune_code == audience.area_code)
         return and_(*conditions, PERSON.c.id.in_(under))
@@ -97,6 +100,12 @@ def _recipients(audience: Audience) -> Any:
         column = PERSON.c.province_code if len(audience.area_code) == 2 else PERSON.c.commune_code
         conditions.append(column == audience.area_code)
     return and_(*conditions)
+
+
+async def count_recipients(executor: Executor, audience: Audience) -> int:
+    """How many people an audience reaches now."""
+    return int((await executor.execute(select(func.count()).select_from(PERSON).where(_recipients(audience))))
+               .scalar_one())
 
 
 async def expand_chunk(executor: Executor, broadcast: dict[str, Any], now: datetime, chunk: int = 20_000) -> bool:

@@ -39,6 +39,12 @@ async def add_many(executor: Executor, records: list[tuple[int, dict[str, Any]]]
     return [int(declaration_id) for declaration_id in result.scalars()]
 
 
+async def get(executor: Executor, declaration_id: int) -> dict[str, Any] | None:
+    """One declaration by id."""
+    row = (await executor.execute(select(_TABLE).where(_TABLE.c.id == declaration_id))).first()
+    return dict(row._mapping) if row else None
+
+
 async def find_by_code(executor: Executor, code: str) -> dict[str, Any] | None:
     """The declaration with that code."""
     row = (await executor.execute(select(_TABLE).where(_TABLE.c.code == code))).first()

@@ -15,9 +15,11 @@ CLAIMED_COLUMNS = (DELIVERY.c.id, DELIVERY.c.broadcast_id, DELIVERY.c.person_id,
 
 
 async def claim(
-    executor: Executor, channel: str, now: datetime, lease_until: datetime, limit: int, quiet: bool
+    executor: Executor, channel: str, now: datetime, lease_until: datetime, limit: int, quiet: bool,
+    external_id: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Claim up to ``limit`` due rows of one channel (urgent broadcasts first; only urgent ones in quiet hours).
+    """Claim up to ``limit`` due rows of one channel (urgent broadcasts first; only urgent ones in quiet hours),
+    or only one chat's rows when ``external_id`` is given (a console window reading its own inbox).
 
     Broadcasts are taken one at a time, urgent first then oldest, and each one's rows in id order
     straight from the (broadcast, status) index, so no claim sorts the whole queue. On PostgreSQL
@@ -41,6 +43,8 @@ async def claim(
             .limit(limit - len(rows))
             .with_for_update(skip_locked=True)
         )
+        if external_id is not None:
+            query = query.where(DELIVERY.c.external_id == external_id)
         rows += [dict(row._mapping) for row in await executor.execute(query)]
         if len(rows) >= limit:
             break

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, literal, or_, select, update
 
-from handlers.alert_text import ESCALATED, NEW, RESENT, alert_message, sender
+from handlers.alert_text import ALERT_SENDERS, FORMS, alert_message, sender
 from handlers.traces import Traces
 from storage import alerts
 from storage.models import (
@@ -33,6 +33,7 @@ from storage.models import (
     Declaration,
     Delivery,
     InboundMessage,
+    Invite,
     Monitoring,
     Notice,
     OutboxReply,
@@ -49,6 +50,7 @@ NOTICE = Notice.__table__  # type: ignore[attr-defined]
 CONVERSATION = Conversation.__table__  # type: ignore[attr-defined]
 INBOUND = InboundMessage.__table__  # type: ignore[attr-defined]
 MONITORING = Monitoring.__table__  # type: ignore[attr-defined]
+INVITE = Invite.__table__  # type: ignore[attr-defined]
 OUTBOX = OutboxReply.__table__  # type: ignore[attr-defined]
 REDACTED = "[đã xóa]"
 PERSONAL_COLUMNS = ("display_name", "full_name", "birth_date", "birth_year", "gender", "phone", "id_number",
@@ -166,6 +168,20 @@ async def _erase_monitoring(executor: Executor, subject: Subject, now: datetime)
     await executor.execute(delete(MONITORING).where(MONITORING.c.person_id == subject.person["id"]))
 
 
+async def _erase_invites(executor: Executor, subject: Subject, now: datetime) -> None:
+    """The invite they redeemed forgets the name and phone the admin gave for them."""
+    await executor.execute(update(INVITE).where(INVITE.c.used_by == subject.person["id"])
+                           .values(name=None, phone=None))
+
+
+async def _retain_invites(executor: Executor, before: datetime) -> int:
+    """Old invites (the redeemed ones copied their contact to the person) keep no name or phone."""
+    result = await executor.execute(update(INVITE).where(
+        INVITE.c.created_at < before, or_(INVITE.c.name.is_not(None), INVITE.c.phone.is_not(None)),
+    ).values(name=None, phone=None))
+    return int(result.rowcount)
+
+
 async def _erase_conversation(executor: Executor, subject: Subject, now: datetime) -> None:
     await executor.execute(delete(CONVERSATION).where(CONVERSATION.c.channel == subject.person["channel"],
                                                       CONVERSATION.c.external_id == subject.person["external_id"]))
@@ -192,7 +208,7 @@ async def _rerender_alert_broadcasts(executor: Executor, alert_rows: list[dict[s
     by_id = {row["id"]: row for row in alert_rows}
     if not by_id:
         return
-    senders = {sender(alert_id, form): (alert_id, form) for alert_id in by_id for form in (NEW, RESENT, ESCALATED)}
+    senders = {sender(alert_id, form): (alert_id, form) for alert_id in by_id for form in FORMS}
     sent = (await executor.execute(select(BROADCAST.c.id, BROADCAST.c.created_by).where(
         BROADCAST.c.created_by.in_(list(senders))))).all()
     for broadcast_id, created_by in sent:
@@ -220,10 +236,12 @@ async def _erase_broadcasts(executor: Executor, subject: Subject, now: datetime)
 
 
 async def _retain_broadcasts(executor: Executor, before: datetime) -> int:
-    """Alerts (about one person, or listing those who missed a monitoring slot) lose their text once old."""
+    """Alerts (about one person, or listing those who missed a monitoring slot) and the declarant's notice of
+    who received theirs lose their text once old."""
+    of_alerts = or_(BROADCAST.c.kind == "alert", BROADCAST.c.created_by.startswith(ALERT_SENDERS))
     result = await executor.execute(
         update(BROADCAST)
-        .where(BROADCAST.c.created_at < before, BROADCAST.c.kind == "alert", BROADCAST.c.text != REDACTED)
+        .where(BROADCAST.c.created_at < before, of_alerts, BROADCAST.c.text != REDACTED)
         .values(text=REDACTED))
     return int(result.rowcount)
 
@@ -272,6 +290,7 @@ RULES: dict[str, Rule] = {
     "delivery": Rule(_erase_deliveries, _retain_deliveries),
     "notice": Rule(_erase_notices, None),  # public documents: only an erased person's traces leave them
     "monitoring": Rule(_erase_monitoring, None),
+    "invite": Rule(_erase_invites, _retain_invites),
     "conversation": Rule(_erase_conversation, _retain_conversations),
     "inbound_message": Rule(_erase_inbound, _retain_inbound),
     "outbox_reply": Rule(_erase_outbox, _retain_outbox),
@@ -279,7 +298,7 @@ RULES: dict[str, Rule] = {
 }
 
 NO_PERSONAL_DATA = frozenset({
-    "area", "outbreak_area", "invite", "report_schedule", "report_round",
+    "area", "outbreak_area", "report_schedule", "report_round",
     "alert",  # ids and times only: its text is rendered from the declaration or report
     "audit_log",  # append-only: actors, actions and ids, never names or numbers
 })

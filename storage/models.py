@@ -236,6 +236,8 @@ class Invite(SQLModel, table=True):
     code: str = Field(max_length=32, unique=True)
     role: str = Field(max_length=16)
     area_code: str = Field(max_length=5)
+    name: str | None = Field(default=None, max_length=sizes.NAME)  # the invited official, when the admin gave it
+    phone: str | None = Field(default=None, max_length=sizes.PHONE)
     created_by: str = Field(max_length=96)
     created_at: datetime = Field(sa_column=utc_column())
     expires_at: datetime = Field(sa_column=utc_column())

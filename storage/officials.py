@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from storage.models import Invite, Person
 from storage.upsert import Executor
@@ -16,12 +16,13 @@ STAFF_ROLES = ("official", "gatekeeper")
 
 
 async def create_invite(
-    executor: Executor, code: str, role: str, area_code: str, created_by: str, now: datetime, expires_at: datetime
+    executor: Executor, code: str, role: str, area_code: str, created_by: str, now: datetime, expires_at: datetime,
+    name: str | None = None, phone: str | None = None,
 ) -> int:
-    """Store a new invite; its id."""
+    """Store a new invite (with the invited person's name and phone when known); its id."""
     result = await executor.execute(
         insert(INVITE).values(code=code, role=role, area_code=area_code, created_by=created_by, created_at=now,
-                              expires_at=expires_at).returning(INVITE.c.id)
+                              expires_at=expires_at, name=name, phone=phone).returning(INVITE.c.id)
     )
     return int(result.scalar_one())
 
@@ -60,17 +61,32 @@ async def open_invites(executor: Executor, now: datetime) -> list[dict[str, Any]
     return [dict(row._mapping) for row in await executor.execute(query)]
 
 
-async def appoint(executor: Executor, person_id: int, role: str, area_code: str, now: datetime) -> None:
-    """Give a person a staff role for an area."""
-    await executor.execute(
-        update(PERSON).where(PERSON.c.id == person_id).values(role=role, area_code=area_code, updated_at=now)
-    )
+async def appoint(
+    executor: Executor, person_id: int, role: str, area_code: str, now: datetime,
+    name: str | None = None, phone: str | None = None,
+) -> None:
+    """Give a person a staff role for an area; ``name`` becomes how staff lists show them, ``phone`` their
+    number unless they have one."""
+    values: dict[str, Any] = {"role": role, "area_code": area_code, "updated_at": now}
+    if name:
+        values["display_name"] = name
+    if phone:
+        values["phone"] = func.coalesce(PERSON.c.phone, phone)
+    await executor.execute(update(PERSON).where(PERSON.c.id == person_id).values(**values))
+
+
+async def active_officials_in(executor: Executor, area_code: str) -> int:
+    """How many active officials hold exactly this area (a commune, or a province)."""
+    query = select(func.count()).select_from(PERSON).where(
+        PERSON.c.role == "official", PERSON.c.area_code == area_code, PERSON.c.active.is_(True))
+    return int((await executor.execute(query)).scalar_one())
 
 
 async def staff(executor: Executor) -> list[dict[str, Any]]:
     """Every official and gatekeeper."""
     query = select(PERSON.c.id, PERSON.c.channel, PERSON.c.external_id, PERSON.c.full_name, PERSON.c.display_name,
-                   PERSON.c.role, PERSON.c.area_code).where(PERSON.c.role.in_(STAFF_ROLES)).order_by(PERSON.c.id)
+                   PERSON.c.phone, PERSON.c.role, PERSON.c.area_code
+                   ).where(PERSON.c.role.in_(STAFF_ROLES)).order_by(PERSON.c.id)
     return [dict(row._mapping) for row in await executor.execute(query)]
 
 

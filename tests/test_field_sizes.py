@@ -29,6 +29,8 @@ COLUMNS = {
     ("community_report", "who"): field_sizes.REPORT_WHO,
     ("community_report", "seen"): field_sizes.REPORT_SEEN,
     ("community_report", "contact"): field_sizes.PHONE,
+    ("invite", "name"): field_sizes.NAME,
+    ("invite", "phone"): field_sizes.PHONE,
     ("outbreak_area", "note"): field_sizes.OUTBREAK_NOTE,
     ("notice", "header"): field_sizes.NOTICE_HEADER,
     ("report_schedule", "title"): field_sizes.SCHEDULE_TITLE,
@@ -46,13 +48,15 @@ FREE_TEXT = {
     ("community_report", "place"): field_sizes.REPORT_PLACE,
     ("community_report", "who"): field_sizes.REPORT_WHO,
     ("community_report", "seen"): field_sizes.REPORT_SEEN,
+    ("invite", "name"): field_sizes.NAME,
+    ("redeem", "name"): field_sizes.NAME,
 }
 CODED = {
     ("register", "birth"), ("register", "phone"), ("register", "id_number"), ("register", "province"),
     ("register", "commune"), ("declare", "subject_birth"), ("declare", "subject_phone"),
     ("declare", "subject_province"), ("declare", "subject_commune"), ("publish", "text"), ("publish", "area"),
     ("publish", "when"), ("invite", "area"), ("community_report", "province"), ("community_report", "commune"),
-    ("community_report", "contact"),
+    ("community_report", "contact"), ("invite", "phone"), ("redeem", "code"),
 }
 CTX = Context(now=datetime(2026, 11, 22, 2, tzinfo=UTC), zone=ZoneInfo("Asia/Ho_Chi_Minh"), secret=b"s" * 32,
               new_code="ABC123", is_admin=True)

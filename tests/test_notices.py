@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import select
 
 from storage.models import Broadcast, Notice
+from tests.shared import shared_path
 from tests.transcript import Chat
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 async def test_admin_publishes_a_directive_and_a_citizen_reads_it(service, database, clock) -> None:
     admin = Chat(service, user_id="admin")
     assert "Dán nội dung" in await admin.send("/thongbao_moi")
-    preview = await admin.send((SEEDS / "cong-van-ninh-binh-2644-2020.txt").read_text(encoding="utf-8"))
+    preview = await admin.send(shared_path("seeds", "cong-van-ninh-binh-2644-2020.txt").read_text(encoding="utf-8"))
     assert "Số: 2644-CV/TU" in preview and "Tỉnh ủy Ninh Bình" in preview
     assert "Công văn 2644-CV/TU của Tỉnh ủy Ninh Bình, 29/07/2020" in preview
     assert "Gửi tới ai?" in await admin.send("1")
@@ -84,7 +81,7 @@ async def test_time_in_the_past_is_refused(service) -> None:
 async def test_publishing_a_directive_with_duties_offers_reminder_schedules(service, database) -> None:
     from storage.models import ReportSchedule
 
-    directive = (SEEDS / "tin-kon-tum-1025-2020.txt").read_text(encoding="utf-8")
+    directive = shared_path("seeds", "tin-kon-tum-1025-2020.txt").read_text(encoding="utf-8")
     admin = Chat(service, user_id="admin")
     await admin.say_all("/thongbao_moi", directive, "1", "can bo", "khong")
     offer = await admin.send("ngay")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings
+import messages_vi
+from bot.settings import Settings, SettingsError, load_settings
 from tests.conftest import SECRET
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,17 +92,43 @@ def test_scripted_chat_then_declarations_json(env: dict[str, str]) -> None:
 def test_outbreak_add_list_remove(env: dict[str, str]) -> None:
     assert _run(["outbreak", "add", "12052", "--from", "2026-11-01"], env).returncode == 0
     listed = _run(["outbreak", "list"], env).stdout
-    assert "12052\tXã Yên Mỹ, Hưng Yên\t2026-11-01" in listed
+    assert "12052  Xã Yên Mỹ, Hưng Yên  01/11/2026" in listed
     assert "Đã đưa" in _run(["outbreak", "remove", "12052"], env).stdout
     assert "Hiện không có" in _run(["outbreak", "list"], env).stdout
 
 
 def test_outbreak_takes_a_country_code(env: dict[str, str]) -> None:
     assert _run(["outbreak", "add", "kr", "--from", "2026-11-01"], env).returncode == 0
-    assert "KR\tHàn Quốc\t2026-11-01" in _run(["outbreak", "list"], env).stdout
+    assert "KR  Hàn Quốc  01/11/2026" in _run(["outbreak", "list"], env).stdout  # local date format
     assert "Hàn Quốc" in _run(["outbreak", "remove", "KR"], env).stdout
 
 
 def test_outbreak_add_refuses_unknown_area(env: dict[str, str]) -> None:
     result = _run(["outbreak", "add", "99999"], env)
     assert result.returncode == 2 and "99999" in result.stderr
+
+
+def test_every_setting_says_what_is_expected_in_vietnamese() -> None:
+    aliases = {info.alias for info in Settings.model_fields.values()}
+    assert {f"settings.expect.{alias}" for alias in aliases} <= set(messages_vi.catalog())
+
+
+def test_a_wrong_setting_is_named_with_what_is_expected() -> None:
+    with pytest.raises(SettingsError) as raised:
+        load_settings(WEB_PORT="tám nghìn", KHAIBAO_SECRET_KEY="ngan-qua")
+    lines = str(raised.value).splitlines()
+    assert lines[0] == "Cấu hình không hợp lệ (biến môi trường hoặc tệp .env):"
+    assert "- WEB_PORT = «tám nghìn»: cần số cổng nguyên từ 1 đến 65535." in lines
+    assert any(line.startswith("- KHAIBAO_SECRET_KEY: cần chuỗi bí mật dài ít nhất 32 ký tự") for line in lines)
+    assert "ngan-qua" not in str(raised.value)
+
+
+def test_env_example_copied_as_is_starts(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text((ROOT / ".env.example").read_text(encoding="utf-8"), encoding="utf-8")
+    clean = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    for command in (["migrate"], ["run"]):
+        result = subprocess.run([sys.executable, "-m", "bot.cli", *command], input="", capture_output=True,
+                                text=True, env=clean, cwd=tmp_path, timeout=120)
+        assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Cửa sổ này là người dùng «local»")
+    assert (tmp_path / "data" / "khaibao.db").exists()

@@ -178,6 +178,6 @@ async def test_declaring_for_someone_at_an_old_address(service, database) -> Non
     assert "Đã chọn: Xã Ninh Giang, Thành phố Hải Phòng" in await chat.send("1")
     review = await chat.say_all("thon 2", "khong", "khong", "khong", "khong", "chua tiem")
     assert "• Xã/phường người được khai hộ: Xã Ninh Giang, Thành phố Hải Phòng" in review
-    assert "Mức nguy cơ: XANH" in await chat.send("xac nhan")
+    assert "Mức nguy cơ của Le Thi Hoa: XANH" in await chat.send("xac nhan")  # the receipt names whom it is for
     declaration = (await stored(database, Declaration))[0]
     assert (declaration.province_code, declaration.for_self) == ("31", False)

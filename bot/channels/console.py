@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 import messages_vi
+from bot.channels.console_inbox import ConsoleInbox
 from bot.channels.menu_text import render
 from bot.conversations import ConversationService
 from bot.uploads import file_incoming, local_file
@@ -54,16 +55,35 @@ def _save(folder: Path, name: str, content: bytes) -> Path:
 
 async def chat(
     service: ConversationService, user_id: str, receipts: Path, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
-    paste_pause: float | None = None,
+    intro: str | None = None, paste_pause: float | None = None,
 ) -> None:
     """Read messages until end of input; after the replies to each line of a script, print '>' and flush.
 
-    ``paste_pause`` (default: ``PASTE_PAUSE`` in a terminal, none for a script) joins lines arriving
-    closer together than that into one message."""
+    The first line names the window's user (then ``intro``); meanwhile the user's inbox prints what
+    is pushed to this user, and only this user, in this window. ``paste_pause`` (default:
+    ``PASTE_PAUSE`` in a terminal, none for a script) joins lines arriving closer together than that
+    into one message.
+    """
     interactive = stdin.isatty()
     pause = paste_pause if paste_pause is not None else (PASTE_PAUSE if interactive else 0.0)
+    print(messages_vi.t("console.window_user", user=user_id), file=out, flush=True)
+    if intro:
+        print(intro, file=out)
     if interactive:
         print(messages_vi.t("console.welcome"), file=out)
+    stop = asyncio.Event()
+    inbox = asyncio.create_task(ConsoleInbox(service.db, user_id, out, prompt=interactive).run(stop))
+    try:
+        await _converse(service, user_id, receipts, stdin, out, interactive, pause)
+    finally:
+        stop.set()
+        await inbox
+
+
+async def _converse(
+    service: ConversationService, user_id: str, receipts: Path, stdin: TextIO, out: TextIO, interactive: bool,
+    pause: float,
+) -> None:
     lines = _Lines(stdin)
     admin = (CHANNEL, user_id) in service.settings.admin_identities
     while True:

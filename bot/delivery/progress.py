@@ -17,8 +17,10 @@ SETTLED = ("sent", "failed", "blocked", "ambiguous", "cancelled")
 
 def describe_audience(audience: Audience) -> str:
     """'người dân ở Xã Yên Mỹ, Hưng Yên', 'cán bộ', ..."""
-    if audience.kind == "area":
-        return messages_vi.t("audience.area", area=catalog().label(audience.area_code or ""))
+    if audience.kind in ("area", "area_officials"):
+        return messages_vi.t(f"audience.{audience.kind}", area=catalog().label(audience.area_code or ""))
+    if audience.kind == "person":
+        return messages_vi.t("audience.person", id=str(audience.person_id))
     text = messages_vi.t(f"audience.{audience.kind}")
     if audience.area_code:
         text += f" ({catalog().label(audience.area_code)})"
@@ -105,14 +107,16 @@ class Notifier(Protocol):
 
 
 class ConsoleNotifier:
-    """Prints progress lines."""
+    """Prints progress lines (only those for console user ``only`` when given: that user's window)."""
 
-    def __init__(self, out: TextIO = sys.stdout) -> None:
+    def __init__(self, out: TextIO = sys.stdout, only: str | None = None) -> None:
         self._out = out
+        self._only = only
 
     async def post(self, chat_id: str, text: str, message_id: str | None, final: bool) -> str | None:
         """Print the progress line."""
-        print(text, file=self._out, flush=True)
+        if self._only is None or chat_id == self._only:
+            print(text, file=self._out, flush=True)
         return None
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from typing import Any, Protocol, TextIO
+from typing import Any, Protocol
 
 import aiohttp
 
-import messages_vi
 from bot.channels import zalo_api
 from bot.http_proxy import env_proxy
 
@@ -164,18 +162,3 @@ class ZaloSender:
         """Close the client."""
         await self._api.aclose()
 
-
-class ConsoleSender:
-    """Prints broadcasts for console users (trying the bot locally)."""
-
-    text_limit = 100_000
-
-    def __init__(self, out: TextIO = sys.stdout) -> None:
-        self._out = out
-
-    async def send(self, chat_id: str, text: str) -> None:
-        """Print the text with a prefix."""
-        print(f"{messages_vi.t('broadcast.console_prefix')} {text}", file=self._out, flush=True)
-
-    async def aclose(self) -> None:
-        """Nothing to close."""

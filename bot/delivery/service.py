@@ -9,8 +9,8 @@ from datetime import timedelta
 from bot.channels.zalo_api import ZaloBotApi
 from bot.clock import Clock, sleep_unless, utc_now
 from bot.delivery.planner import Planner
-from bot.delivery.progress import ConsoleNotifier, Notifier, ThrottledNotifier
-from bot.delivery.senders import BulkSender, ConsoleSender, TelegramSender, ZaloSender
+from bot.delivery.progress import Notifier, ThrottledNotifier
+from bot.delivery.senders import BulkSender, TelegramSender, ZaloSender
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
 from bot.limits import channel_rate, shared_limiter
 from bot.pacing import RateLimiter
@@ -21,8 +21,8 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 
-def configured_senders(settings: Settings, console: bool = True) -> dict[str, BulkSender]:
-    """A bulk sender for each channel with a token (and the console)."""
+def configured_senders(settings: Settings) -> dict[str, BulkSender]:
+    """A bulk sender for each channel with a token (console users' windows read their own rows)."""
     senders: dict[str, BulkSender] = {}
     if settings.telegram_bot_token:
         senders["telegram"] = TelegramSender(
@@ -32,14 +32,12 @@ def configured_senders(settings: Settings, console: bool = True) -> dict[str, Bu
     if settings.zalo_bot_token:
         api = ZaloBotApi(settings.zalo_bot_token.get_secret_value(), settings.zalo_api_base_url)
         senders["zalo"] = ZaloSender(api)
-    if console:
-        senders["console"] = ConsoleSender()
     return senders
 
 
 def default_notifiers(senders: dict[str, BulkSender]) -> dict[str, Notifier]:
-    """Progress messages: edited in place on Telegram, throttled on Zalo, printed on the console."""
-    notifiers: dict[str, Notifier] = {"console": ConsoleNotifier()}
+    """Progress messages: edited in place on Telegram, throttled on Zalo (a console admin's own window prints them)."""
+    notifiers: dict[str, Notifier] = {}
     telegram = senders.get("telegram")
     if isinstance(telegram, TelegramSender):
         notifiers["telegram"] = telegram

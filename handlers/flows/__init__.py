@@ -16,6 +16,7 @@ FLOWS: dict[str, tuple[Flow, Finisher]] = {
     notices.FLOW.id: (notices.FLOW, notices.finish),
     publish.FLOW.id: (publish.FLOW, publish.finish),
     staff.INVITE.id: (staff.INVITE, staff.finish_invite),
+    staff.REDEEM.id: (staff.REDEEM, staff.finish_redeem),
     staff.COMMUNITY.id: (staff.COMMUNITY, staff.finish_community),
     rights.ERASE.id: (rights.ERASE, rights.finish_erase),
 }
@@ -29,10 +30,10 @@ FLOW_COMMANDS = {
     "/xoadulieu": rights.ERASE.id,
 }
 
-# Commands the server answers after checking the sender's role: redeem an invite, confirm a report,
-# acknowledge an alert, place someone under monitoring, list or remove officials.
-SERVER_COMMANDS = ("canbo", "dabaocao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo", "kiemtra", "thongke", "xuat",
-                   "dulieucuatoi")
+# Commands the server answers after checking the sender's role: help for that role, confirm a report,
+# list and acknowledge alerts, place someone under monitoring, list or remove officials, find area codes.
+SERVER_COMMANDS = ("huongdan", "dabaocao", "canhbao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo",
+                   "kiemtra", "thongke", "xuat", "dulieucuatoi", "diaban")
 
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {
@@ -47,6 +48,7 @@ SAMPLE_ANSWERS: dict[str, list[Answers]] = {
     "notices": [{}],
     "publish": [{}, {"audience": "area"}, {"audience": "everyone"}],
     "invite": [{}],
+    "redeem": [{}],
     "community_report": [{}],
     "erase": [{}],
 }

@@ -234,12 +234,19 @@ def result_replies(record: Answers, reason_keys: tuple[str, ...], ctx: Context) 
     local = ctx.now.astimezone(ctx.zone)
     until = (ctx.now + timedelta(hours=ctx.receipt_valid_hours)).astimezone(ctx.zone)
     token = receipt.sign(record["code"], ctx.now, ctx.secret)
+    name = record["subject_name"]
+    if record["for_self"]:
+        result = messages_vi.t(f"triage.result.{level}", reasons=reasons)
+        guidance = messages_vi.t(f"triage.guidance.{level}")
+    else:  # khai hộ: the level and the guidance are the family member's, said with their name
+        result = messages_vi.t("triage.result_for", name=name, level=messages_vi.t(f"level.{level}"), reasons=reasons)
+        guidance = messages_vi.t("triage.guidance_for", name=name, guidance=messages_vi.t(f"triage.guidance.{level}"))
     return [
-        Reply(messages_vi.t(f"triage.result.{level}", reasons=reasons)
-              + "\n\n" + messages_vi.t(f"triage.guidance.{level}")),
+        Reply(f"{result}\n\n{guidance}"),
         Reply(
             messages_vi.t(
-                "receipt.caption",
+                "receipt.caption" if record["for_self"] else "receipt.caption_for",
+                name=name,
                 code=record["code"],
                 level=messages_vi.t(f"level.{level}"),
                 time=local.strftime("%H:%M %d/%m/%Y"),

@@ -15,7 +15,7 @@ from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, 
 from handlers.flows.common import NO, YES
 from handlers.matching import addresses
 from handlers.paste import FILE, PARTS
-from handlers.protocol import Context, PublishNotice, Reply
+from handlers.protocol import Context, PublishNotice, Reply, ServerCommand
 from handlers.report_rhythm import rhythm_for
 from handlers.text import clean, fold
 
@@ -67,15 +67,22 @@ def preview(answers: Answers, ctx: Context) -> dict[str, str]:
     parts = notice_parts(answers.get("text", ""))
     parsed = parts["parsed"] or {}
     duties = "\n".join(f"• {_duty(duty)}" for duty in parsed.get("obligations", [])) or messages_vi.t("review.none")
+    stated = [messages_vi.t(f"publish.field.{name}", value=parsed[name])
+              for name in ("kind", "number", "issuer", "date") if parsed.get(name)]
     return {
         "notes": _notes(answers),
-        "kind": parsed.get("kind") or "—",
-        "number": parsed.get("number") or "—",
-        "issuer": parsed.get("issuer") or "—",
-        "date": parsed.get("date") or "—",
+        "fields": " · ".join(stated) or messages_vi.t("publish.fields_none"),
         "summary": parts["summary"],
         "duties": duties,
     }
+
+
+def _reach(value: Any, answers: Answers, ctx: Context) -> list[Reply]:
+    """After the audience is known: how many people it reaches now (counted on the server)."""
+    if answers.get("audience") == "area" and "area" not in answers:
+        return []
+    audience = Audience(answers["audience"], answers.get("area") if answers["audience"] == "area" else None)
+    return [Reply("", deferred=ServerCommand("publish_reach", data=audience.to_json()))]
 
 
 def _notes(answers: Answers) -> str:
@@ -154,9 +161,10 @@ FLOW = Flow(
              options=(Option("continue", "publish.continue", ("tiep", "tiep tuc", "ok", "dung")),),
              prompt_params=preview, editable=False),
         Step("audience", "publish.audience", CHOICE, "label.publish_audience", options=AUDIENCES,
-             next=lambda a: "area" if a.get("audience") == "area" else "urgent"),
+             next=lambda a: "area" if a.get("audience") == "area" else "urgent", on_answer=_reach,
+             clears=("area",)),
         Step("area", "publish.area", TEXT, "label.publish_area", "urgent", parse=area, picked=area_picked,
-             show=lambda value, ctx: catalog().label(value)),
+             show=lambda value, ctx: catalog().label(value), on_answer=_reach),
         Step("urgent", "publish.urgent", CHOICE, "label.publish_urgent", "when", options=(YES, NO)),
         Step("when", "publish.when", TEXT, "label.publish_when", "schedules", parse=when, show=show_when),
         Step("schedules", "publish.schedules", CHOICE, "label.publish_schedules", "review", options=(YES, NO),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import messages_vi
 from handlers import field_sizes, parsers
 from handlers.areas import catalog
-from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Ok, Option, Parsed, Step
+from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
 from handlers.flows import common
 from handlers.flows.publish import area
 from handlers.protocol import Context, Reply, ServerCommand
@@ -14,13 +17,28 @@ ROLES = (
     Option("gatekeeper", "invite.role.gatekeeper", ("bao ve", "le tan", "kiem tra", "cong")),
 )
 
+
+def _optional(text: str, parse: Callable[[str], Parsed]) -> Parsed:
+    """Nothing when the question is skipped, else the parsed value."""
+    return Ok(None) if parsers.is_skip(text) else parse(text)
+
+
+def _optional_name(text: str, answers: Answers, ctx: Context) -> Parsed:
+    return _optional(text, parsers.parse_name)
+
+
 INVITE = Flow(
     "invite",
     1,
     (
         Step("role", "invite.role", CHOICE, "label.invite_role", "area", options=ROLES),
-        Step("area", "invite.area", TEXT, "label.invite_area", "review", parse=area,
+        Step("area", "invite.area", TEXT, "label.invite_area", "name", parse=area,
              show=lambda value, ctx: catalog().label(value)),
+        Step("name", "invite.name", TEXT, "label.invite_name", "phone", parse=_optional_name,
+             show=lambda value, ctx: value or messages_vi.t("review.none")),
+        Step("phone", "invite.phone", TEXT, "label.invite_phone", "review",
+             parse=lambda t, a, c: _optional(t, parsers.parse_phone),
+             show=lambda value, ctx: parsers.phone_display(value) if value else messages_vi.t("review.none")),
         Step("review", "invite.review", REVIEW, "label.review", END, options=(Option("confirm", "invite.confirm"),)),
     ),
     admin_only=True,
@@ -29,8 +47,31 @@ INVITE = Flow(
 
 def finish_invite(answers: Answers, ctx: Context) -> Completion:
     """The server creates the invite (checking the admin role again)."""
-    data = {"role": answers["role"], "area": answers["area"]}
+    data = {"role": answers["role"], "area": answers["area"], "name": answers.get("name"),
+            "phone": answers.get("phone")}
     return Completion(replies=[Reply("", deferred=ServerCommand("moi_canbo", data=data))])
+
+
+def _invite_code(text: str, answers: Answers, ctx: Context) -> Parsed:
+    code = "".join(text.split()).upper()
+    return Ok(code) if code.isalnum() and 4 <= len(code) <= 32 else Invalid("redeem.bad_code")
+
+
+# Redeeming an invite without a profile: the official's name first, so everyone knows who serves the area.
+REDEEM = Flow(
+    "redeem",
+    1,
+    (
+        Step("code", "redeem.code", TEXT, "label.invite_code", "name", parse=_invite_code, editable=False),
+        Step("name", "redeem.name", TEXT, "label.full_name", END, parse=_optional_name, editable=False),
+    ),
+)
+
+
+def finish_redeem(answers: Answers, ctx: Context) -> Completion:
+    """The server checks the code and appoints the sender under the name they gave."""
+    command = ServerCommand("canbo", answers["code"], data={"name": answers.get("name")})
+    return Completion(replies=[Reply("", deferred=command)])
 
 
 KINDS = (

@@ -8,9 +8,9 @@ from pathlib import Path
 from handlers.directive import BULLET, summary_header
 from handlers.directive.model import Directive
 from handlers.directive.text import squash
+from tests.shared import shared_path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 _WORDS = re.compile(r"\w+")
 
 
@@ -21,7 +21,7 @@ def fixture(name: str) -> str:
 
 def seed(name: str) -> str:
     """The text of one of the real directives in ../shared/seeds."""
-    return (SEEDS / name).read_text(encoding="utf-8")
+    return shared_path("seeds", name).read_text(encoding="utf-8")
 
 
 def extracted_lines(summary: str) -> list[str]:

@@ -13,14 +13,20 @@ from typer.testing import CliRunner
 from bot.cli_directive import app
 from handlers.directive import parse_directive, summarize
 from messages_vi import t
-from tests.directive.support import SEEDS, fixture
+from tests.directive.support import fixture
+from tests.shared import shared_path
 
 runner = CliRunner()
-NINH_BINH = SEEDS / "cong-van-ninh-binh-2644-2020.txt"
 
 
-def test_parse_prints_the_fields_as_indented_json() -> None:
-    result = runner.invoke(app, ["parse", str(NINH_BINH)])
+@pytest.fixture
+def ninh_binh() -> Path:
+    """A real directive from ../shared/seeds."""
+    return shared_path("seeds", "cong-van-ninh-binh-2644-2020.txt")
+
+
+def test_parse_prints_the_fields_as_indented_json(ninh_binh: Path) -> None:
+    result = runner.invoke(app, ["parse", str(ninh_binh)])
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == ["kind", "number", "issuer", "place", "date", "subject", "recipients", "items",
@@ -28,13 +34,13 @@ def test_parse_prints_the_fields_as_indented_json() -> None:
     assert data["number"] == "2644-CV/TU"
     assert data["date"] == "2020-07-29"
     assert '\n  "kind": "Công văn",\n' in result.stdout
-    assert data == parse_directive(NINH_BINH.read_text(encoding="utf-8")).to_json_dict()
+    assert data == parse_directive(ninh_binh.read_text(encoding="utf-8")).to_json_dict()
 
 
-def test_summarize_prints_the_summary() -> None:
-    result = runner.invoke(app, ["summarize", str(NINH_BINH)])
+def test_summarize_prints_the_summary(ninh_binh: Path) -> None:
+    result = runner.invoke(app, ["summarize", str(ninh_binh)])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == summarize(parse_directive(NINH_BINH.read_text(encoding="utf-8"))) + "\n"
+    assert result.stdout == summarize(parse_directive(ninh_binh.read_text(encoding="utf-8"))) + "\n"
     assert result.stdout.startswith("Công văn 2644-CV/TU của Tỉnh ủy Ninh Bình, 29/07/2020\n")
 
 

@@ -68,15 +68,14 @@ def answered_after(fake: FakeTelegram, user_id: int, seen: int, piece: str) -> i
 
 
 async def send_until_accepted(fake: FakeTelegram, user_id: int, text: str, webhook: bool) -> None:
-    """Deliver one typed line; through a webhook, again and again until the bot answers 200."""
-    update = None
+    """Deliver one typed line; through a webhook, the same update again until the bot answers 200."""
+    update = fake.user_message_update(user_id, {"text": text})
     while True:
         try:
-            delivery = await (fake.user_sends_text(user_id, text) if update is None else fake.deliver(update))
+            delivery = await fake.deliver(update)
         except httpx.HTTPError:  # the bot is down: Telegram keeps the update and tries later
             await asyncio.sleep(0.2)
             continue
-        update = delivery.update
         if not webhook or delivery.status == 200:
             return
         await asyncio.sleep(0.2)

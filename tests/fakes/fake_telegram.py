@@ -382,6 +382,10 @@ class FakeTelegram(ChatStore):
         return await self.deliver({"update_id": next(self._update_ids), "callback_query": query})
 
     async def _user_message(self, user_id: int, first_name: str, content: JSON) -> Delivery:
+        return await self.deliver(self.user_message_update(user_id, content, first_name))
+
+    def user_message_update(self, user_id: int, content: JSON, first_name: str = "An") -> JSON:
+        """The update of a message the user writes (to deliver, and deliver again, with ``deliver``)."""
         self._names[user_id] = first_name
         message_id = self.new_message_id(user_id)
         self._marks[user_id] = message_id
@@ -392,7 +396,7 @@ class FakeTelegram(ChatStore):
             "from": user_json(user_id, first_name),
             **content,
         }
-        return await self.deliver({"update_id": next(self._update_ids), "message": message})
+        return {"update_id": next(self._update_ids), "message": message}
 
     # ----- faults -----
 

@@ -16,9 +16,15 @@ from tests.transcript import REGISTRATION, Chat
 
 async def invite_code(service, area: str = "yen my", role: str = "1") -> str:  # type: ignore[no-untyped-def]
     admin = Chat(service, user_id="admin")
-    await admin.say_all("/moi_canbo", role, area)
+    await admin.say_all("/moi_canbo", role, area, "bo qua", "bo qua")
     created = await admin.send("1")
     return re.search(r"Mã mời: ([A-Z0-9]+)", created).group(1)  # type: ignore[union-attr]
+
+
+async def redeem(chat: Chat, command: str, name: str = "Can Bo Moi") -> str:
+    """Redeem an invite as someone without a profile: the command, then their name when asked."""
+    assert "họ tên của anh/chị là gì?" in await chat.send(command)
+    return await chat.send(name)
 
 
 async def broadcasts_to(database, kind: str) -> list[Broadcast]:  # type: ignore[no-untyped-def]
@@ -29,16 +35,16 @@ async def broadcasts_to(database, kind: str) -> list[Broadcast]:  # type: ignore
 async def test_admin_invites_an_official_who_redeems_it_once(service, database) -> None:
     code = await invite_code(service)
     official = Chat(service, user_id="o1")
-    assert "Bạn đã là cán bộ của Xã Yên Mỹ, Hưng Yên" in await official.send(f"/canbo {code.lower()}")
+    assert "Bạn đã là cán bộ của Xã Yên Mỹ, Hưng Yên" in await redeem(official, f"/canbo {code.lower()}")
     async with database.sessions() as session:
         person = (await session.execute(select(Person).where(Person.external_id == "o1"))).scalar_one()
     assert person.role == "official" and person.area_code == "12052"
-    assert "không hợp lệ" in await Chat(service, user_id="o2").send(f"/canbo {code}")
+    assert "không hợp lệ" in await redeem(Chat(service, user_id="o2"), f"/canbo {code}")
 
 
 async def test_telegram_deep_link_redeems_an_invite(service) -> None:
     code = await invite_code(service, role="2")
-    assert "người kiểm tra mã QR của Xã Yên Mỹ" in await Chat(service, user_id="g1").send(f"/start inv_{code}")
+    assert "người kiểm tra mã QR của Xã Yên Mỹ" in await redeem(Chat(service, user_id="g1"), f"/start inv_{code}")
 
 
 async def test_expired_revoked_and_forged_invites_are_refused(service, database, clock) -> None:
@@ -47,11 +53,11 @@ async def test_expired_revoked_and_forged_invites_are_refused(service, database,
     async with database.transaction() as session:
         assert await officials.revoke_invite(session, revoked, clock.now)
     clock.advance(hours=71)
-    assert "không hợp lệ" in await Chat(service, user_id="x1").send(f"/canbo {revoked}")
-    assert "không hợp lệ" in await Chat(service, user_id="x2").send("/canbo ZZZZZZZZZZ")
-    assert "không hợp lệ" in await Chat(service, user_id="x3").send("/canbo ' OR 1=1 --")
+    assert "không hợp lệ" in await redeem(Chat(service, user_id="x1"), f"/canbo {revoked}")
+    assert "không hợp lệ" in await redeem(Chat(service, user_id="x2"), "/canbo ZZZZZZZZZZ")
+    assert "không hợp lệ" in await redeem(Chat(service, user_id="x3"), "/canbo ' OR 1=1 --")
     clock.advance(hours=2)
-    assert "không hợp lệ" in await Chat(service, user_id="x4").send(f"/canbo {expired}")
+    assert "không hợp lệ" in await redeem(Chat(service, user_id="x4"), f"/canbo {expired}")
 
 
 async def test_only_admins_invite_list_and_remove(service, database) -> None:
@@ -59,7 +65,7 @@ async def test_only_admins_invite_list_and_remove(service, database) -> None:
     assert "chỉ dành cho quản trị viên" in await citizen.send("/moi_canbo")
     assert "chỉ dành cho quản trị viên" in await citizen.send("/dscanbo")
     assert "chỉ dành cho quản trị viên" in await citizen.send("/xoacanbo 1")
-    await Chat(service, user_id="o1").send(f"/canbo {await invite_code(service)}")
+    await redeem(Chat(service, user_id="o1"), f"/canbo {await invite_code(service)}")
     admin = Chat(service, user_id="admin")
     listing = await admin.send("/dscanbo")
     assert "cán bộ · Xã Yên Mỹ, Hưng Yên · console" in listing
@@ -91,6 +97,7 @@ async def test_green_declaration_raises_no_alert(service, database) -> None:
 
 
 async def test_unacknowledged_alert_is_resent_and_escalated_after_2_hours(service, database, settings, clock) -> None:
+    await add_people(database, 1, start=1, channel="console", role="official", area_code="12052")
     await Chat(service).say_all(*REGISTRATION, "1", "khong", "1", "khong", "khong", "1", "1")
     clock.advance(hours=1, minutes=59)
     await reminders.sweep(service.db, clock.now, settings)
@@ -105,6 +112,7 @@ async def test_unacknowledged_alert_is_resent_and_escalated_after_2_hours(servic
 
 
 async def test_community_report_reaches_the_commune_anonymously(service, database) -> None:
+    await add_people(database, 1, start=1, channel="console", role="official", area_code="12052")
     reporter = Chat(service, user_id="r1")
     await reporter.say_all("/baocao", "nguoi tu vung dich ve", "hung yen", "yen my", "thon Dong, nha so 5",
                            "bo qua", "Co nguoi moi ve tu nuoc ngoai chua khai bao")
