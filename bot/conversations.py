@@ -59,7 +59,7 @@ from storage.db import Database, is_sqlite
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_BATCH = 500
-REPLY_LEASE = timedelta(seconds=60)  # the channel's time to send a reply before the outbox relay sends it again
+REPLY_LEASE = timedelta(seconds=10)  # after a crash, the relay sends unsent replies this soon (in-hand ones wait)
 _LOCK_USERS = text(
     "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) "
     "FROM (SELECT k FROM unnest(CAST(:keys AS text[])) AS k ORDER BY k) AS sorted"
@@ -149,7 +149,10 @@ class ConversationService:
             for job in fresh:
                 assert job.outcome is not None
                 job.outcome.replies = await self._resolve(connection, job, now)
-            await outbox.add_many(connection, _outbox_rows(fresh, now))
+            rows = _outbox_rows(fresh, now)
+            await outbox.add_many(connection, rows)
+        for row in rows:
+            self.inbox.sending(row["channel"], row["message_id"])
         for job in batch:
             if not job.future.done():
                 job.future.set_result(job.outcome.replies if job.outcome else [])

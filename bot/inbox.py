@@ -38,6 +38,7 @@ class Inbox:
         self._clock = clock
         self._waiting = _Batch()
         self._writer: asyncio.Task[None] | None = None
+        self._sending: set[tuple[str, str]] = set()
 
     async def store(self, incoming: Incoming, raw: JSON) -> bool:
         """Store an arrival (it must carry a message id); False when the same id was stored before."""
@@ -47,11 +48,25 @@ class Inbox:
         self._wake()
         return await stored
 
+    def sending(self, channel: str, message_id: str) -> None:
+        """The replies to this message are in this process's hands: the outbox relay leaves them alone."""
+        self._sending.add((channel, message_id))
+
+    def in_hand(self, channel: str, message_id: str) -> bool:
+        """True while this process is still sending the replies to this message."""
+        return (channel, message_id) in self._sending
+
     def sent(self, incoming: Incoming) -> None:
         """Note (soon, without waiting) that the replies to ``incoming`` went out."""
         if incoming.message_id:
+            self._sending.discard((incoming.channel, incoming.message_id))
             self._waiting.sent.append((incoming.channel, incoming.message_id))
             self._wake()
+
+    def unsent(self, incoming: Incoming) -> None:
+        """The replies to ``incoming`` did not go out now: the outbox relay takes them over."""
+        if incoming.message_id:
+            self._sending.discard((incoming.channel, incoming.message_id))
 
     async def flush(self) -> None:
         """Wait until everything noted so far is written."""

@@ -19,6 +19,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.clock import Clock
+from bot.inbox import Inbox
 from bot.message_json import reply_from_json
 from handlers.protocol import Reply
 from storage import outbox
@@ -44,9 +45,10 @@ class OutboxRelay:
 
     def __init__(
         self, db: Database, channels: dict[str, Deliver], clock: Clock, *,
-        retry_for: timedelta, max_delay: float, interval: float = 2.0,
+        retry_for: timedelta, max_delay: float, interval: float = 2.0, inbox: Inbox | None = None,
     ) -> None:
         self._db = db
+        self._inbox = inbox  # rows this process is still sending are left to it
         self._channels = channels
         self._clock = clock
         self._retry_for = retry_for
@@ -70,7 +72,8 @@ class OutboxRelay:
         """Claim the due rows once and try each; how many were claimed."""
         async with self._db.transaction() as session:
             rows = await outbox.claim_due(session, self._clock(), LEASE, CLAIM)
-        rows = [row for row in rows if row["channel"] in self._channels]
+        rows = [row for row in rows if row["channel"] in self._channels
+                and not (self._inbox and self._inbox.in_hand(row["channel"], row["message_id"]))]
         by_user: defaultdict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             by_user[(row["channel"], row["external_id"])].append(row)

@@ -70,6 +70,7 @@ async def _serve_channels(settings: Settings, service: ConversationService, stop
     relay = OutboxRelay(
         service.db, {channel.name: channel.deliver for channel in channels}, service.clock,
         retry_for=timedelta(hours=settings.delivery_retry_hours), max_delay=settings.delivery_retry_max_delay,
+        inbox=service.inbox,
     )
     await relay.start()
     try:

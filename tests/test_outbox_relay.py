@@ -96,3 +96,20 @@ async def test_a_refusal_or_the_end_of_the_window_gives_up_loudly(
         await relay(database, platform, clock).run_once()
     assert any("not sent within" in record.getMessage() for record in caplog.records)
     assert all(row.failed_at is not None for row in await rows(database))
+
+
+async def test_replies_this_process_is_still_sending_are_left_to_it(
+    service: ConversationService, database: Database, clock: FixedClock
+) -> None:
+    incoming = Incoming("telegram", "46", "chao", message_id="46-0")
+    await service.handle(incoming)  # the channel now holds the replies (a slow, paced send)
+    platform = Platform()
+    sharing = OutboxRelay(database, {"telegram": platform.deliver}, clock, retry_for=timedelta(hours=24),
+                          max_delay=60.0, inbox=service.inbox)
+    clock.advance(seconds=30)
+    await sharing.run_once()
+    assert platform.delivered == [] and len(await rows(database)) == 1
+    service.inbox.unsent(incoming)  # the channel gave up: the relay takes over
+    clock.advance(seconds=61)
+    await sharing.run_once()
+    assert [user for user, _ in platform.delivered] == ["46"] and await rows(database) == []

@@ -239,6 +239,9 @@ class TelegramChannel:
         except Forbidden:
             self._service.inbox.sent(received.incoming)  # blocked for good: nothing left to resend
             raise
+        except Exception:
+            self._service.inbox.unsent(received.incoming)  # the outbox relay tries again
+            raise
         self._service.inbox.sent(received.incoming)
 
     async def _with_file(self, incoming: Incoming, file: FileRef) -> Incoming:

@@ -115,6 +115,8 @@ class ZaloInbox:
             return
         if await self._sender.send(update.chat_id, replies, update.incoming.user_id):
             self._store.sent(update.incoming)
+        else:
+            self._store.unsent(update.incoming)  # the outbox relay tries again
 
     async def _with_photo(self, update: ZaloUpdate) -> Incoming:
         """The message with the text of the photo it carries (admins only; fetched from Zalo's URL)."""
