@@ -148,10 +148,13 @@ class MemoryInbox:
     def sent(self, incoming: Incoming) -> None:
         return None
 
+    def unsent(self, incoming: Incoming) -> None:
+        return None
+
     async def flush(self) -> None:
         return None
 
-    async def unhandled(self, channel: str, limit: int) -> list[dict[str, Any]]:
+    async def unhandled(self, channel: str, limit: int = 0) -> list[dict[str, Any]]:
         return []
 
 

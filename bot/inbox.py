@@ -22,6 +22,7 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 JSON = dict[str, Any]
+RECOVERY_LIMIT = 10_000  # stored updates a channel takes up again at its start
 
 
 @dataclass
@@ -73,8 +74,8 @@ class Inbox:
         while self._writer is not None and not self._writer.done():
             await asyncio.wait({self._writer})
 
-    async def unhandled(self, channel: str, limit: int) -> list[JSON]:
-        """Raw payloads of ``channel`` stored and never handled, oldest first."""
+    async def unhandled(self, channel: str, limit: int = RECOVERY_LIMIT) -> list[JSON]:
+        """Raw payloads of ``channel`` stored and never handled, oldest first (what a restart handles)."""
         async with self._db.transaction() as session:
             rows = await inbound.unhandled(session, channel, limit=limit)
         return [row["payload"]["raw"] for row in rows if isinstance(row["payload"], dict) and "raw" in row["payload"]]

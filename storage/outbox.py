@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 
 from storage.models import OutboxReply
 from storage.upsert import Executor, dialect_name
@@ -60,11 +60,3 @@ async def retry_at(executor: Executor, row_id: int, when: datetime) -> None:
 async def fail(executor: Executor, row_id: int, now: datetime) -> None:
     """Give the row up (the user blocked the bot, or the platform refused it for good)."""
     await executor.execute(update(_TABLE).where(_TABLE.c.id == row_id).values(failed_at=now))
-
-
-async def counts(executor: Executor) -> dict[str, int]:
-    """How many rows wait to be sent and how many failed."""
-    pending = _TABLE.c.failed_at.is_(None)
-    rows = await executor.execute(select(pending, func.count()).group_by(pending))
-    found = {bool(is_pending): int(count) for is_pending, count in rows}
-    return {"waiting": found.get(True, 0), "failed": found.get(False, 0)}

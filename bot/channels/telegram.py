@@ -56,7 +56,6 @@ CONNECTIONS = 2 * ACTIVE_CHATS  # each chat may answer a button and send a reply
 POOL_TIMEOUT = 10.0
 POLL_SECONDS = 10  # long-polling wait
 POLL_BACKOFF = (1.0, 30.0)  # first and longest pause after a failed poll or store
-RECOVERY_LIMIT = 10_000
 
 
 def build(settings: Settings, service: Conversations) -> TelegramChannel:
@@ -194,7 +193,7 @@ class TelegramChannel:
 
     async def _recover(self) -> None:
         """Queue the updates stored but not handled before a crash, oldest first."""
-        payloads = await self._service.inbox.unhandled(CHANNEL, RECOVERY_LIMIT)
+        payloads = await self._service.inbox.unhandled(CHANNEL)
         for payload in payloads:
             with contextlib.suppress(Exception):
                 update = Update.de_json(payload, self._bot)

@@ -20,7 +20,6 @@ from handlers.protocol import Incoming, Reply
 
 log = logging.getLogger(__name__)
 
-RECOVERY_LIMIT = 10_000
 
 JSON = dict[str, Any]
 
@@ -71,7 +70,7 @@ class ZaloInbox:
 
     async def recover(self) -> int:
         """Queue the updates stored but not handled before a crash, oldest first; how many."""
-        payloads = await self._store.unhandled(CHANNEL, RECOVERY_LIMIT)
+        payloads = await self._store.unhandled(CHANNEL)
         for payload in payloads:
             parsed = parse(payload)
             if parsed is not None and not parsed.group:
