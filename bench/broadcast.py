@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/broadcast.py [--quick] [--only memory,rate,outage] [
 
 Each run gets a fresh SQLite database with N consenting citizens and one urgent broadcast to
 everyone, a fresh fake Telegram server in its own process (1,000 msg/s overall, one message per
-chat per second, 429 beyond), and `python -m bot.cli sender` as a subprocess with
+chat per second, 429 beyond), and `python -m bot.cli.main sender` as a subprocess with
 TELEGRAM_PAID_BROADCAST=true. The sustained rate is the sent rows over the time between the first
 and the last `sent_at`; 429s are the fake's count; the peak RSS is the sender's VmHWM read just
 before it is stopped with SIGTERM; CPU is the sender's user + system time over its whole life.
@@ -186,9 +186,9 @@ def sender_env(setup: Setup) -> dict[str, str]:
 
 @contextlib.contextmanager
 def running_sender(setup: Setup) -> Iterator[subprocess.Popen[bytes]]:
-    """`python -m bot.cli sender` in the run's folder (so no .env is read), stopped with SIGTERM afterwards."""
+    """`python -m bot.cli.main sender` in the run's folder (so no .env is read), stopped with SIGTERM afterwards."""
     with open(setup.log, "wb") as log:
-        process = subprocess.Popen([sys.executable, "-m", "bot.cli", "sender"], cwd=setup.folder,
+        process = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "sender"], cwd=setup.folder,
                                    env=sender_env(setup), stdout=log, stderr=subprocess.STDOUT)
     try:
         yield process

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.conversations import ConversationService  # noqa: E402
+from bot.conversation.service import ConversationService  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from handlers.matching import warm  # noqa: E402
 from handlers.protocol import Incoming  # noqa: E402

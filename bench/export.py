@@ -29,7 +29,7 @@ from sqlalchemy import insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot import exports  # noqa: E402
+from bot.records import exports  # noqa: E402
 from handlers.areas import catalog  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.exports import stream_declarations  # noqa: E402

@@ -18,8 +18,8 @@ from sqlalchemy import func, insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot import reminders  # noqa: E402
 from bot.delivery.planner import Planner  # noqa: E402
+from bot.jobs import reminders  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import migrate  # noqa: E402

@@ -35,10 +35,10 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from pydantic import SecretStr  # noqa: E402
 
-from bot import event_loop  # noqa: E402
-from bot.channels.telegram import build  # noqa: E402
-from bot.conversations import ConversationService  # noqa: E402
-from bot.pacing import RateLimiter  # noqa: E402
+from bot.channels.telegram.channel import build  # noqa: E402
+from bot.conversation.service import ConversationService  # noqa: E402
+from bot.delivery.pacing import RateLimiter  # noqa: E402
+from bot.serve import event_loop  # noqa: E402
 from bot.settings import Settings, load_settings  # noqa: E402
 from handlers.protocol import Incoming, Reply  # noqa: E402
 from storage.db import Database  # noqa: E402

@@ -11,7 +11,8 @@ no text (handlers.alert_text renders it from the declaration or report); on eras
 that sent one are rendered again from the anonymised rows, and retention empties old alert texts.
 Other texts that copied personal data (broadcasts listing people, per-recipient texts, notices)
 lose the person's traces (handlers.traces): their names, the names of the people they declared
-for or reported, phone numbers in any spacing, CCCD, streets. Files on disk are the bot's concern (bot.user_files).
+for or reported, phone numbers in any spacing, CCCD, streets. Files on disk are the
+bot's concern (bot.records.user_files).
 """
 
 from __future__ import annotations

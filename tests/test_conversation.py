@@ -6,7 +6,7 @@ import asyncio
 
 from sqlalchemy import func, select
 
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from storage.models import Conversation, Declaration, Person
 from tests.transcript import REGISTRATION, Chat
 
@@ -326,7 +326,7 @@ async def test_profile_edit_then_declaration(service, database) -> None:
 
 
 async def test_a_failing_message_fails_alone_in_a_batch(service, monkeypatch) -> None:
-    import bot.conversations as module
+    import bot.conversation.service as module
     from handlers.protocol import Incoming
 
     real = module.handle
@@ -351,7 +351,7 @@ async def test_a_failing_message_fails_alone_in_a_batch(service, monkeypatch) ->
 async def test_a_batch_of_registrations_and_declarations_keeps_each_persons_records_apart(
     service, database, monkeypatch
 ) -> None:
-    import bot.conversations as module
+    import bot.conversation.service as module
     from storage.models import Alert
 
     names = ["le thi hoa", "tran van binh", "pham thi cuc", "vu van dung", "do thi em", "bui van phuc"]

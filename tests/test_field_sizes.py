@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlmodel import SQLModel
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.main import app
 from handlers import field_sizes
 from handlers.flow import TEXT, Invalid, Ok
 from handlers.flows import FLOWS

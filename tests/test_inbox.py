@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.conversations import ConversationService
-from bot.inbox import Inbox
+from bot.conversation.inbox import Inbox
+from bot.conversation.service import ConversationService
 from handlers.protocol import Incoming
 from storage.db import Database
 from storage.models import OutboxReply

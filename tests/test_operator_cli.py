@@ -17,7 +17,7 @@ import typer.main
 from sqlalchemy import update
 
 import messages_vi
-from bot.cli import app
+from bot.cli.main import app
 from handlers.audience import KINDS, SYSTEM_KINDS, Audience
 from storage import broadcasts
 from storage.db import Database
@@ -40,7 +40,7 @@ AUDIENCES = {
 
 
 def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "bot.cli.main", *args], input=stdin, capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=120)
 
 
@@ -151,12 +151,12 @@ def test_help_texts_are_vietnamese() -> None:
 def test_exports_and_downloads_are_written_under_the_data_directory(env: dict[str, str], tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "export", "--area", "12052", "--format", "csv"],
+    result = subprocess.run([sys.executable, "-m", "bot.cli.main", "export", "--area", "12052", "--format", "csv"],
                             capture_output=True, text=True, env=env, cwd=work, timeout=120)
     assert result.returncode == 0, result.stderr
     exports = list((tmp_path / "data" / "exports").glob("khai-bao-12052-*.csv"))
     assert len(exports) == 1 and str(exports[0]) in " ".join(result.stdout.split())
-    chat = subprocess.run([sys.executable, "-m", "bot.cli", "chat", "--user", "dl"], input="\n".join(
+    chat = subprocess.run([sys.executable, "-m", "bot.cli.main", "chat", "--user", "dl"], input="\n".join(
         [*REGISTRATION, "/dulieucuatoi"]) + "\n", capture_output=True, text=True, env=env, cwd=work, timeout=120)
     saved = re.findall(r"\[Tệp đã lưu tại: (.+)\]", chat.stdout)
     assert saved and all(Path(path).is_relative_to(tmp_path / "data") for path in saved)

@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.conversations import ConversationService
-from bot.outbox_relay import OutboxRelay, Undeliverable
+from bot.conversation.outbox_relay import OutboxRelay, Undeliverable
+from bot.conversation.service import ConversationService
 from handlers.protocol import Incoming, Reply
 from storage.db import Database
 from storage.models import OutboxReply

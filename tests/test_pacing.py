@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from bot.limits import HEADROOM, paced_rate
-from bot.pacing import RateLimiter
+from bot.delivery.limits import HEADROOM, paced_rate
+from bot.delivery.pacing import RateLimiter
 
 pytestmark = pytest.mark.asyncio
 
@@ -209,7 +209,7 @@ def _count_within(times: list[float], start: float, window: float) -> int:
 async def test_priority_send_goes_before_waiting_ordinary_sends() -> None:
     import asyncio
 
-    from bot.pacing import RateLimiter
+    from bot.delivery.pacing import RateLimiter
 
     limiter = RateLimiter(50.0)
     order: list[str] = []

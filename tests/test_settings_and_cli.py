@@ -47,7 +47,7 @@ def test_admin_identities_parse() -> None:
 
 def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True, env=env,
+        [sys.executable, "-m", "bot.cli.main", *args], input=stdin, capture_output=True, text=True, env=env,
         cwd=ROOT, timeout=120,
     )
 
@@ -127,7 +127,7 @@ def test_env_example_copied_as_is_starts(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text((ROOT / ".env.example").read_text(encoding="utf-8"), encoding="utf-8")
     clean = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
     for command in (["migrate"], ["run"]):
-        result = subprocess.run([sys.executable, "-m", "bot.cli", *command], input="", capture_output=True,
+        result = subprocess.run([sys.executable, "-m", "bot.cli.main", *command], input="", capture_output=True,
                                 text=True, env=clean, cwd=tmp_path, timeout=120)
         assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Cửa sổ này là người dùng «local»")

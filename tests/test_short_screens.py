@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from bot.channels.console_inbox import ConsoleInbox
+from bot.channels.console.inbox import ConsoleInbox
 from bot.delivery.planner import Planner
 from tests.delivery.people import add_people
 from tests.transcript import Chat

@@ -60,7 +60,7 @@ def test_start_with_a_token_and_no_key_stops_with_a_vietnamese_message(tmp_path:
     env = {key: value for key, value in os.environ.items() if key != "KHAIBAO_SECRET_KEY"}
     env.update(TELEGRAM_BOT_TOKEN="123:abc", KHAIBAO_DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(ROOT),
                DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'k.db'}")
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "run"], capture_output=True, text=True, env=env,
+    result = subprocess.run([sys.executable, "-m", "bot.cli.main", "run"], capture_output=True, text=True, env=env,
                             cwd=tmp_path, timeout=60, stdin=subprocess.DEVNULL)
     assert result.returncode != 0
     assert "KHAIBAO_SECRET_KEY chưa được đặt" in result.stderr and "Traceback" not in result.stderr

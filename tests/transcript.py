@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from bot.channels.menu_text import render
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from handlers.protocol import BUTTON, Incoming, Reply
 
 _ids = itertools.count(1)

@@ -6,14 +6,16 @@ import asyncio
 import logging
 from datetime import timedelta
 
-from bot.channels.zalo_api import ZaloBotApi
+from bot.channels.telegram.bulk import TelegramSender
+from bot.channels.zalo.api import ZaloBotApi
+from bot.channels.zalo.bulk import ZaloSender
 from bot.clock import Clock, sleep_unless, utc_now
+from bot.delivery.limits import channel_rate, shared_limiter
+from bot.delivery.pacing import RateLimiter
 from bot.delivery.planner import Planner
 from bot.delivery.progress import Notifier, ThrottledNotifier
-from bot.delivery.senders import BulkSender, TelegramSender, ZaloSender
+from bot.delivery.senders import BulkSender
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
-from bot.limits import channel_rate, shared_limiter
-from bot.pacing import RateLimiter
 from bot.settings import Settings
 from handlers.quiet_hours import QuietHours
 from storage.db import Database

@@ -25,8 +25,8 @@ from typing import Any
 
 from bot.channels.menu_text import split
 from bot.clock import Clock, sleep_unless
+from bot.delivery.pacing import RateLimiter
 from bot.delivery.senders import Ambiguous, Blocked, BulkSender, RateLimited, Rejected, SendError, Transient
-from bot.pacing import RateLimiter
 from handlers.quiet_hours import QuietHours
 from storage import deliveries, persons
 from storage.db import Database

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.channels.zalo_api import (
+from bot.channels.zalo.api import (
     ZaloApiError,
     ZaloBadRequest,
     ZaloBotApi,
@@ -32,7 +32,7 @@ from bot.channels.zalo_api import (
     ZaloTimedOut,
     ZaloUnauthorized,
 )
-from bot.pacing import RateLimiter
+from bot.delivery.pacing import RateLimiter
 from tests.fakes.fake_zalo import (
     SECRET_HEADER,
     FakeZalo,

@@ -17,7 +17,7 @@ class Window:
 
     def __init__(self, args: list[str], env: dict[str, str]) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, "-m", "bot.cli.main", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True, env={**os.environ, **env, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
         )
         self.lines: list[str] = []

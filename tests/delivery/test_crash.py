@@ -28,7 +28,7 @@ MARKED_AHEAD = 2 * 5  # WorkerSettings.for_rate(200): rows are marked 5 at a tim
 
 async def start_sender(env: dict[str, str]) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "sender", cwd=ROOT, env=env,
+        sys.executable, "-m", "bot.cli.main", "sender", cwd=ROOT, env=env,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )
 

@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select, update
 
+from bot.channels.telegram.bulk import TelegramSender
 from bot.clock import utc_now
+from bot.delivery.pacing import RateLimiter
 from bot.delivery.planner import Planner
-from bot.delivery.senders import TelegramSender, Transient
+from bot.delivery.senders import Transient
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
-from bot.pacing import RateLimiter
 from handlers.audience import Audience, parse_audience
 from handlers.quiet_hours import QuietHours
 from storage import broadcasts, deliveries

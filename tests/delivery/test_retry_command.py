@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def khaibao(args: list[str], env: dict[str, str], answer: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot.cli", "broadcast", *args], input=answer, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "bot.cli.main", "broadcast", *args], input=answer, capture_output=True,
                           text=True, env=env, cwd=ROOT, timeout=120)
 
 

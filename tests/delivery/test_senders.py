@@ -8,16 +8,16 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from bot.channels.http_proxy import env_proxy
+from bot.channels.telegram.bulk import TelegramSender
 from bot.delivery.senders import (
     Ambiguous,
     Blocked,
     RateLimited,
     Rejected,
     SendError,
-    TelegramSender,
     Transient,
 )
-from bot.http_proxy import env_proxy
 from tests.fakes.fake_telegram import running_fake_telegram
 from tests.fakes.serve import free_port, serving, silent_server
 

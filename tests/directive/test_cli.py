@@ -10,7 +10,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli_directive import app
+from bot.cli.directive import app
 from handlers.directive import parse_directive, summarize
 from messages_vi import t
 from tests.directive.support import fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli_directive import app
+from bot.cli.directive import app
 from handlers.directive import DirectiveError, parse_directive
 from handlers.directive import document as files
 from handlers.directive.document import read_upload

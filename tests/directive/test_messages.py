@@ -9,8 +9,8 @@ from messages_vi import catalog, placeholders
 from messages_vi.directive import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [*sorted((ROOT / "handlers" / "directive").glob("*.py")), ROOT / "bot" / "cli_directive.py",
-           ROOT / "bot" / "uploads.py"]
+SOURCES = [*sorted((ROOT / "handlers" / "directive").glob("*.py")), ROOT / "bot" / "cli" / "directive.py",
+           ROOT / "bot" / "conversation" / "uploads.py"]
 KEY = re.compile(r"\"(directive\.[a-z_.]+)\"")
 
 

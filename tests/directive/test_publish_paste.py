@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.channels import console
-from bot.uploads import read_attachment
+from bot.channels.console import channel as console
+from bot.conversation.uploads import read_attachment
 from handlers.engine import handle
 from handlers.protocol import DOCUMENT, Context, Incoming
 from tests.directive.long_letter import long_letter, split_like_a_chat

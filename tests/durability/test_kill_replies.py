@@ -50,7 +50,7 @@ def bot_env(fake: FakeTelegram, db_url: str, data: Path, webhook_port: int | Non
 async def start_bot(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
     with log.open("a") as output:  # the bot's log, shown when the test fails
         return await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "run", cwd=ROOT, env=env,
+            sys.executable, "-m", "bot.cli.main", "run", cwd=ROOT, env=env,
             stdin=asyncio.subprocess.DEVNULL, stdout=output, stderr=output,
         )
 

@@ -59,7 +59,7 @@ async def start_bot(fake: FakeTelegram, db_url: str, data: Path, port: int, publ
         "WEB_PORT": str(port), "TELEGRAM_WEBHOOK_URL": f"{public}/telegram/webhook",
     }
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", cwd=ROOT, env=env,
+        sys.executable, "-m", "bot.cli.main", "run", cwd=ROOT, env=env,
         stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
     )
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 import messages_vi
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from handlers import engine
 from handlers.commands import REGISTRY, ROLES, commands_for
 from handlers.flows import FLOW_COMMANDS

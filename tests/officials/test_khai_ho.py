@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import reminders
+from bot.jobs import reminders
 from storage.models import Broadcast
 from tests.delivery.people import add_people
 from tests.transcript import REGISTRATION, Chat

@@ -52,7 +52,7 @@ async def test_a_registered_person_redeems_at_once_under_their_own_name(service)
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-m", "bot.cli.main", *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=120)
 
 

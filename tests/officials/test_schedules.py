@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
-from bot import reminders
 from bot.delivery.planner import Planner
-from bot.scheduler import LeaderLock, Scheduler, fire_times, trigger_for
+from bot.jobs import reminders
+from bot.jobs.scheduler import LeaderLock, Scheduler, fire_times, trigger_for
 from handlers.report_rhythm import rhythm_for
 from storage import monitoring, reporting
 from storage.db import Database

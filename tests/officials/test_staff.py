@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import reminders
+from bot.jobs import reminders
 from storage import officials
 from storage.models import Alert, Broadcast, CommunityReport, Monitoring, Person
 from tests.delivery.people import add_people

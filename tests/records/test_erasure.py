@@ -24,8 +24,10 @@ import pytest
 from sqlalchemy import JSON, String, Text, select
 from sqlmodel import SQLModel
 
-from bot import data_rights, reminders, user_files
-from bot.channels import console
+from bot.channels.console import channel as console
+from bot.commands import data_rights
+from bot.jobs import reminders
+from bot.records import user_files
 from bot.settings import Settings, load_settings
 from handlers.audience import Audience
 from handlers.text import fold

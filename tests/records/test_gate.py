@@ -3,7 +3,7 @@ code and `khaibao verify` give the same verdict."""
 
 from __future__ import annotations
 
-from bot.verification import verify
+from bot.records.verification import verify
 from handlers import receipt
 from tests.conftest import SECRET
 from tests.records.test_rights import GREEN, REGISTRATION_B, declare, staff_member

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from handlers import receipt
 from storage.erasure import apply_retention
 from storage.models import AuditEntry, Declaration

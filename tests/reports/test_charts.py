@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.charts import daily_chart_png
+from bot.records.charts import daily_chart_png
 
 WEEK = [(date(2026, 11, 16) + timedelta(days=n), {"green": 10 + n, "yellow": n, "red": n // 2}) for n in range(7)]
 

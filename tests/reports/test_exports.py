@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from bot.exports import headers, write_csv, write_xlsx
+from bot.records.exports import headers, write_csv, write_xlsx
 from storage.db import Database
 from storage.exports import stream_declarations
 from tests.reports.seed import (

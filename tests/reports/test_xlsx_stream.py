@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
-from bot.xlsx_stream import XlsxStreamWriter, column_letter, excel_serial
+from bot.records.xlsx_stream import XlsxStreamWriter, column_letter, excel_serial
 
 HEADER = [f"Cột {n}" for n in range(1, 20)]  # 19 columns, A to S, like the declarations export
 WIDTHS = [10 + n for n in range(19)]

@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.channels.telegram import TelegramChannel
-from bot.conversations import ConversationService
+from bot.channels.telegram.channel import TelegramChannel
+from bot.conversation.service import ConversationService
 from bot.settings import Settings
 from tests.fakes.fake_telegram import FakeTelegram, running_fake_telegram
 from tests.telegram.harness import running_channel, telegram_settings

@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from bot.channels.telegram import TelegramChannel, build
-from bot.channels.telegram_send import Conversations
+from bot.channels.telegram.channel import TelegramChannel, build
+from bot.channels.telegram.send import Conversations
+from bot.serve.web import build_app
 from bot.settings import Settings
-from bot.web import build_app
 from tests.fakes.fake_telegram import FakeTelegram
 from tests.fakes.serve import free_port, serving
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram.channel import TelegramChannel
 from tests.directive.long_letter import long_letter, split_like_a_chat
 from tests.directive.renders import digital_pdf, image_bytes, scanned_page
 from tests.directive.support import fixture

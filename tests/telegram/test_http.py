@@ -10,7 +10,7 @@ import pytest
 from telegram import Bot
 from telegram.error import NetworkError, TimedOut
 
-from bot.channels.telegram_http import AiohttpRequest
+from bot.channels.telegram.http import AiohttpRequest
 from tests.fakes.fake_telegram import FakeTelegram, running_fake_telegram
 from tests.fakes.serve import free_port, silent_server
 

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from bot.channels.telegram import TelegramChannel
-from bot.conversations import ConversationService
+from bot.channels.telegram.channel import TelegramChannel
+from bot.conversation.service import ConversationService
 from bot.settings import Settings
 from handlers.protocol import Incoming, Reply
 from storage.db import Database

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from telegram import Update
 
-from bot.channels.telegram_buttons import ButtonCodec
-from bot.channels.telegram_receive import Received, receive
-from bot.channels.telegram_render import Pressed
+from bot.channels.telegram.buttons import ButtonCodec
+from bot.channels.telegram.receive import Received, receive
+from bot.channels.telegram.render import Pressed
 from handlers.protocol import BUTTON, CONTACT, UNSUPPORTED, Incoming
 
 USER = {"id": 42, "is_bot": False, "first_name": "An", "last_name": "Nguyen"}

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.channels.telegram_buttons import ButtonCodec
-from bot.channels.telegram_render import Outgoing, Pressed, page, render
+from bot.channels.telegram.buttons import ButtonCodec
+from bot.channels.telegram.render import Outgoing, Pressed, page, render
 from handlers.protocol import Reply, ReplyOption
 
 CHAT = 42

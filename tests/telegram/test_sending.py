@@ -12,15 +12,15 @@ import pytest
 from telegram import Bot
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
-from bot.app import QUIET_LOGGERS, configure_logging
-from bot.channels.telegram_buttons import ButtonCodec
-from bot.channels.telegram_http import AiohttpRequest
-from bot.channels.telegram_lanes import Lanes
-from bot.channels.telegram_memory import ChatMemory
-from bot.channels.telegram_pacing import ChatPacer
-from bot.channels.telegram_render import Outgoing, Pressed, render
-from bot.channels.telegram_send import Sender
-from bot.pacing import RateLimiter
+from bot.channels.telegram.buttons import ButtonCodec
+from bot.channels.telegram.http import AiohttpRequest
+from bot.channels.telegram.lanes import Lanes
+from bot.channels.telegram.memory import ChatMemory
+from bot.channels.telegram.pacing import ChatPacer
+from bot.channels.telegram.render import Outgoing, Pressed, render
+from bot.channels.telegram.send import Sender
+from bot.delivery.pacing import RateLimiter
+from bot.serve.startup import QUIET_LOGGERS, configure_logging
 from handlers.protocol import Incoming, Reply
 from tests.fakes.fake_telegram import FakeTelegram, running_fake_telegram
 

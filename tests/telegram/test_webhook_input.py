@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from bot.settings import Settings
 from tests.fakes.fake_telegram import SECRET_HEADER, FakeTelegram
 from tests.telegram.harness import webhook_channel

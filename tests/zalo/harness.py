@@ -11,11 +11,11 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import select
 
-from bot.channels import zalo
-from bot.channels.zalo import ZaloChannel
-from bot.conversations import ConversationService
+from bot.channels.zalo import channel as zalo
+from bot.channels.zalo.channel import ZaloChannel
+from bot.conversation.service import ConversationService
+from bot.serve.web import build_app
 from bot.settings import Settings
-from bot.web import build_app
 from storage.db import Database
 from storage.models import Person
 from tests.fakes.fake_zalo import FakeZalo

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from bot.settings import Settings
 from storage.db import Database
 from tests.fakes.fake_zalo import FakeZalo

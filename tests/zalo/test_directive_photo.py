@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from bot.settings import Settings
 from storage.db import Database
 from tests.directive.renders import image_bytes, scanned_page

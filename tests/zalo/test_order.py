@@ -6,8 +6,8 @@ import asyncio
 import random
 from functools import partial
 
-from bot.channels.zalo_groups import GroupNotices
-from bot.channels.zalo_order import KeyedChains
+from bot.channels.zalo.groups import GroupNotices
+from bot.channels.zalo.order import KeyedChains
 
 
 async def test_jobs_of_one_key_run_in_submission_order_and_keys_in_parallel() -> None:

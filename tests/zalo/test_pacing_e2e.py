@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from bot.settings import Settings
 from tests.fakes.fake_zalo import FakeZalo, running_fake_zalo, text_update
 from tests.zalo.harness import SQLITE_ONLY, zalo_bot

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.channels.zalo_updates import CHANNEL, parse
-from bot.conversations import ConversationService
+from bot.channels.zalo.updates import CHANNEL, parse
+from bot.conversation.service import ConversationService
 from bot.settings import Settings
 from storage.db import Database
 from storage.models import InboundMessage

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from bot.channels.qr_images import QrImages
-from bot.web import build_app
+from bot.serve.web import build_app
 
 SECRET = b"q" * 32
 NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)

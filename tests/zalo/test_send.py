@@ -13,9 +13,9 @@ import pytest
 import messages_vi
 from bot.channels.menu_text import split
 from bot.channels.qr_images import QrImages
-from bot.channels.zalo_api import ZaloBotApi
-from bot.channels.zalo_send import ZaloReplySender
-from bot.pacing import RateLimiter
+from bot.channels.zalo.api import ZaloBotApi
+from bot.channels.zalo.send import ZaloReplySender
+from bot.delivery.pacing import RateLimiter
 from handlers.protocol import Reply, ReplyOption
 
 TOKEN = "123:secret"

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.channels.zalo_updates import ZaloUpdate, parse, unwrap
+from bot.channels.zalo.updates import ZaloUpdate, parse, unwrap
 from handlers.protocol import DOCUMENT, TEXT, UNSUPPORTED, Incoming
 from tests.fakes.fake_zalo import image_update, sticker_update, text_update, unsupported_update
 

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.conversations import ConversationService
+from bot.conversation.service import ConversationService
 from bot.settings import Settings
 from storage.db import Database
 from tests.fakes.fake_zalo import (

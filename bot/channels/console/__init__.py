@@ -1,0 +1,1 @@
+"""The console channel: a terminal chat and each console user's inbox."""

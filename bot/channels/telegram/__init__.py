@@ -1,0 +1,1 @@
+"""The Telegram channel: receiving, rendering, sending, webhook, polling."""

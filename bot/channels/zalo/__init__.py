@@ -1,0 +1,1 @@
+"""The Zalo channel: receiving, rendering, sending, webhook, polling."""

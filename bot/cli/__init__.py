@@ -1,0 +1,1 @@
+"""The khaibao command line: every command."""

@@ -1,0 +1,26 @@
+"""Every server command by name: the engine forwards these, and each handler checks the sender's role."""
+
+from __future__ import annotations
+
+from bot.commands import data_rights, exports, notices, officials, receipts, reports, statistics
+from bot.commands.caller import Handler
+
+HANDLERS: dict[str, Handler] = {
+    "huongdan": officials.show_help,
+    "moi_canbo": officials.create_invite,
+    "canbo": officials.redeem_invite,
+    "dscanbo": officials.list_staff,
+    "xoacanbo": officials.remove_staff,
+    "dabaocao": reports.confirm_report,
+    "tiepnhan": reports.acknowledge_alert,
+    "canhbao": reports.open_alerts,
+    "diaban": officials.search_areas,
+    "theodoi": reports.start_monitoring,
+    "baocao": reports.community_report,
+    "kiemtra": receipts.check_receipt,
+    "thongke": statistics.area_statistics,
+    "xuat": exports.export_area,
+    "dulieucuatoi": data_rights.my_data,
+    "erase": data_rights.erase,
+    "publish_reach": notices.publish_reach,
+}

@@ -1,0 +1,1 @@
+"""Scheduled work: reporting reminders, overdue reports, monitoring slots, retention."""
