@@ -56,6 +56,8 @@ REGISTRY: tuple[Command, ...] = (
     Command("dscanbo", ADMINS),
     Command("xoacanbo", ADMINS),
     Command("diaban", ADMINS),
+    Command("web", CHECKERS),
+    Command("dangxuat", CHECKERS),
 )
 
 

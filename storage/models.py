@@ -343,3 +343,37 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(max_length=32, index=True)
     area_code: str | None = Field(default=None, max_length=5, index=True)
     detail: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class WebLogin(SQLModel, table=True):
+    """A one-time link into the web console, sent in chat: only its token's hash is kept."""
+
+    __tablename__ = "web_login"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    identity: str = Field(max_length=96)  # channel:user id
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    role: str = Field(max_length=16)  # admin | official | gatekeeper
+    area_code: str | None = Field(default=None, max_length=5)
+    created_at: datetime = Field(sa_column=utc_column())
+    expires_at: datetime = Field(sa_column=utc_column())
+    used_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class WebSession(SQLModel, table=True):
+    """A signed-in browser: its token's hash, the role and area it was opened for, its CSRF token."""
+
+    __tablename__ = "web_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    identity: str = Field(max_length=96, index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    role: str = Field(max_length=16)
+    area_code: str | None = Field(default=None, max_length=5)
+    csrf: str = Field(max_length=64)
+    user_agent: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(sa_column=utc_column())
+    seen_at: datetime = Field(sa_column=utc_column())
+    ended_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))

@@ -63,13 +63,18 @@ async def active_for_others(executor: Executor) -> list[dict[str, Any]]:
     return [dict(row._mapping) for row in await executor.execute(query)]
 
 
+async def missed_counts(executor: Executor, since: datetime) -> dict[str, int]:
+    """By commune: how many monitored people have not declared since ``since``."""
+    counts = select(MONITORING.c.commune_code, func.count()).where(_missed(since)).group_by(MONITORING.c.commune_code)
+    return {commune: int(number) for commune, number in (await executor.execute(counts)).all()}
+
+
 async def missed_since(
     executor: Executor, since: datetime, shown: int = 30
 ) -> dict[str, tuple[int, list[dict[str, Any]]]]:
     """By commune: how many monitored people have not declared since ``since``, and the first ``shown`` of them."""
-    counts = select(MONITORING.c.commune_code, func.count()).where(_missed(since)).group_by(MONITORING.c.commune_code)
     result: dict[str, tuple[int, list[dict[str, Any]]]] = {}
-    for commune, number in (await executor.execute(counts)).all():
+    for commune, number in (await missed_counts(executor, since)).items():
         names = (
             select(func.coalesce(_subject_of_monitoring(), PERSON.c.full_name).label("full_name"),
                    PERSON.c.full_name.label("declarant"), PERSON.c.phone)
@@ -78,7 +83,7 @@ async def missed_since(
             .order_by(MONITORING.c.id)
             .limit(shown)
         )
-        result[commune] = (int(number), [dict(row._mapping) for row in await executor.execute(names)])
+        result[commune] = (number, [dict(row._mapping) for row in await executor.execute(names)])
     return result
 
 
@@ -90,3 +95,12 @@ async def count_active(executor: Executor, area_code: str) -> int:
         condition = MONITORING.c.commune_code.in_(select(AREA.c.code).where(AREA.c.province_code == area_code))
     query = select(func.count()).where(and_(MONITORING.c.ended_at.is_(None), condition))
     return int((await executor.execute(query)).scalar_one())
+
+
+async def end_one(executor: Executor, monitoring_id: int, now: datetime) -> bool:
+    """End one running monitoring early; False when it had already ended."""
+    result = await executor.execute(
+        update(MONITORING).where(MONITORING.c.id == monitoring_id, MONITORING.c.ended_at.is_(None))
+        .values(ended_at=now)
+    )
+    return bool(result.rowcount)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands import data_rights, exports, notices, officials, receipts, reports, statistics
+from bot.commands import data_rights, exports, notices, officials, receipts, reports, statistics, web_console
 from bot.commands.caller import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -23,4 +23,6 @@ HANDLERS: dict[str, Handler] = {
     "dulieucuatoi": data_rights.my_data,
     "erase": data_rights.erase,
     "publish_reach": notices.publish_reach,
+    "web": web_console.web_link,
+    "dangxuat": web_console.sign_out,
 }

@@ -17,6 +17,7 @@ from bot.jobs.scheduler import Scheduler
 from bot.records import user_files
 from bot.serve.web import WebServer, build_app
 from bot.settings import Settings
+from bot.web.app import routes as web_console
 
 log = logging.getLogger(__name__)
 RUN_WINDOW_USER = "local"
@@ -60,7 +61,7 @@ async def _serve_channels(settings: Settings, service: ConversationService, stop
                            intro=messages_vi.t("cli.console_fallback"))
         return
     stop = stop or stop_on_signals()
-    routes = [route for channel in channels for route in channel.routes()]
+    routes = [route for channel in channels for route in channel.routes()] + web_console(service.db, settings)
     web = WebServer(build_app(routes), settings.web_host, settings.web_port) if routes else None
     if web:
         await web.start()

@@ -33,7 +33,7 @@ FLOW_COMMANDS = {
 # Commands the server answers after checking the sender's role: help for that role, confirm a report,
 # list and acknowledge alerts, place someone under monitoring, list or remove officials, find area codes.
 SERVER_COMMANDS = ("huongdan", "dabaocao", "canhbao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo",
-                   "kiemtra", "thongke", "xuat", "dulieucuatoi", "diaban")
+                   "kiemtra", "thongke", "xuat", "dulieucuatoi", "diaban", "web", "dangxuat")
 
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {

@@ -19,7 +19,7 @@ from tests.officials.test_staff import invite_code, redeem
 from tests.transcript import REGISTRATION, Chat
 
 REFUSALS = (messages_vi.t("command.admin_only"), messages_vi.t("staff.officials_only"),
-            messages_vi.t("verify.staff_only"))
+            messages_vi.t("verify.staff_only"), messages_vi.t("web.chat.not_staff"))
 RED = ("1", "khong", "1", "khong", "khong", "1", "1")
 # chat user ids of people stored with each role (person_row gives chat id 10000 + number)
 STAFF = {"gatekeeper": (1, "gatekeeper", "12052"), "commune_official": (2, "official", "12052"),

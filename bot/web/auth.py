@@ -1,0 +1,138 @@
+"""Who is signed in: one-time link tokens, signed session cookies, CSRF tokens, and the holder's role and area.
+
+Tokens are random; the database keeps only their SHA-256. The cookie carries the session token with an
+HMAC of it under a key derived from the settings' secret key, compared in constant time before any lookup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.settings import Settings
+from handlers.areas import catalog
+from storage import persons, web_sessions
+from storage.upsert import Executor
+
+COOKIE = "khaibao_web"
+LOGIN_VALID = timedelta(minutes=10)
+TOUCH_EVERY = timedelta(minutes=1)
+STAFF_ROLES = ("official", "gatekeeper")
+
+
+def new_token() -> str:
+    """A fresh random token (URL-safe, 256 bits)."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    """What is stored of a token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _signature(settings: Settings, token: str) -> str:
+    key = settings.derived_secret("web-session").encode()
+    return hmac.new(key, token.encode(), hashlib.sha256).hexdigest()
+
+
+def sign(settings: Settings, token: str) -> str:
+    """The cookie value for a session token."""
+    return f"{token}.{_signature(settings, token)}"
+
+
+def unsign(settings: Settings, value: str | None) -> str | None:
+    """The session token of a cookie value whose signature is right, else None."""
+    token, dot, signature = (value or "").rpartition(".")
+    if not dot or not token:
+        return None
+    return token if hmac.compare_digest(signature, _signature(settings, token)) else None
+
+
+def same_secret(given: str | None, expected: str) -> bool:
+    """A constant-time comparison of a submitted secret (a CSRF token) with the stored one."""
+    return bool(given) and hmac.compare_digest(str(given).encode(), expected.encode())
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """A signed-in browser's holder: role admin, official or gatekeeper; area None means everywhere (admins)."""
+
+    session_id: int
+    identity: str
+    person_id: int | None
+    role: str
+    area_code: str | None
+    csrf: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def is_official(self) -> bool:
+        return self.role in ("admin", "official")
+
+    @property
+    def is_province(self) -> bool:
+        """True for an official of a province (or an admin, who sees every province)."""
+        return self.area_code is None or len(self.area_code) == 2
+
+    def sees(self, commune_code: str | None) -> bool:
+        """True when the commune lies in this viewer's area."""
+        if self.area_code is None:
+            return True
+        if not commune_code:
+            return False
+        if len(self.area_code) == 5:
+            return commune_code == self.area_code
+        area = catalog().by_code.get(commune_code)
+        return area is not None and area.province_code == self.area_code
+
+
+async def holder_of(executor: Executor, settings: Settings, channel: str, external_id: str) -> dict[str, Any] | None:
+    """The role and area a chat user may open the console with now, or None (citizens, dismissed staff)."""
+    person = await persons.find(executor, channel, external_id)
+    identity = f"{channel}:{external_id}"
+    if (channel, external_id) in settings.admin_identities:
+        return {"identity": identity, "person_id": person["id"] if person else None, "role": "admin",
+                "area_code": None}
+    if person and person["active"] and person["role"] in STAFF_ROLES and person["area_code"]:
+        return {"identity": identity, "person_id": person["id"], "role": person["role"],
+                "area_code": person["area_code"]}
+    return None
+
+
+async def issue_login(executor: Executor, holder: dict[str, Any], now: datetime) -> str:
+    """Store a 10-minute single-use link for ``holder``; the token to put in the link."""
+    token = new_token()
+    await web_sessions.create_login(executor, token_hash(token), holder, now, now + LOGIN_VALID)
+    return token
+
+
+async def still_holds(executor: Executor, settings: Settings, session: dict[str, Any]) -> bool:
+    """True while the session's holder keeps the role and area it was opened with."""
+    channel, _, external_id = session["identity"].partition(":")
+    holder = await holder_of(executor, settings, channel, external_id)
+    return holder is not None and holder["role"] == session["role"] and holder["area_code"] == session["area_code"]
+
+
+async def viewer_of(executor: Executor, settings: Settings, cookie: str | None, now: datetime) -> Viewer | None:
+    """The viewer of a request's cookie: signed, not ended, not idle, holder unchanged; the session is touched."""
+    token = unsign(settings, cookie)
+    if token is None:
+        return None
+    idle_since = now - timedelta(hours=settings.session_idle_hours)
+    session = await web_sessions.live_session(executor, token_hash(token), idle_since)
+    if session is None:
+        return None
+    if not await still_holds(executor, settings, session):
+        await web_sessions.end(executor, session["id"], now)
+        return None
+    if now - session["seen_at"] >= TOUCH_EVERY:
+        await web_sessions.touch(executor, session["id"], now)
+    return Viewer(session["id"], session["identity"], session["person_id"], session["role"], session["area_code"],
+                  session["csrf"])
