@@ -33,7 +33,10 @@ document.addEventListener("DOMContentLoaded", () => {
         else if (name in data) { field.textContent = data[name]; }
       });
       progress.dataset.status = data.status;
-      if (data.status === "done" || data.status === "cancelled") source.close();
+      if (data.status === "done" || data.status === "cancelled") {
+        source.close();
+        document.querySelectorAll("form[data-cancel]").forEach((form) => { form.hidden = true; });
+      }
     });
   }
 });
