@@ -12,6 +12,7 @@ from bot.commands.officials import create_invite
 from bot.web.console import Page, back
 from handlers import field_sizes
 from handlers.areas import catalog
+from handlers.matching import countries
 from handlers.protocol import ServerCommand
 from storage import audit, listing, officials, outbreak, reporting, web_sessions
 
@@ -74,20 +75,20 @@ async def dismiss(page: Page) -> Response:
 async def outbreaks(page: Page) -> Response:
     """The outbreak list, with the form to add an area (a commune, province or country) from a start date."""
     rows = await outbreak.listed(page.session)
-    countries = sorted(((unit.code, unit.name) for unit in catalog().by_code.values() if unit.level == "country"),
-                       key=lambda item: item[1])
-    return page.render("outbreak.html", rows=rows, countries=countries, today=page.now.astimezone(
+    choices = sorted(((code, countries.country_name(code)) for code in countries.codes()), key=lambda item: item[1])
+    return page.render("outbreak.html", rows=rows, countries=choices, labels={row.area_code: countries.place_label(
+        row.area_code) for row in rows}, today=page.now.astimezone(
         page.settings.zone).date().isoformat())
 
 
 async def add_outbreak(page: Page) -> Response:
     typed = page.field("area")
-    code = typed.upper() if typed.upper() in catalog().by_code else typed
+    code = typed.upper() if countries.is_country(typed.upper()) else typed
     try:
         started = date.fromisoformat(page.field("start"))
     except ValueError:
         return back("/web/admin/outbreak", "web.outbreak.bad_date")
-    if code not in catalog().by_code:
+    if not countries.is_country(code) and _area(code) is None:
         return back("/web/admin/outbreak", "web.outbreak.bad_area")
     note = page.field("note")[: field_sizes.OUTBREAK_NOTE] or None
     await outbreak.add(page.session, code, started, page.now, note)
