@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select, true
 
 from storage.listing import ALERT, AREA, MONITORING, PERSON, within
-from storage.statistics import DECLARATION, created_between, in_area, zero_counts
+from storage.statistics import DECLARATION, created_between, in_area, utc, zero_counts
 from storage.upsert import Executor
 
 Counts = dict[str, int]
@@ -27,15 +27,20 @@ def _group_column(area_code: str | None) -> Any:
     return DECLARATION.c.province_code if area_code is None else DECLARATION.c.commune_code
 
 
-async def level_counts(executor: Executor, area_code: str | None, start: datetime, end: datetime) -> Counts:
-    """Declarations of the area created in [start, end) by risk level."""
-    query = (select(DECLARATION.c.risk_level, func.count())
-             .where(_declarations_in(area_code), *created_between(start, end))
+async def period_counts(executor: Executor, area_code: str | None, starts: dict[int, datetime],
+                        end: datetime) -> dict[int, Counts]:
+    """Declarations of the area by risk level for several periods ending at ``end`` (keyed like ``starts``),
+    counted in one pass over the longest period."""
+    keys = sorted(starts, key=lambda key: starts[key])
+    columns = [func.count().filter(DECLARATION.c.created_at >= utc(starts[key])) for key in keys]
+    query = (select(DECLARATION.c.risk_level, *columns)
+             .where(_declarations_in(area_code), *created_between(starts[keys[0]], end))
              .group_by(DECLARATION.c.risk_level))
-    counts = zero_counts()
-    for level, number in await executor.execute(query):
-        counts[level] = int(number)
-    return counts
+    result = {key: zero_counts() for key in keys}
+    for level, *numbers in await executor.execute(query):
+        for key, number in zip(keys, numbers, strict=True):
+            result[key][level] = int(number)
+    return result
 
 
 async def level_breakdown(executor: Executor, area_code: str | None, start: datetime,

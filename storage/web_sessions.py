@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from storage.models import WebLogin, WebSession
+from storage.models import Person, WebLogin, WebSession
 from storage.upsert import Executor
 
 LOGIN = WebLogin.__table__  # type: ignore[attr-defined]
 SESSION = WebSession.__table__  # type: ignore[attr-defined]
+PERSON = Person.__table__  # type: ignore[attr-defined]
 
 
 async def create_login(executor: Executor, token_hash: str, holder: dict[str, Any], now: datetime,
@@ -56,9 +57,12 @@ async def open_session(executor: Executor, token_hash: str, login: dict[str, Any
 
 
 async def live_session(executor: Executor, token_hash: str, idle_since: datetime) -> dict[str, Any] | None:
-    """The session with that hash when not ended and seen after ``idle_since``."""
-    query = select(SESSION).where(SESSION.c.token_hash == token_hash, SESSION.c.ended_at.is_(None),
-                                  SESSION.c.seen_at > idle_since)
+    """The session with that hash when not ended and seen after ``idle_since``, with its person's role, area and
+    whether they are active now (``person_role``, ``person_area``, ``person_active``; None without a person)."""
+    query = (select(SESSION, PERSON.c.role.label("person_role"), PERSON.c.area_code.label("person_area"),
+                    PERSON.c.active.label("person_active"))
+             .outerjoin(PERSON, PERSON.c.id == SESSION.c.person_id)
+             .where(SESSION.c.token_hash == token_hash, SESSION.c.ended_at.is_(None), SESSION.c.seen_at > idle_since))
     row = (await executor.execute(query)).first()
     return dict(row._mapping) if row else None
 

@@ -120,6 +120,15 @@ async def still_holds(executor: Executor, settings: Settings, session: dict[str,
     return holder is not None and holder["role"] == session["role"] and holder["area_code"] == session["area_code"]
 
 
+def _holds(settings: Settings, session: dict[str, Any]) -> bool:
+    """True while the holder of a session row (with its person's current role and area) keeps them."""
+    channel, _, external_id = session["identity"].partition(":")
+    if session["role"] == "admin":
+        return (channel, external_id) in settings.admin_identities
+    return bool(session["person_active"]) and session["person_role"] == session["role"] and (
+        session["person_area"] == session["area_code"])
+
+
 async def viewer_of(executor: Executor, settings: Settings, cookie: str | None, now: datetime) -> Viewer | None:
     """The viewer of a request's cookie: signed, not ended, not idle, holder unchanged; the session is touched."""
     token = unsign(settings, cookie)
@@ -129,7 +138,7 @@ async def viewer_of(executor: Executor, settings: Settings, cookie: str | None, 
     session = await web_sessions.live_session(executor, token_hash(token), idle_since)
     if session is None:
         return None
-    if not await still_holds(executor, settings, session):
+    if not _holds(settings, session):
         await web_sessions.end(executor, session["id"], now)
         return None
     if now - session["seen_at"] >= TOUCH_EVERY:

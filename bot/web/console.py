@@ -54,6 +54,7 @@ class Console:
     settings: Settings
     clock: Clock
     templates: Environment = field(default_factory=environment)
+    figures: dict[Any, Any] = field(default_factory=dict)  # the overview's recent counts by area and period
 
     def locale(self, request: Request) -> str:
         """The reader's language: their choice (cookie), else Vietnamese."""
@@ -133,20 +134,20 @@ def guarded(console: Console, handler: Handler, roles: tuple[str, ...] = STAFF) 
 
     async def endpoint(request: Request) -> Response:
         now = console.clock()
-        async with console.db.transaction() as session:
-            viewer = await viewer_of(session, console.settings, request.cookies.get(COOKIE), now)
-        if viewer is None:
-            return console.message(request, "web.signed_out", 401)
-        if viewer.role not in roles:
-            return console.message(request, "web.not_found", 404, viewer)
-        form = None
+        form, viewer = None, None
         if request.method == "POST":
             form = await request.form(max_files=1, max_fields=50, max_part_size=4 * 1024 * 1024)
-            token = form.get("csrf") or request.headers.get("x-csrf-token")
-            if not same_secret(token if isinstance(token, str) else None, viewer.csrf):
-                return console.message(request, "web.csrf_refused", 403, viewer)
         try:
             async with console.db.transaction() as session:
+                viewer = await viewer_of(session, console.settings, request.cookies.get(COOKIE), now)
+                if viewer is None:
+                    return console.message(request, "web.signed_out", 401)
+                if viewer.role not in roles:
+                    return console.message(request, "web.not_found", 404, viewer)
+                if form is not None:
+                    token = form.get("csrf") or request.headers.get("x-csrf-token")
+                    if not same_secret(token if isinstance(token, str) else None, viewer.csrf):
+                        return console.message(request, "web.csrf_refused", 403, viewer)
                 return await handler(Page(request, console, viewer, session, now, form))
         except NotFound:
             return console.message(request, "web.not_found", 404, viewer)

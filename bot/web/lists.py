@@ -104,12 +104,12 @@ def _query(raw: dict[str, str]) -> str:
 
 
 def _communes(page: Page) -> list[tuple[str, str]]:
-    """The communes a viewer may filter by (a province's; none to pick for a commune official)."""
+    """The communes a province official picks from (commune officials have one; admins type a code)."""
     area = page.viewer.area_code
-    if area is not None and len(area) == 5:
+    if area is None or len(area) == 5:
         return []
-    return sorted(((unit.code, unit.name) for unit in catalog().all_communes
-                   if area is None or unit.province_code == area), key=lambda item: item[1])
+    return sorted(((unit.code, unit.name) for unit in catalog().all_communes if unit.province_code == area),
+                  key=lambda item: item[1])
 
 
 async def declaration(page: Page) -> Response:

@@ -16,6 +16,7 @@ from storage import listing, monitoring, overview
 from storage.statistics import day_start
 
 PERIODS = (1, 7, 30)
+FRESH = timedelta(minutes=1)
 SORTS = ("name", "total", "red", "yellow", "rate", "monitoring", "missed", "alerts")
 MEASURES = ("rate", "count")
 
@@ -39,36 +40,54 @@ def _rate(red: int, people: int) -> float:
 
 
 async def show(page: Page) -> Response:
-    """The overview page."""
+    """The overview page (its figures are at most FRESH old: they are counted once a minute per area)."""
     area = _area(page)
+    days = int(page.query("days")) if page.query("days") in ("1", "7", "30") else 7
+    sort = page.query("sort") if page.query("sort") in SORTS else "red"
+    measure = page.query("measure") if page.query("measure") in MEASURES else "rate"
+    key = (area, days, page.now.astimezone(page.settings.zone).date())
+    cached = page.console.figures.get(key)
+    if cached is None or page.now - cached[0] >= FRESH:
+        cached = (page.now, await _count(page, area, days))
+        page.console.figures[key] = cached
+        _prune(page)
+    counted_at, (periods, figures, table) = cached
+    table = sorted(table, key=lambda row: (row["name"],) if sort == "name" else (-row[sort], row["name"]))
+    points, height = layout({
+        row["code"]: (row["rate"] if measure == "rate" else row["red"], row["total"],
+                      page.t("web.map.title", name=row["name"], red=row["red"], total=row["total"], rate=row["rate"]),
+                      row["href"])
+        for row in table}) if table else ([], 0.0)
+    return page.render("overview.html", area=area, periods=periods, figures=figures, table=table, points=points,
+                       height=height, days=days, sort=sort, measure=measure, sorts=SORTS, measures=MEASURES,
+                       choices=_choices(page), counted_at=counted_at)
+
+
+def _prune(page: Page) -> None:
+    """Forget figures older than FRESH once many areas were looked at."""
+    if len(page.console.figures) > 2000:
+        for old in [key for key, (at, _) in page.console.figures.items() if page.now - at >= FRESH]:
+            del page.console.figures[old]
+
+
+async def _count(page: Page, area: str | None, days: int) -> tuple[dict[int, Any], dict[str, Any], list[Any]]:
+    """The area's figures and, for a province or everywhere, its table."""
     zone = page.settings.zone
     today = page.now.astimezone(zone).date()
     end = day_start(today + timedelta(days=1), zone)
-    periods = {days: await overview.level_counts(page.session, area, day_start(today - timedelta(days=days - 1),
-                                                                                zone), end) for days in PERIODS}
+    starts = {period: day_start(today - timedelta(days=period - 1), zone) for period in PERIODS}
+    periods = await overview.period_counts(page.session, area, starts, end)
     missed_by_commune = await monitoring.missed_counts(page.session, _last_slot(page))
     missed = sum(number for commune, number in missed_by_commune.items() if _in(area, commune))
     monitored = await overview.monitored(page.session, area)
     alerts = await overview.open_alerts(page.session, area)
-    rounds = await listing.round_counts(page.session, area, day_start(today - timedelta(days=6), zone), end, page.now)
+    rounds = await listing.round_counts(page.session, area, starts[7], end, page.now)
     figures = {"monitoring": sum(monitored.values()), "missed": missed, "alerts": sum(alerts.values()),
                "rounds": rounds}
-    table, points, height = [], [], 0.0
-    days = int(page.query("days")) if page.query("days") in ("1", "7", "30") else 7
-    sort = page.query("sort") if page.query("sort") in SORTS else "red"
-    measure = page.query("measure") if page.query("measure") in MEASURES else "rate"
+    table: list[Any] = []
     if area is None or len(area) == 2:
-        table = await _table(page, area, day_start(today - timedelta(days=days - 1), zone), end, monitored, alerts,
-                             missed_by_commune)
-        table.sort(key=lambda row: (row["name"],) if sort == "name" else (-row[sort], row["name"]))
-        points, height = layout({
-            row["code"]: (row["rate"] if measure == "rate" else row["red"], row["total"],
-                          page.t("web.map.title", name=row["name"], red=row["red"], total=row["total"],
-                                 rate=row["rate"]), row["href"])
-            for row in table})
-    return page.render("overview.html", area=area, periods=periods, figures=figures, table=table, points=points,
-                       height=height, days=days, sort=sort, measure=measure, sorts=SORTS, measures=MEASURES,
-                       choices=_choices(page))
+        table = await _table(page, area, starts[days], end, monitored, alerts, missed_by_commune)
+    return periods, figures, table
 
 
 def _in(area: str | None, commune: str) -> bool:
