@@ -24,6 +24,7 @@ import messages
 from bot.clock import Clock
 from bot.settings import Settings
 from bot.web.auth import COOKIE, Viewer, same_secret, viewer_of
+from bot.web.figures import RecentFigures
 from bot.web.formats import formats
 from storage.db import Database
 
@@ -54,7 +55,10 @@ class Console:
     settings: Settings
     clock: Clock
     templates: Environment = field(default_factory=environment)
-    figures: dict[Any, Any] = field(default_factory=dict)  # the overview's recent counts by area and period
+    figures: RecentFigures = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.figures = RecentFigures(self.db, self.settings)
 
     def locale(self, request: Request) -> str:
         """The reader's language: their choice (cookie), else Vietnamese."""

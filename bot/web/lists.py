@@ -14,7 +14,7 @@ from bot.commands.caller import Caller
 from bot.commands.reports import start_monitoring
 from bot.web import exports
 from bot.web.console import NotFound, Page, back
-from bot.web.overview import _last_slot as last_slot
+from bot.web.figures import last_slot
 from handlers.areas import catalog
 from handlers.masking import mask_name
 from handlers.protocol import ServerCommand
@@ -227,7 +227,7 @@ async def monitoring_list(page: Page) -> Response:
     """People under monitoring in the area, with whether they missed the last slot."""
     area = page.viewer.area_code
     active_only = page.query("show") != "all"
-    slot = last_slot(page)
+    slot = last_slot(page.now, page.settings)
 
     def missed(row: Row) -> bool:
         declared = row["last_declared_at"]
