@@ -208,6 +208,7 @@ MESSAGES = {
     "web.progress.rate": "Rate (per second)",
     "web.progress.eta": "Time left (s)",
     "web.check.code": "Declaration code or QR content",
+    "web.check.other_area": "This receipt belongs to another area: its officials or a gatekeeper can check it.",
     "web.check.button": "Check",
     "web.staff.name": "Name",
     "web.staff.phone": "Phone",

@@ -212,6 +212,7 @@ MESSAGES = {
     "web.progress.rate": "Tốc độ (tin/giây)",
     "web.progress.eta": "Còn lại (giây)",
     "web.check.code": "Mã tờ khai hoặc nội dung mã QR",
+    "web.check.other_area": "Mã này thuộc địa bàn khác: hãy để cán bộ nơi đó hoặc người kiểm tra xác nhận.",
     "web.check.button": "Kiểm tra",
     "web.staff.name": "Họ tên",
     "web.staff.phone": "Điện thoại",

@@ -218,3 +218,10 @@ async def set_progress_message(executor: Executor, broadcast_id: int, message_id
     await executor.execute(
         update(BROADCAST).where(BROADCAST.c.id == broadcast_id).values(progress_message=message_id)
     )
+
+
+async def latest_by(executor: Executor, created_by: str, created_at: datetime) -> int | None:
+    """The id of the newest broadcast one sender created at that moment (the one just queued)."""
+    query = (select(BROADCAST.c.id).where(BROADCAST.c.created_by == created_by, BROADCAST.c.created_at == created_at)
+             .order_by(BROADCAST.c.id.desc()).limit(1))
+    return (await executor.execute(query)).scalar_one_or_none()

@@ -76,6 +76,18 @@ async def _page(executor: Executor, query: Select[Any], limit: int) -> list[Row]
     return [dict(row._mapping) for row in await executor.execute(query.limit(limit))]
 
 
+def _older(query: Select[Any], ident: Any, after: int | None) -> Select[Any]:
+    """An id-ordered (newest first) list after the id of the last row shown."""
+    return query if after is None else query.where(ident < after)
+
+
+async def _one_in(executor: Executor, table: Any, ident: int, area_code: str | None) -> Row | None:
+    """One row of a table with a commune_code, only when it lies in the area."""
+    query = select(table).where(table.c.id == ident, within(table.c.commune_code, area_code))
+    row = (await executor.execute(query)).first()
+    return dict(row._mapping) if row else None
+
+
 def _declaration_query(area_code: str | None, filters: DeclarationFilter, full: bool = False) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
     if area_code is not None:
@@ -140,25 +152,19 @@ async def alerts_page(executor: Executor, area_code: str | None, open_only: bool
     )
     if open_only:
         query = query.where(ALERT.c.acknowledged_at.is_(None))
-    if after is not None:
-        query = query.where(ALERT.c.id < after)
-    return await _page(executor, query, limit)
+    return await _page(executor, _older(query, ALERT.c.id, after), limit)
 
 
 async def alert_in(executor: Executor, alert_id: int, area_code: str | None) -> Row | None:
     """One alert when it lies in the area."""
-    query = select(ALERT).where(ALERT.c.id == alert_id, within(ALERT.c.commune_code, area_code))
-    row = (await executor.execute(query)).first()
-    return dict(row._mapping) if row else None
+    return await _one_in(executor, ALERT, alert_id, area_code)
 
 
 async def reports_page(executor: Executor, area_code: str | None, after: int | None = None,
                        limit: int = PAGE) -> list[Row]:
     """Community reports of the area, newest first."""
     query = select(REPORT).where(within(REPORT.c.commune_code, area_code)).order_by(REPORT.c.id.desc())
-    if after is not None:
-        query = query.where(REPORT.c.id < after)
-    return await _page(executor, query, limit)
+    return await _page(executor, _older(query, REPORT.c.id, after), limit)
 
 
 async def monitoring_page(executor: Executor, area_code: str | None, active_only: bool, after: int | None = None,
@@ -179,17 +185,12 @@ async def monitoring_page(executor: Executor, area_code: str | None, active_only
     )
     if active_only:
         query = query.where(MONITORING.c.ended_at.is_(None))
-    if after is not None:
-        query = query.where(MONITORING.c.id < after)
-    return await _page(executor, query, limit)
+    return await _page(executor, _older(query, MONITORING.c.id, after), limit)
 
 
 async def monitoring_in(executor: Executor, monitoring_id: int, area_code: str | None) -> Row | None:
     """One monitoring when it lies in the area."""
-    query = select(MONITORING).where(MONITORING.c.id == monitoring_id,
-                                     within(MONITORING.c.commune_code, area_code))
-    row = (await executor.execute(query)).first()
-    return dict(row._mapping) if row else None
+    return await _one_in(executor, MONITORING, monitoring_id, area_code)
 
 
 def _round_area(area_code: str | None) -> ColumnElement[bool]:
@@ -284,6 +285,4 @@ async def audit_page(executor: Executor, action: str | None, area_code: str | No
         query = query.where(AUDIT.c.area_code == area_code)
     if actor:
         query = query.where(AUDIT.c.actor == actor)
-    if after is not None:
-        query = query.where(AUDIT.c.id < after)
-    return await _page(executor, query, limit)
+    return await _page(executor, _older(query, AUDIT.c.id, after), limit)

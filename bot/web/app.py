@@ -20,15 +20,13 @@ from storage.db import Database
 async def check(page: Page) -> Response:
     """Gatekeepers (and officials, admins) check a receipt by its code, as /kiemtra does."""
     presented = page.field("code") if page.form is not None else page.query("code")
-    verdict = await verify(page.session, presented, page.now, page.settings) if presented else None  # type: ignore[arg-type]
-    if verdict is not None:
-        visible = page.viewer.role != "official" or page.viewer.sees(verdict.commune_code)
-        await audit.record(page.session, page.now, page.actor, page.viewer.role, "verify", verdict.commune_code,
-                           status=verdict.status if visible else "other_area", code=verdict.code, via="web")
-        if not visible:
-            verdict = None
-            presented = ""
-    return page.render("check.html", verdict=verdict, text=verdict.text(page.settings) if verdict else None)
+    if not presented:
+        return page.render("check.html", text=None)
+    verdict = await verify(page.session, presented, page.now, page.settings)  # type: ignore[arg-type]
+    visible = page.viewer.role != "official" or page.viewer.sees(verdict.commune_code)
+    await audit.record(page.session, page.now, page.actor, page.viewer.role, "verify", verdict.commune_code,
+                       status=verdict.status if visible else "other_area", code=verdict.code, via="web")
+    return page.render("check.html", text=verdict.text(page.settings) if visible else page.t("web.check.other_area"))
 
 
 async def home(page: Page) -> Response:

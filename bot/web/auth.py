@@ -72,15 +72,6 @@ class Viewer:
     def is_admin(self) -> bool:
         return self.role == "admin"
 
-    @property
-    def is_official(self) -> bool:
-        return self.role in ("admin", "official")
-
-    @property
-    def is_province(self) -> bool:
-        """True for an official of a province (or an admin, who sees every province)."""
-        return self.area_code is None or len(self.area_code) == 2
-
     def sees(self, commune_code: str | None) -> bool:
         """True when the commune lies in this viewer's area."""
         if self.area_code is None:

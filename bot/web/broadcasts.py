@@ -18,7 +18,7 @@ from bot.delivery.planner import Planner
 from bot.delivery.progress import Snapshot
 from bot.web.console import Console, NotFound, Page, back, guarded
 from handlers.areas import catalog
-from handlers.audience import KINDS, Audience
+from handlers.audience import KINDS, Audience, AudienceError, parse_audience
 from handlers.directive import DirectiveError
 from handlers.directive.document import read_upload
 from handlers.flow import Invalid
@@ -75,17 +75,11 @@ def _provinces() -> list[tuple[str, str]]:
 
 
 def _audience(kind: str, area: str) -> Audience | None:
-    """The picked audience; None when it needs an area that is not one."""
-    if kind not in KINDS:
+    """The picked audience, read as `khaibao broadcast send --audience` reads it; None when it is not one."""
+    try:
+        return parse_audience(f"{kind}:{area.strip()}" if area.strip() else kind)
+    except AudienceError:
         return None
-    code = area.strip() or None
-    if code is not None and (code not in catalog().by_code or catalog().by_code[code].level == "country"):
-        return None
-    if kind == "area" and code is None:
-        return None
-    if kind in ("everyone", "citizens") and code:
-        kind = "area"
-    return Audience(kind, code)
 
 
 async def reach(page: Page) -> Response:
@@ -131,10 +125,10 @@ async def create(page: Page) -> Response:
         created_by=page.actor, progress_chat=(channel, external_id), schedules=page.field("schedules") == "yes",
     )
     await publish_notice(page.session, effect, page.now, page.settings)  # type: ignore[arg-type]
-    newest = (await broadcasts.recent(page.session, 1))[0]
+    queued = await broadcasts.latest_by(page.session, page.actor, page.now)
     await audit.record(page.session, page.now, page.actor, "admin", "web.broadcast.create", audience.area_code,
-                       broadcast_id=newest["id"])
-    return back(f"/web/broadcasts/{newest['id']}")
+                       broadcast_id=queued)
+    return back(f"/web/broadcasts/{queued}")
 
 
 async def _broadcast(page: Page) -> dict[str, Any]:
