@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     web_host: str = Field("0.0.0.0", alias="WEB_HOST")
     web_port: int = Field(8080, alias="WEB_PORT", ge=1, le=65535)
     public_base_url: str | None = Field(None, alias="PUBLIC_BASE_URL")
+    web_idle_minutes: int = Field(60, alias="WEB_SESSION_IDLE_MINUTES", ge=5, le=1440)
 
     telegram_bot_token: SecretStr | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
     telegram_bot_username: str | None = Field(None, alias="TELEGRAM_BOT_USERNAME")

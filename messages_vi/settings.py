@@ -23,6 +23,7 @@ MESSAGES = {
     "settings.expect.KHAIBAO_LOG_LEVEL": "cần DEBUG, INFO, WARNING hoặc ERROR.",
     "settings.expect.WEB_HOST": "cần địa chỉ máy, ví dụ 0.0.0.0.",
     "settings.expect.WEB_PORT": "cần số cổng nguyên từ 1 đến 65535.",
+    "settings.expect.WEB_SESSION_IDLE_MINUTES": "cần số phút nguyên từ 5 đến 1440.",
     "settings.expect.PUBLIC_BASE_URL": "cần địa chỉ bắt đầu bằng http:// hoặc https://, hoặc để trống.",
     "settings.expect.TELEGRAM_BOT_TOKEN": "cần token do @BotFather cấp, hoặc để trống để tắt Telegram.",
     "settings.expect.TELEGRAM_BOT_USERNAME": "cần tên bot Telegram (không có @), hoặc để trống.",

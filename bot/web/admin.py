@@ -163,7 +163,7 @@ async def retention(page: Page) -> Response:
 async def sessions(page: Page) -> Response:
     """Every open console session, to revoke."""
     rows = await web_sessions.open_sessions(page.session,
-                                            page.now - timedelta(hours=page.settings.session_idle_hours))
+                                            page.now - timedelta(minutes=page.settings.web_idle_minutes))
     return page.render("sessions.html", rows=rows)
 
 

@@ -125,7 +125,7 @@ async def viewer_of(executor: Executor, settings: Settings, cookie: str | None, 
     token = unsign(settings, cookie)
     if token is None:
         return None
-    idle_since = now - timedelta(hours=settings.session_idle_hours)
+    idle_since = now - timedelta(minutes=settings.web_idle_minutes)
     session = await web_sessions.live_session(executor, token_hash(token), idle_since)
     if session is None:
         return None

@@ -55,7 +55,7 @@ async def sign_in(console: Console, request: Request) -> Response:
     response = RedirectResponse("/web/", status_code=303)
     response.set_cookie(COOKIE, sign(console.settings, session_token), httponly=True, samesite="strict",
                         secure=_secure(console, request), path="/web",
-                        max_age=console.settings.session_idle_hours * 3600)
+                        max_age=console.settings.web_idle_minutes * 60)
     return response
 
 

@@ -65,7 +65,7 @@ async def test_idle_sessions_end_and_logout_ends_them(database, settings, clock)
         assert (await http.get("/web/")).status_code == 401
     async with client(app(database, settings, clock)) as http:
         await signed_in(http, await link_for(database, settings, "off-a", clock.now))
-        clock.advance(hours=settings.session_idle_hours, minutes=1)
+        clock.advance(minutes=settings.web_idle_minutes + 1)
         assert (await http.get("/web/")).status_code == 401
 
 
