@@ -273,6 +273,7 @@ MESSAGES = {
     "web.retention.never": "Not run yet.",
     "web.sessions.opened": "Opened",
     "web.sessions.seen": "Last used",
+    "web.sessions.browser": "Browser",
     "web.sessions.revoke": "Revoke",
     "web.sessions.this": "this session",
     "web.sessions.revoked": "Session revoked.",

@@ -277,6 +277,7 @@ MESSAGES = {
     "web.retention.never": "Chưa chạy lần nào.",
     "web.sessions.opened": "Mở lúc",
     "web.sessions.seen": "Dùng gần nhất",
+    "web.sessions.browser": "Trình duyệt",
     "web.sessions.revoke": "Thu hồi",
     "web.sessions.this": "phiên này",
     "web.sessions.revoked": "Đã thu hồi phiên.",

@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, literal, or_, select, 
 
 from handlers.alert_text import ALERT_SENDERS, FORMS, alert_message, sender
 from handlers.traces import Traces
-from storage import alerts
+from storage import alerts, web_sessions
 from storage.models import (
     Broadcast,
     CommunityReport,
@@ -284,6 +284,11 @@ async def _retain_outbox(executor: Executor, before: datetime) -> int:
     return int((await executor.execute(delete(OUTBOX).where(OUTBOX.c.created_at < before))).rowcount)
 
 
+async def _erase_web_access(executor: Executor, subject: Subject, now: datetime) -> None:
+    person = subject.person
+    await web_sessions.forget_holder(executor, f"{person['channel']}:{person['external_id']}", person["id"])
+
+
 RULES: dict[str, Rule] = {
     "declaration": Rule(_erase_declarations, _retain_declarations),
     "community_report": Rule(_erase_reports, _retain_reports),
@@ -295,6 +300,8 @@ RULES: dict[str, Rule] = {
     "conversation": Rule(_erase_conversation, _retain_conversations),
     "inbound_message": Rule(_erase_inbound, _retain_inbound),
     "outbox_reply": Rule(_erase_outbox, _retain_outbox),
+    "web_login": Rule(None, web_sessions.forget_links_before),  # erased with web_session, by identity
+    "web_session": Rule(_erase_web_access, web_sessions.forget_sessions_before),
     "person": Rule(_erase_person_row, None),  # last: the others read it; a profile stays while consent stands
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
 
 from storage.models import Person, WebLogin, WebSession
 from storage.upsert import Executor
@@ -92,3 +92,19 @@ async def open_sessions(executor: Executor, idle_since: datetime) -> list[dict[s
     """Every session still usable, newest first (for admins to review and revoke)."""
     query = select(SESSION).where(SESSION.c.ended_at.is_(None), SESSION.c.seen_at > idle_since)
     return [dict(row._mapping) for row in await executor.execute(query.order_by(SESSION.c.id.desc()))]
+
+
+async def forget_holder(executor: Executor, identity: str, person_id: int) -> None:
+    """Erasure: the person's login links and sessions (open ones end with them) are deleted."""
+    for table in (LOGIN, SESSION):
+        await executor.execute(delete(table).where(or_(table.c.identity == identity, table.c.person_id == person_id)))
+
+
+async def forget_links_before(executor: Executor, before: datetime) -> int:
+    """Retention: login links made before ``before`` are deleted; how many."""
+    return int((await executor.execute(delete(LOGIN).where(LOGIN.c.created_at < before))).rowcount)
+
+
+async def forget_sessions_before(executor: Executor, before: datetime) -> int:
+    """Retention: sessions last used before ``before`` are deleted; how many."""
+    return int((await executor.execute(delete(SESSION).where(SESSION.c.seen_at < before))).rowcount)

@@ -61,7 +61,8 @@ async def _serve_channels(settings: Settings, service: ConversationService, stop
                            intro=messages_vi.t("cli.console_fallback"))
         return
     stop = stop or stop_on_signals()
-    routes = [route for channel in channels for route in channel.routes()] + web_console(service.db, settings)
+    routes = [route for channel in channels for route in channel.routes()]
+    routes += web_console(service.db, settings, service.clock)
     web = WebServer(build_app(routes), settings.web_host, settings.web_port) if routes else None
     if web:
         await web.start()

@@ -86,6 +86,8 @@ async def declarations(page: Page) -> Response:
     if kind:
         rows = listing.stream(lambda after: listing.declarations_page(page.session, area, filters, after, 1000,
                                                                       full=True), listing.declaration_key)
+        if page.viewer.role != "official":
+            rows = _masked(rows)
         path, count = await exports.declarations_file(rows, kind, page.settings.zone)
         await audit.record(page.session, page.now, page.actor, page.viewer.role, "export", area, rows=count,
                            format=kind, levels=[filters.level] if filters.level else None)
@@ -97,6 +99,13 @@ async def declarations(page: Page) -> Response:
     communes = _communes(page)
     return page.render("declarations.html", rows=shown, raw=raw, problems=problems, more=more,
                        query=_query(raw), communes=communes, levels=LEVELS)
+
+
+async def _masked(rows: Any) -> Any:
+    """Declarations with the subject's and declarant's names masked (admins read no area's names whole)."""
+    async for row in rows:
+        yield {**row, "subject_name": mask_name(row["subject_name"]) if row["subject_name"] else row["subject_name"],
+               "person_name": mask_name(row["person_name"]) if row["person_name"] else None}
 
 
 def _query(raw: dict[str, str]) -> str:

@@ -145,3 +145,34 @@ async def test_exports_write_the_filtered_rows(database, settings, clock) -> Non
         assert (await http.get("/web/")).status_code == 200
         for path in ("/web/alerts", "/web/reports", "/web/monitoring", "/web/rounds", "/web/check"):
             assert (await http.get(path)).status_code == 200, path
+
+
+async def test_erasure_and_retention_remove_links_and_sessions(database, settings, clock) -> None:
+    from sqlalchemy import func, select
+
+    from storage import persons
+    from storage.erasure import apply_retention, erase_person
+    from storage.models import WebLogin, WebSession
+
+    await staff_member(database, "off-a", "official", COMMUNE_A, clock.now)
+    await staff_member(database, "off-b", "official", COMMUNE_B, clock.now)
+    for who in ("off-a", "off-b"):
+        async with client(app(database, settings, clock)) as http:
+            await signed_in(http, await link_for(database, settings, who, clock.now))
+    async with database.transaction() as session:
+        await erase_person(session, await persons.find(session, "console", "off-a"), clock.now)
+        left = (await session.execute(select(WebSession.identity))).scalars().all()
+        assert left == ["console:off-b"]
+        counts = await apply_retention(session, clock.now + timedelta(days=1))
+        assert counts["web_login"] == 1 and counts["web_session"] == 1
+        assert (await session.execute(select(func.count()).select_from(WebLogin))).scalar_one() == 0
+
+
+async def test_admins_export_masked_names(database, settings, clock) -> None:
+    await declarations(database, COMMUNE_A, 2, clock.now)
+    async with client(app(database, settings, clock)) as http:
+        await signed_in(http, await link_for(database, settings, "admin", clock.now))
+        text = (await http.get("/web/declarations?format=csv")).content.decode("utf-8-sig")
+        page = (await http.get("/web/declarations")).text
+    assert "Nguyễn V** A*" in text and "Nguyễn Văn An" not in text
+    assert "Nguyễn V** A*" in page and "Nguyễn Văn An" not in page
