@@ -205,6 +205,7 @@ MESSAGES = {
     "web.progress.failed": "Failed",
     "web.progress.blocked": "Blocked",
     "web.progress.waiting": "Waiting",
+    "web.progress.cancelled": "Cancelled",
     "web.progress.rate": "Rate (per second)",
     "web.progress.eta": "Time left (s)",
     "web.check.code": "Declaration code or QR content",

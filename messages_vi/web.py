@@ -209,6 +209,7 @@ MESSAGES = {
     "web.progress.failed": "Lỗi",
     "web.progress.blocked": "Đã chặn bot",
     "web.progress.waiting": "Đang chờ",
+    "web.progress.cancelled": "Đã hủy",
     "web.progress.rate": "Tốc độ (tin/giây)",
     "web.progress.eta": "Còn lại (giây)",
     "web.check.code": "Mã tờ khai hoặc nội dung mã QR",
