@@ -42,6 +42,7 @@ from handlers.engine import handle
 from handlers.protocol import (
     Context,
     DropConversation,
+    Effect,
     Incoming,
     NoticeHeading,
     Outcome,
@@ -49,7 +50,7 @@ from handlers.protocol import (
     Reply,
     SaveDeclaration,
     SaveProfile,
-    ServerCommand,
+    ServerWork,
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
@@ -192,11 +193,11 @@ class ConversationService:
         if not job.earlier:
             return handle(state, job.incoming, context)
         replies: list[Reply] = []
-        effects: list[Any] = []
+        effects: list[Effect] = []
         for message in [*job.earlier, job.incoming]:
             step = handle(state, message, context)
+            effects.extend(_shifted(effect, len(replies)) for effect in step.effects)
             replies.extend(step.replies)
-            effects.extend(step.effects)
             dropped = any(isinstance(effect, DropConversation) for effect in step.effects)
             state = None if dropped else step.state
             for effect in step.effects:
@@ -261,22 +262,35 @@ class ConversationService:
                                         declaration_id=declaration_id, admins=self.settings.admin_identities)
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
-        """Replace the engine's deferred replies with what the database gives."""
+        """The engine's replies with the answers to its server work put where the engine asked for them."""
         assert job.outcome is not None
-        replies: list[Reply] = []
-        for reply in job.outcome.replies:
-            if isinstance(reply.deferred, ShowNotice):
-                replies.append(await show_notice(connection, reply.deferred))
-            elif isinstance(reply.deferred, PublishNotice):
-                replies.append(await publish_notice(connection, reply.deferred, now, self.settings))
-                self._notices.expire()
-            elif isinstance(reply.deferred, ServerCommand):
-                caller = Caller(job.key, await persons.find(connection, *job.key),
-                                job.key in self.settings.admin_identities, now, self.settings)
-                replies.extend(await HANDLERS[reply.deferred.name](connection, caller, reply.deferred))
-            else:
-                replies.append(reply)
+        replies, done = [], 0
+        for work in sorted(_server_work(job.outcome.effects), key=lambda work: work.position):
+            replies.extend(job.outcome.replies[done:work.position])
+            done = work.position
+            replies.extend(await self._carry_out(connection, job, work, now))
+        replies.extend(job.outcome.replies[done:])
         return replies
+
+    async def _carry_out(self, connection: AsyncConnection, job: _Job, work: ServerWork, now: datetime) -> list[Reply]:
+        """Server work: a notice shown or published, or a server command run after its own role check."""
+        if isinstance(work, ShowNotice):
+            return [await show_notice(connection, work)]
+        if isinstance(work, PublishNotice):
+            self._notices.expire()
+            return [await publish_notice(connection, work, now, self.settings)]
+        caller = Caller(job.key, await persons.find(connection, *job.key),
+                        job.key in self.settings.admin_identities, now, self.settings)
+        return await HANDLERS[work.name](connection, caller, work)
+
+
+def _server_work(effects: list[Effect]) -> list[ServerWork]:
+    return [effect for effect in effects if isinstance(effect, ServerWork)]
+
+
+def _shifted(effect: Effect, offset: int) -> Effect:
+    """An effect of an earlier engine step, with its server work's position behind the replies before it."""
+    return replace(effect, position=effect.position + offset) if isinstance(effect, ServerWork) else effect
 
 
 def _handled_row(incoming: Incoming, now: datetime) -> dict[str, Any]:

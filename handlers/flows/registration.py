@@ -16,6 +16,7 @@ from handlers.flow import (
     Completion,
     Flow,
     Invalid,
+    NextFlow,
     Ok,
     Option,
     Parsed,
@@ -114,4 +115,5 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     if answers.get("consent") != "agree":
         return Completion([DropConversation()], [Reply(messages_vi.t("consent.declined"))])
     replies = [Reply(messages_vi.t("register.saved"))]
-    return Completion([SaveProfile(profile_from_answers(answers, ctx))], replies, "declare_after_register")
+    declare = NextFlow("declare", presets={"confirm_profile": "yes"})
+    return Completion([SaveProfile(profile_from_answers(answers, ctx))], replies, declare)

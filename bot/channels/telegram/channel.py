@@ -36,19 +36,12 @@ from bot.conversation.outbox_relay import Undeliverable
 from bot.conversation.uploads import file_incoming
 from bot.delivery.limits import shared_limiter
 from bot.settings import Settings
+from handlers import commands
 from handlers.protocol import Incoming, Reply
 
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
-COMMANDS = (
-    ("khaibao", "telegram.command.khaibao"),
-    ("quaylai", "telegram.command.quaylai"),
-    ("huy", "telegram.command.huy"),
-    ("batdau", "telegram.command.batdau"),
-    ("huongdan", "telegram.command.huongdan"),
-    ("vungdich", "telegram.command.vungdich"),
-)
 CHAT_BURST = 3  # messages a chat may receive at once before per-chat pacing spaces them
 RECENT_UPDATES = 10_000  # update ids remembered to drop repeated deliveries early
 ACTIVE_CHATS = 32  # chats handled at the same time: enough to hide Telegram's round trips
@@ -97,8 +90,7 @@ class TelegramChannel:
         """Connect, publish the command menu, handle what a crash left, then take the webhook or poll."""
         bot = self._bot
         await bot.initialize()
-        commands = [BotCommand(command, messages_vi.t(key)) for command, key in COMMANDS]
-        await bot.set_my_commands(commands)
+        await bot.set_my_commands(menu_commands())
         await self._recover()
         self._accepting = True
         if self._webhook_url:
@@ -261,6 +253,11 @@ class TelegramChannel:
         log.error("telegram update %s failed: %s", update_id, _describe(error))
         with contextlib.suppress(TelegramError):
             await self._sender.send(chat_id, render([Reply(messages_vi.t("error.apology"))], chat_id, self._codec))
+
+
+def menu_commands() -> list[BotCommand]:
+    """Telegram's command menu: the registry's ``menu`` entries, each with its "telegram.command.<name>" text."""
+    return [BotCommand(command.name, messages_vi.t(f"telegram.command.{command.name}")) for command in commands.menu()]
 
 
 def _durable(received: Received) -> bool:
