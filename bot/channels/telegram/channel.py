@@ -23,6 +23,7 @@ from telegram import Bot, BotCommand, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 import messages_vi
+from bot.channels.telegram import platform
 from bot.channels.telegram.buttons import ButtonCodec
 from bot.channels.telegram.http import AiohttpRequest
 from bot.channels.telegram.lanes import Lanes
@@ -70,7 +71,7 @@ class TelegramChannel:
         secret = settings.telegram_webhook_secret
         self._secret = secret.get_secret_value() if secret else settings.derived_secret("telegram-webhook")
         self._bot = _bot(settings, settings.telegram_bot_token.get_secret_value())
-        limiter = shared_limiter(settings, CHANNEL)
+        limiter = shared_limiter(CHANNEL, *platform.rate(settings))
         self._codec = ButtonCodec()
         self._memory = ChatMemory()
         self._lanes = Lanes(ACTIVE_CHATS)

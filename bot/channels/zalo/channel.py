@@ -12,6 +12,7 @@ import httpx
 from starlette.routing import BaseRoute
 
 from bot.channels.qr_images import QrImages
+from bot.channels.zalo import platform
 from bot.channels.zalo.api import ZaloBotApi
 from bot.channels.zalo.inbox import ZaloInbox
 from bot.channels.zalo.polling import POLL_TIMEOUT, ZaloPoller
@@ -108,7 +109,8 @@ def build(settings: Settings, service: ConversationService, *, poll_timeout: int
     if settings.public_base_url:
         valid_for = timedelta(hours=settings.receipt_valid_hours)
         qr_images = QrImages(settings.secret, settings.public_base_url, valid_for, service.clock)
-    sender = ZaloReplySender(api, shared_limiter(settings, CHANNEL), service, qr_images, in_flight=in_flight)
+    limiter = shared_limiter(CHANNEL, *platform.rate(settings))
+    sender = ZaloReplySender(api, limiter, service, qr_images, in_flight=in_flight)
     return ZaloChannel(
         api,
         ZaloInbox(service, sender, fetch=functools.partial(fetch_url, http)),
