@@ -1,7 +1,7 @@
 """Runs the engine for incoming messages: per-user order, and group commits of many users' steps.
 
-Every message waits on its user's lock, so a user never has two messages in flight. The messages
-waiting at one moment (one per user) are handled together in one transaction: their states and
+Every message waits for its turn in its user's lane (``ordering.Lanes``), so a user never has two
+messages in flight. The messages waiting at one moment (one per user) are handled together in one transaction: their states and
 profiles are read with two queries, the pure engine runs for each, and the new states, effects,
 handled marks and replies (as outbox rows) are written before a single commit. Replies are returned
 only after the commit; the channel sends them and notes them sent (``inbox.sent``), and the outbox
@@ -34,8 +34,8 @@ from bot.commands.caller import Caller
 from bot.commands.notices import publish_notice, show_notice
 from bot.commands.registry import HANDLERS
 from bot.conversation.inbox import Inbox
-from bot.conversation.locks import KeyedLocks
 from bot.conversation.message_json import incoming_from_json, reply_to_json
+from bot.conversation.ordering import Lanes
 from bot.settings import Settings
 from handlers import receipt
 from handlers.engine import handle
@@ -90,7 +90,7 @@ class ConversationService:
         self.db = db
         self.settings = settings
         self.clock = clock
-        self._locks = KeyedLocks()
+        self._order = Lanes()
         self.inbox = Inbox(db, clock)
         self._several_processes = not is_sqlite(db.url)
         self._outbreak: Expiring[tuple[OutbreakArea, ...]] = Expiring(outbreak_ttl)
@@ -100,7 +100,7 @@ class ConversationService:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one message in order with the user's others; [] for a repeated delivery."""
-        async with self._locks.hold((incoming.channel, incoming.user_id)):
+        async with self._order.hold((incoming.channel, incoming.user_id)):
             job = _Job(incoming, asyncio.get_running_loop().create_future())
             self._pending.append(job)
             if self._worker is None or self._worker.done():

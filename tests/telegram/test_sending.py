@@ -14,7 +14,6 @@ from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from bot.channels.telegram.buttons import ButtonCodec
 from bot.channels.telegram.http import AiohttpRequest
-from bot.channels.telegram.lanes import Lanes
 from bot.channels.telegram.memory import ChatMemory
 from bot.channels.telegram.pacing import ChatPacer
 from bot.channels.telegram.render import Outgoing, Pressed, render
@@ -77,27 +76,6 @@ async def test_pacer_off_never_waits() -> None:
     for _ in range(10):
         await pacer.wait(CHAT)
     assert time_.sleeps == [] and pacer.tracked_chats == 0
-
-
-async def test_lanes_keep_each_key_in_order_and_run_keys_concurrently(caplog: pytest.LogCaptureFixture) -> None:
-    lanes, done, gate = Lanes(), [], asyncio.Event()
-
-    async def job(name: str, wait: asyncio.Event | None = None) -> None:
-        if wait:
-            await wait.wait()
-        if name == "a2":
-            raise RuntimeError("personal data")
-        done.append(name)
-
-    for name, wait in (("a1", gate), ("a2", None), ("a3", None)):
-        lanes.submit("a", functools.partial(job, name, wait))
-    lanes.submit("b", functools.partial(job, "b1"))
-    await asyncio.sleep(0.01)
-    assert done == ["b1"] and len(lanes) == 1
-    gate.set()
-    await lanes.join()
-    assert done == ["b1", "a1", "a3"] and len(lanes) == 0
-    assert "lane job failed: RuntimeError" in caplog.text and "personal data" not in caplog.text
 
 
 @pytest.fixture

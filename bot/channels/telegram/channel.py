@@ -26,13 +26,13 @@ import messages_vi
 from bot.channels.telegram import platform
 from bot.channels.telegram.buttons import ButtonCodec
 from bot.channels.telegram.http import AiohttpRequest
-from bot.channels.telegram.lanes import Lanes
 from bot.channels.telegram.memory import ChatMemory
 from bot.channels.telegram.pacing import ChatPacer
 from bot.channels.telegram.receive import CHANNEL, FileRef, Received, receive
 from bot.channels.telegram.render import page, render
 from bot.channels.telegram.send import Conversations, Sender
 from bot.channels.telegram.webhook import webhook_path, webhook_route
+from bot.conversation.ordering import Lanes
 from bot.conversation.outbox_relay import Undeliverable
 from bot.conversation.uploads import file_incoming
 from bot.delivery.limits import shared_limiter
@@ -74,7 +74,7 @@ class TelegramChannel:
         limiter = shared_limiter(CHANNEL, *platform.rate(settings))
         self._codec = ButtonCodec()
         self._memory = ChatMemory()
-        self._lanes = Lanes(ACTIVE_CHATS)
+        self._lanes = Lanes(active=ACTIVE_CHATS)
         self._recent = _RecentUpdates(RECENT_UPDATES)
         pacer = ChatPacer(settings.telegram_per_chat_interval, CHAT_BURST)
         self._sender = Sender(self._bot, service, self._memory, limiter, pacer)
