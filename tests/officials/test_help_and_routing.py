@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 import messages_vi
-from bot.conversation.service import ConversationService
-from handlers import engine
 from bot.channels.telegram.channel import menu_commands
 from bot.commands.registry import HANDLERS, check
+from bot.conversation.service import ConversationService
+from handlers import engine
 from handlers.commands import EVERYONE, REGISTRY, ROLES, Command, commands_for
 from handlers.flows import FLOWS
 from handlers.protocol import ServerCommand
