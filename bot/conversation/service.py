@@ -4,10 +4,9 @@ Every message waits for its turn in its user's lane (``ordering.Lanes``), so a u
 messages in flight. The messages waiting at one moment (one per user) are handled together in one
 transaction: their states and profiles are read with two queries, the pure engine runs for each, and
 the new states, effects, handled marks and replies (as outbox rows) are written before a single
-commit. Replies are returned
-only after the commit; the channel sends them and notes them sent (``inbox.sent``), and the outbox
-relay sends again whatever a crash or an outage left unsent. A batch that fails is retried one
-message per transaction, so one bad message fails alone.
+commit. Replies are returned only after the commit; the channel sends them and notes them sent
+(``inbox.sent``), and the outbox relay sends again whatever a crash or an outage left unsent. A batch
+that fails is retried one message per transaction, so one bad message fails alone.
 
 On PostgreSQL several processes may serve one bot: each transaction first takes an advisory lock per
 user (in a fixed order, so two processes never deadlock), then handles, before the message it was
