@@ -23,11 +23,10 @@ from telegram import Bot, BotCommand, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 import messages_vi
-from bot.channels.telegram import platform
 from bot.channels.telegram.buttons import ButtonCodec
 from bot.channels.telegram.http import AiohttpRequest
 from bot.channels.telegram.memory import ChatMemory
-from bot.channels.telegram.pacing import ChatPacer
+from bot.channels.telegram.pacing import ChatPacer, rate
 from bot.channels.telegram.receive import CHANNEL, FileRef, Received, receive
 from bot.channels.telegram.render import page, render
 from bot.channels.telegram.send import Conversations, Sender
@@ -71,7 +70,7 @@ class TelegramChannel:
         secret = settings.telegram_webhook_secret
         self._secret = secret.get_secret_value() if secret else settings.derived_secret("telegram-webhook")
         self._bot = _bot(settings, settings.telegram_bot_token.get_secret_value())
-        limiter = shared_limiter(CHANNEL, *platform.rate(settings))
+        limiter = shared_limiter(CHANNEL, *rate(settings))
         self._codec = ButtonCodec()
         self._memory = ChatMemory()
         self._lanes = Lanes(active=ACTIVE_CHATS)

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from bot.channels.base import Channel, Platform
 from bot.channels.telegram.bulk import TelegramSender
+from bot.channels.telegram.pacing import rate
 from bot.conversation.service import ConversationService
 from bot.delivery.progress import Notifier
 from bot.delivery.senders import BulkSender
 from bot.settings import Settings
-
-CHANNEL = "telegram"
-PAID_BROADCAST_RATE = 1000.0  # messages per second Telegram allows with paid broadcasts
-
-
-def rate(settings: Settings) -> tuple[float, float]:
-    """(messages per second overall, minimum seconds between bulk sends to one chat)."""
-    overall = PAID_BROADCAST_RATE if settings.telegram_paid_broadcast else settings.telegram_rate
-    return overall, settings.telegram_per_chat_interval
 
 
 def _configured(settings: Settings) -> bool:
@@ -40,4 +32,4 @@ def _notifier(sender: BulkSender) -> Notifier:
     return sender  # progress is edited in place
 
 
-PLATFORM = Platform(CHANNEL, _configured, _channel, _sender, _notifier, rate)
+PLATFORM = Platform("telegram", _configured, _channel, _sender, _notifier, rate)

@@ -10,10 +10,11 @@ from telegram.constants import ChatType
 
 import messages_vi
 from bot.channels.telegram.buttons import ButtonCodec, PageTurn
-from bot.channels.telegram.platform import CHANNEL
 from bot.channels.telegram.render import Pressed
 from bot.conversation.uploads import PHOTO_NAME
 from handlers.protocol import BUTTON, CONTACT, DOCUMENT, TEXT, UNSUPPORTED, Incoming, Reply
+
+CHANNEL = "telegram"
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ import httpx
 from starlette.routing import BaseRoute
 
 from bot.channels.qr_images import QrImages
-from bot.channels.zalo import platform
 from bot.channels.zalo.api import ZaloBotApi
 from bot.channels.zalo.inbox import ZaloInbox
 from bot.channels.zalo.polling import POLL_TIMEOUT, ZaloPoller
-from bot.channels.zalo.send import ZaloReplySender, in_flight_for
+from bot.channels.zalo.send import ZaloReplySender, in_flight_for, rate
 from bot.channels.zalo.updates import CHANNEL
 from bot.channels.zalo.webhook import webhook_route
 from bot.conversation.service import ConversationService
@@ -109,7 +108,7 @@ def build(settings: Settings, service: ConversationService, *, poll_timeout: int
     if settings.public_base_url:
         valid_for = timedelta(hours=settings.receipt_valid_hours)
         qr_images = QrImages(settings.secret, settings.public_base_url, valid_for, service.clock)
-    limiter = shared_limiter(CHANNEL, *platform.rate(settings))
+    limiter = shared_limiter(CHANNEL, *rate(settings))
     sender = ZaloReplySender(api, limiter, service, qr_images, in_flight=in_flight)
     return ZaloChannel(
         api,

@@ -5,16 +5,12 @@ from __future__ import annotations
 from bot.channels.base import Channel, Platform
 from bot.channels.zalo.api import ZaloBotApi
 from bot.channels.zalo.bulk import ZaloSender
+from bot.channels.zalo.send import rate
 from bot.channels.zalo.updates import CHANNEL
 from bot.conversation.service import ConversationService
 from bot.delivery.progress import Notifier, ThrottledNotifier
 from bot.delivery.senders import BulkSender
 from bot.settings import Settings
-
-
-def rate(settings: Settings) -> tuple[float, float]:
-    """(messages per second overall, minimum seconds between bulk sends to one chat)."""
-    return settings.zalo_rate, 0.0
 
 
 def _configured(settings: Settings) -> bool:

@@ -25,6 +25,7 @@ from bot.channels.zalo.api import (
 )
 from bot.channels.zalo.updates import CHANNEL
 from bot.delivery.pacing import RateLimiter
+from bot.settings import Settings
 from handlers.protocol import Reply
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,11 @@ class Unreachable(Protocol):
     """Where a user who blocked the bot is reported (the conversation service)."""
 
     async def mark_unreachable(self, channel: str, user_id: str) -> None: ...
+
+
+def rate(settings: Settings) -> tuple[float, float]:
+    """(messages per second overall, minimum seconds between bulk sends to one chat: none on Zalo)."""
+    return settings.zalo_rate, 0.0
 
 
 def in_flight_for(rate: float) -> int:
