@@ -6,8 +6,8 @@ from pydantic import SecretStr
 
 from bot.channels import registry
 from bot.channels.telegram import receive as telegram_receive
-from bot.channels.zalo import updates as zalo_updates
 from bot.channels.telegram.bulk import TelegramSender
+from bot.channels.zalo import updates as zalo_updates
 from bot.channels.zalo.bulk import ZaloSender
 from bot.delivery.progress import ThrottledNotifier
 from bot.settings import Settings

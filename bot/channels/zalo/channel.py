@@ -14,12 +14,12 @@ from starlette.routing import BaseRoute
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import ZaloBotApi
 from bot.channels.zalo.inbox import ZaloInbox
+from bot.channels.zalo.media import fetch_url
 from bot.channels.zalo.polling import POLL_TIMEOUT, ZaloPoller
 from bot.channels.zalo.send import ZaloReplySender, in_flight_for, rate
 from bot.channels.zalo.updates import CHANNEL
 from bot.channels.zalo.webhook import webhook_route
 from bot.conversation.service import ConversationService
-from bot.conversation.uploads import fetch_url
 from bot.delivery.limits import shared_limiter
 from bot.settings import Settings
 from handlers.protocol import Reply

@@ -11,7 +11,7 @@ from functools import partial
 from typing import Protocol
 
 import messages_vi
-from bot.channels.menu_text import render, split
+from bot.channels.menu_text import render
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import (
     MAX_TEXT_LENGTH,
@@ -27,6 +27,7 @@ from bot.channels.zalo.updates import CHANNEL
 from bot.delivery.pacing import RateLimiter
 from bot.settings import Settings
 from handlers.protocol import Reply
+from handlers.text import split
 
 log = logging.getLogger(__name__)
 
