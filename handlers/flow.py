@@ -133,7 +133,7 @@ class Flow:
 
     def step(self, step_id: str) -> Step:
         """The step with that id."""
-        return self._by_id[step_id]  # type: ignore[attr-defined, no-any-return]
+        return self._by_id[step_id]  # type: ignore[attr-defined]
 
     def has(self, step_id: str) -> bool:
         """True when the flow has a step with that id."""

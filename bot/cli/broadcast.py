@@ -163,7 +163,7 @@ def retry(
         async with database.transaction() as session:
             for state in statuses:
                 queued[state] = await broadcasts.requeue(session, broadcast_id, (state,), now)
-            await audit.record(session, now, "cli", "admin", "broadcast.retry", broadcast_id=broadcast_id,
+            await audit.record(session, now, "cli", "admin", "broadcast.retry", None, broadcast_id=broadcast_id,
                                **queued)
         return queued
 

@@ -95,6 +95,6 @@ async def retention(db: Database, settings: Settings, now: datetime, actor: str,
     async with db.transaction() as session:
         counts = await apply_retention(session, before)
         counts["files"] = await asyncio.to_thread(user_files.expire, settings, before)
-        await audit.record(session, now, actor, role, "retention", **counts)
+        await audit.record(session, now, actor, role, "retention", None, **counts)
     await db.release_deleted()
     return counts

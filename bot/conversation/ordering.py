@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from contextlib import asynccontextmanager
 
-Job = Callable[[], Awaitable[None]]
+Job = Callable[[], Awaitable[object]]  # what it returns is not kept
 
 log = logging.getLogger(__name__)
 

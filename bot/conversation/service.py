@@ -203,7 +203,7 @@ class ConversationService:
             for effect in step.effects:
                 if isinstance(effect, SaveProfile):
                     context = replace(context, profile={**(context.profile or {}), **effect.profile})
-        kept = [effect for effect in effects if not isinstance(effect, DropConversation)]
+        kept: list[Effect] = [effect for effect in effects if not isinstance(effect, DropConversation)]
         if state is None:
             kept.append(DropConversation())
         return Outcome(state or {}, replies, kept)

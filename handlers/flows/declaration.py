@@ -191,8 +191,8 @@ def _chosen(values: list[str]) -> frozenset[str]:
 def finish(answers: Answers, ctx: Context) -> Completion:
     """Triage, the declaration record and the receipt; or a switch to editing the profile."""
     if answers.get("confirm_profile") == "edit":
-        profile = registration.answers_from_profile(ctx.profile or {})
-        return Completion(next_flow=NextFlow("register", answers=profile, review=True))
+        stored = registration.answers_from_profile(ctx.profile or {})
+        return Completion(next_flow=NextFlow("register", answers=stored, review=True))
     profile = ctx.profile or {}
     for_self = answers["for_whom"] == "self"
     same_address = for_self or answers.get("subject_same_address") == "yes"
