@@ -165,16 +165,25 @@ class Result:
         return 1000 * self.cpu / self.updates if self.cpu is not None else None
 
 
-async def run(bench, bot: str, users: int, messages: int, folder: str) -> Result:  # type: ignore[no-untyped-def]
-    """A fresh fake and bot process; every user sends its texts one after another."""
+async def run(  # type: ignore[no-untyped-def]
+    bench, bot: str, users: int, messages: int, folder: str, profiler: str | None = None
+) -> Result:
+    """A fresh fake and bot process; every user sends its texts one after another (``profiler``: py-spy)."""
     fake = bench.BenchTelegram()
     async with serving(fake.app) as api:
         fake.base_url = api
         child = await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--serve", bot, "--api", api, "--folder", folder, stdout=asyncio.subprocess.PIPE
         )
+        spy = None
         try:
             await bench._ready(child)
+            if profiler:
+                spy = await asyncio.create_subprocess_exec(
+                    profiler, "record", "--pid", str(child.pid), "--rate", "200", "--format", "raw",
+                    "--output", f"peers-{bot}.txt", stdout=asyncio.subprocess.DEVNULL,
+                    stderr=asyncio.subprocess.DEVNULL,
+                )
 
             async def user(chat_id: int) -> None:
                 for number in range(1, messages + 1):
@@ -186,6 +195,9 @@ async def run(bench, bot: str, users: int, messages: int, folder: str) -> Result
             await asyncio.gather(*(user(1000 + n) for n in range(users)))
             elapsed, cpu_after = time.perf_counter() - started, bench.cpu_seconds(child.pid)
         finally:
+            if spy is not None:
+                spy.send_signal(signal.SIGINT)
+                await spy.wait()
             child.send_signal(signal.SIGTERM)
             await child.wait()
             await fake.close()
@@ -206,13 +218,13 @@ def table(results: dict[str, Result]) -> list[str]:
     return lines
 
 
-async def main(users: int, messages: int, bots: list[str], rounds: int) -> None:
+async def main(users: int, messages: int, bots: list[str], rounds: int, profiler: str | None) -> None:
     bench = _bench_telegram()
     best: dict[str, Result] = {}
     with tempfile.TemporaryDirectory() as folder:
         for round_number in range(rounds):
             for bot in bots:
-                result = await run(bench, bot, users, messages, folder)
+                result = await run(bench, bot, users, messages, folder, profiler)
                 print(f"round {round_number + 1}: {LABELS[bot]:<48} {result.rate:7.0f} updates/s", flush=True)
                 if bot not in best or result.rate > best[bot].rate:
                     best[bot] = result
@@ -231,6 +243,7 @@ if __name__ == "__main__":
     parser.add_argument("--messages", type=int, default=23, help="texts each user sends")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each bot, alternating; the best counts")
     parser.add_argument("--only", default=",".join(BOTS), help=f"bots to run, comma-separated: {', '.join(BOTS)}")
+    parser.add_argument("--py-spy", help="py-spy executable: profile each bot process into peers-<bot>.txt")
     parser.add_argument("--serve", choices=BOTS, help=argparse.SUPPRESS)
     parser.add_argument("--api", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
@@ -241,4 +254,4 @@ if __name__ == "__main__":
         event_loop.run(serve(args.serve, args.api, args.folder))
     else:
         event_loop.run(main(args.users, args.messages, [bot for bot in BOTS if bot in args.only.split(",")],
-                         args.rounds))
+                         args.rounds, args.py_spy))

@@ -11,7 +11,7 @@ from telegram import Bot
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from bot.channels.telegram.buttons import ButtonCodec
-from bot.channels.telegram.http import AiohttpRequest
+from bot.channels.telegram.http import AiohttpRequest, JsonBot
 from bot.channels.telegram.memory import ChatMemory
 from bot.channels.telegram.pacing import ChatPacer
 from bot.channels.telegram.render import Outgoing, Pressed, render
@@ -83,12 +83,12 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
-    async with Bot(fake.token, base_url=fake.bot_base_url, request=AiohttpRequest(8)) as client:
+async def bot(fake: FakeTelegram) -> AsyncIterator[JsonBot]:
+    async with JsonBot(fake.token, base_url=fake.bot_base_url, request=AiohttpRequest(8)) as client:
         yield client
 
 
-def sender(bot: Bot, service: Unreachable | None = None, interval: float = 0.0) -> Sender:
+def sender(bot: JsonBot, service: Unreachable | None = None, interval: float = 0.0) -> Sender:
     limiter = RateLimiter(1000, burst=10)
     return Sender(bot, service or Unreachable(), ChatMemory(), limiter, ChatPacer(interval), backoff=0.01)
 
@@ -117,7 +117,7 @@ async def test_flood_control_waits_as_told_then_sends(fake: FakeTelegram, bot: B
 async def test_a_very_long_flood_wait_drops_the_reply() -> None:
     async with (
         running_fake_telegram(per_chat_interval=10, retry_after=3600) as fake,
-        Bot(fake.token, base_url=fake.bot_base_url) as bot,
+        JsonBot(fake.token, base_url=fake.bot_base_url) as bot,
     ):
         with pytest.raises(RetryAfter):
             await sender(bot).send(CHAT, texts("Một", "Hai"))

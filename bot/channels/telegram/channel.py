@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from starlette.routing import BaseRoute
-from telegram import Bot, BotCommand, Update
+from telegram import BotCommand, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 import messages_vi
 from bot.channels.telegram.buttons import ButtonCodec
-from bot.channels.telegram.http import AiohttpRequest
+from bot.channels.telegram.http import AiohttpRequest, JsonBot
 from bot.channels.telegram.memory import ChatMemory
 from bot.channels.telegram.pacing import ChatPacer, rate
 from bot.channels.telegram.receive import CHANNEL, FileRef, Received, receive
@@ -133,39 +133,44 @@ class TelegramChannel:
         offset, pause = 0, POLL_BACKOFF[0]
         while True:
             try:
-                updates = await self._bot.get_updates(
-                    offset=offset, timeout=POLL_SECONDS, allowed_updates=ALLOWED_UPDATES
-                )
-                await self._accept(updates)
+                payloads = await self._bot.updates_json(offset, POLL_SECONDS, ALLOWED_UPDATES)
+                await self._accept([parsed for payload in payloads if (parsed := self._parsed(payload))])
             except Exception as error:  # the platform or the database is away: wait, then ask again
                 log.warning("telegram polling failed: %s", type(error).__name__)
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, POLL_BACKOFF[1])
                 continue
             pause = POLL_BACKOFF[0]
-            if updates:
-                offset = updates[-1].update_id + 1
+            if payloads:
+                offset = max(_update_number(payload) for payload in payloads) + 1
+
+    def _parsed(self, data: dict[str, Any]) -> tuple[Update, dict[str, Any]] | None:
+        """The update with its JSON as received; None (logged) for an object that is no update."""
+        try:
+            return Update.de_json(data, self._bot), data
+        except Exception as error:  # recorded, never retried
+            log.warning("telegram: rejected update %s (%s)", _update_id(data), type(error).__name__)
+            return None
 
     async def _accept_body(self, data: dict[str, Any]) -> bool:
         """The webhook's update: stored and queued (True), or not accepted now (False: Telegram retries)."""
         if not self._accepting:
             return False
-        try:
-            update = Update.de_json(data, self._bot)
-        except Exception as error:  # an object that is no update: recorded, never retried
-            log.warning("telegram: rejected update %s (%s)", _update_id(data), type(error).__name__)
+        parsed = self._parsed(data)
+        if parsed is None:
             return True
         try:
-            await self._accept([update])
+            await self._accept([parsed])
         except Exception as error:
-            log.error("telegram: storing update %s failed: %s", update.update_id, type(error).__name__)
+            log.error("telegram: storing update %s failed: %s", parsed[0].update_id, type(error).__name__)
             return False
         return True
 
-    async def _accept(self, updates: Sequence[Update]) -> None:
-        """Store the updates that start a conversation step, then queue every update in its chat's lane."""
+    async def _accept(self, updates: Sequence[tuple[Update, dict[str, Any]]]) -> None:
+        """Store the updates (as received) that start a conversation step, then queue each in its chat's lane."""
         received = []
-        for update in updates:
+        payloads = {update.update_id: payload for update, payload in updates}
+        for update, _ in updates:
             if not self._recent.first_time(update.update_id):
                 continue
             try:
@@ -176,7 +181,7 @@ class TelegramChannel:
             if found is not None:
                 received.append((update, found))
         stored = [item for item in received if _durable(item[1])]
-        fresh = await asyncio.gather(*(self._service.inbox.store(found.incoming, update.to_dict())
+        fresh = await asyncio.gather(*(self._service.inbox.store(found.incoming, payloads[update.update_id])
                                        for update, found in stored if found.incoming is not None))
         new = {update.update_id for (update, _), is_new in zip(stored, fresh, strict=True) if is_new}
         for update, found in received:
@@ -270,6 +275,11 @@ def _update_id(data: dict[str, Any]) -> str:
     return str(value) if isinstance(value, int) else "?"
 
 
+def _update_number(data: dict[str, Any]) -> int:
+    value = data.get("update_id")
+    return value if isinstance(value, int) else -1
+
+
 class _RecentUpdates:
     """The newest update ids seen, so a repeated delivery is dropped before it costs a database round trip."""
 
@@ -288,9 +298,9 @@ class _RecentUpdates:
         return True
 
 
-def _bot(settings: Settings, token: str) -> Bot:
+def _bot(settings: Settings, token: str) -> JsonBot:
     root = settings.telegram_api_base_url
-    return Bot(
+    return JsonBot(
         token,
         base_url=f"{root}/bot",
         base_file_url=f"{root}/file/bot",
