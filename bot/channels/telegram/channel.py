@@ -27,7 +27,7 @@ from bot.channels.telegram.buttons import ButtonCodec
 from bot.channels.telegram.http import AiohttpRequest, JsonBot
 from bot.channels.telegram.memory import ChatMemory
 from bot.channels.telegram.pacing import ChatPacer, rate
-from bot.channels.telegram.receive import CHANNEL, FileRef, Received, receive
+from bot.channels.telegram.receive import CHANNEL, JSON, FileRef, Received, receive
 from bot.channels.telegram.render import page, render
 from bot.channels.telegram.send import Conversations, Sender
 from bot.channels.telegram.webhook import webhook_path, webhook_route
@@ -134,7 +134,7 @@ class TelegramChannel:
         while True:
             try:
                 payloads = await self._bot.updates_json(offset, POLL_SECONDS, ALLOWED_UPDATES)
-                await self._accept([parsed for payload in payloads if (parsed := self._parsed(payload))])
+                await self._accept(payloads)
             except Exception as error:  # the platform or the database is away: wait, then ask again
                 log.warning("telegram polling failed: %s", type(error).__name__)
                 await asyncio.sleep(pause)
@@ -144,70 +144,59 @@ class TelegramChannel:
             if payloads:
                 offset = max(_update_number(payload) for payload in payloads) + 1
 
-    def _parsed(self, data: dict[str, Any]) -> tuple[Update, dict[str, Any]] | None:
-        """The update with its JSON as received; None (logged) for an object that is no update."""
-        try:
-            return Update.de_json(data, self._bot), data
-        except Exception as error:  # recorded, never retried
-            log.warning("telegram: rejected update %s (%s)", _update_id(data), type(error).__name__)
-            return None
-
     async def _accept_body(self, data: dict[str, Any]) -> bool:
         """The webhook's update: stored and queued (True), or not accepted now (False: Telegram retries)."""
         if not self._accepting:
             return False
-        parsed = self._parsed(data)
-        if parsed is None:
-            return True
         try:
-            await self._accept([parsed])
+            await self._accept([data])
         except Exception as error:
-            log.error("telegram: storing update %s failed: %s", parsed[0].update_id, type(error).__name__)
+            log.error("telegram: storing update %s failed: %s", _update_id(data), type(error).__name__)
             return False
         return True
 
-    async def _accept(self, updates: Sequence[tuple[Update, dict[str, Any]]]) -> None:
+    async def _accept(self, updates: Sequence[JSON]) -> None:
         """Store the updates (as received) that start a conversation step, then queue each in its chat's lane."""
         received = []
-        payloads = {update.update_id: payload for update, payload in updates}
-        for update, _ in updates:
-            if not self._recent.first_time(update.update_id):
-                continue
+        for update in updates:
             try:
                 found = receive(update, self._codec)
-            except Exception as error:  # a shape PTB parsed but that makes no sense (e.g. a text that is no string)
-                log.warning("telegram: rejected update %s (%s)", update.update_id, type(error).__name__)
+            except Exception as error:  # a shape that makes no sense: recorded, never retried
+                log.warning("telegram: rejected update %s (%s)", _update_id(update), type(error).__name__)
                 continue
-            if found is not None:
+            if found is None:
+                if not isinstance(update.get("update_id"), int):
+                    log.warning("telegram: rejected update %s (no update)", _update_id(update))
+                continue
+            if self._recent.first_time(update["update_id"]):
                 received.append((update, found))
         stored = [item for item in received if _durable(item[1])]
-        fresh = await asyncio.gather(*(self._service.inbox.store(found.incoming, payloads[update.update_id])
+        fresh = await asyncio.gather(*(self._service.inbox.store(found.incoming, update)
                                        for update, found in stored if found.incoming is not None))
-        new = {update.update_id for (update, _), is_new in zip(stored, fresh, strict=True) if is_new}
+        new = {update["update_id"] for (update, _), is_new in zip(stored, fresh, strict=True) if is_new}
         for update, found in received:
-            if not _durable(found) or update.update_id in new:
-                self._lanes.submit(found.chat_id, functools.partial(self._process, update, found))
+            if not _durable(found) or update["update_id"] in new:
+                self._lanes.submit(found.chat_id, functools.partial(self._process, update["update_id"], found))
 
     async def _recover(self) -> None:
         """Queue the updates stored but not handled before a crash, oldest first."""
         payloads = await self._service.inbox.unhandled(CHANNEL)
         for payload in payloads:
             with contextlib.suppress(Exception):
-                update = Update.de_json(payload, self._bot)
-                found = receive(update, self._codec)
+                found = receive(payload, self._codec)
                 if found is not None and _durable(found):
-                    self._recent.first_time(update.update_id)
-                    self._lanes.submit(found.chat_id, functools.partial(self._process, update, found))
+                    self._recent.first_time(payload["update_id"])
+                    self._lanes.submit(found.chat_id, functools.partial(self._process, payload["update_id"], found))
         if payloads:
             log.info("telegram: %d stored updates recovered", len(payloads))
 
-    async def _process(self, update: Update, received: Received) -> None:
+    async def _process(self, update_id: int, received: Received) -> None:
         answering = asyncio.create_task(self._sender.answer(received.query_id)) if received.query_id else None
         try:
             with contextlib.suppress(Forbidden):  # blocked by the user: already marked unreachable
                 await self._respond(received)
         except Exception as error:
-            await self._apologise(update.update_id, received.chat_id, error)
+            await self._apologise(update_id, received.chat_id, error)
         finally:
             if answering is not None:
                 await answering
