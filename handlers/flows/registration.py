@@ -72,9 +72,6 @@ FLOW = Flow(
     ),
 )
 
-PROFILE_FIELDS = ("full_name", "birth", "gender", "phone", "id_number", "province", "commune", "street")
-
-
 def profile_from_answers(answers: Answers, ctx: Context) -> dict[str, Any]:
     """The profile record to store."""
     birth = answers["birth"]
