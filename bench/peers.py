@@ -175,15 +175,8 @@ async def run(  # type: ignore[no-untyped-def]
         child = await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--serve", bot, "--api", api, "--folder", folder, stdout=asyncio.subprocess.PIPE
         )
-        spy = None
         try:
             await bench._ready(child)
-            if profiler:
-                spy = await asyncio.create_subprocess_exec(
-                    profiler, "record", "--pid", str(child.pid), "--rate", "200", "--format", "raw",
-                    "--output", f"peers-{bot}.txt", stdout=asyncio.subprocess.DEVNULL,
-                    stderr=asyncio.subprocess.DEVNULL,
-                )
 
             async def user(chat_id: int) -> None:
                 for number in range(1, messages + 1):
@@ -191,13 +184,11 @@ async def run(  # type: ignore[no-untyped-def]
                     await fake.user_sends_text(chat_id, f"tin nhắn {number}")
                     await asyncio.wait_for(answered, REPLY_TIMEOUT)
 
-            cpu_before, started = bench.cpu_seconds(child.pid), time.perf_counter()
-            await asyncio.gather(*(user(1000 + n) for n in range(users)))
-            elapsed, cpu_after = time.perf_counter() - started, bench.cpu_seconds(child.pid)
+            async with bench.profiling(profiler, child.pid, Path(f"peers-{bot}.txt")):
+                cpu_before, started = bench.cpu_seconds(child.pid), time.perf_counter()
+                await asyncio.gather(*(user(1000 + n) for n in range(users)))
+                elapsed, cpu_after = time.perf_counter() - started, bench.cpu_seconds(child.pid)
         finally:
-            if spy is not None:
-                spy.send_signal(signal.SIGINT)
-                await spy.wait()
             child.send_signal(signal.SIGTERM)
             await child.wait()
             await fake.close()
