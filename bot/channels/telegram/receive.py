@@ -53,7 +53,7 @@ def receive(update: JSON, codec: ButtonCodec) -> Received | None:
     user = _object(source.get("from"))
     chat = _object(_object(query.get("message")).get("chat") if query else message.get("chat"))
     user_id, chat_id = user.get("id"), chat.get("id")
-    if not isinstance(update_id, int) or not _is_id(user_id) or not _is_id(chat_id):
+    if not isinstance(update_id, int) or not isinstance(chat_id, int) or not _is_id(user_id) or not _is_id(chat_id):
         return None
     if chat.get("type") != ChatType.PRIVATE or user.get("is_bot") is not False:
         return None
