@@ -40,7 +40,7 @@ from storage.models import (
     OutboxReply,
     Person,
 )
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 PERSON = Person.__table__  # type: ignore[attr-defined]
 DECLARATION = Declaration.__table__  # type: ignore[attr-defined]
@@ -138,7 +138,7 @@ async def _anonymise_declarations(executor: Executor, condition: Any) -> int:
     """Keep a declaration's level, commune and day; drop its name, answers and code."""
     result = await executor.execute(update(DECLARATION).where(condition).values(
         subject_name="", answers={}, code=literal("X") + func.cast(DECLARATION.c.id, DECLARATION.c.code.type)))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_declarations(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -154,7 +154,7 @@ async def _anonymise_reports(executor: Executor, condition: Any) -> int:
     """Keep a report's kind, commune and day; drop who filed it and what it says."""
     result = await executor.execute(update(REPORT).where(condition).values(
         reporter_id=None, anonymous=True, contact=None, who=None, place=REDACTED, seen=REDACTED))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_reports(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -180,7 +180,7 @@ async def _retain_invites(executor: Executor, before: datetime) -> int:
     result = await executor.execute(update(INVITE).where(
         INVITE.c.created_at < before, or_(INVITE.c.name.is_not(None), INVITE.c.phone.is_not(None)),
     ).values(name=None, phone=None))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_conversation(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -189,7 +189,7 @@ async def _erase_conversation(executor: Executor, subject: Subject, now: datetim
 
 
 async def _retain_conversations(executor: Executor, before: datetime) -> int:
-    return int((await executor.execute(delete(CONVERSATION).where(CONVERSATION.c.updated_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(CONVERSATION).where(CONVERSATION.c.updated_at < before)))
 
 
 async def _erase_inbound(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -198,7 +198,7 @@ async def _erase_inbound(executor: Executor, subject: Subject, now: datetime) ->
 
 
 async def _retain_inbound(executor: Executor, before: datetime) -> int:
-    return int((await executor.execute(delete(INBOUND).where(INBOUND.c.received_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(INBOUND).where(INBOUND.c.received_at < before)))
 
 
 # --- texts that copied personal data --------------------------------------------------------------
@@ -244,7 +244,7 @@ async def _retain_broadcasts(executor: Executor, before: datetime) -> int:
         update(BROADCAST)
         .where(BROADCAST.c.created_at < before, of_alerts, BROADCAST.c.text != REDACTED)
         .values(text=REDACTED))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_deliveries(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -262,7 +262,7 @@ async def _retain_deliveries(executor: Executor, before: datetime) -> int:
     result = await executor.execute(update(DELIVERY).where(
         DELIVERY.c.text.is_not(None), DELIVERY.c.status.not_in(OPEN_DELIVERIES), DELIVERY.c.broadcast_id.in_(old),
     ).values(text=None))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_notices(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -281,7 +281,7 @@ async def _erase_outbox(executor: Executor, subject: Subject, now: datetime) -> 
 
 async def _retain_outbox(executor: Executor, before: datetime) -> int:
     """Replies never sent (given up) are kept for the operator until the retention period ends."""
-    return int((await executor.execute(delete(OUTBOX).where(OUTBOX.c.created_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(OUTBOX).where(OUTBOX.c.created_at < before)))
 
 
 RULES: dict[str, Rule] = {
