@@ -143,10 +143,22 @@ def _start_flow_command(out: Outcome, flow_id: str, ctx: Context) -> None:
     _start_flow(out, flow_id, ctx)
 
 
+def _arrival(out: Outcome, argument: str, ctx: Context) -> None:
+    """The arrival declaration; someone not yet registered registers first and then continues with it."""
+    _reset(out, ctx)
+    if ctx.registered:
+        _start_flow(out, "arrive", ctx)
+        return
+    out.replies.append(Reply(t("arrival.register_first")))
+    _start_flow(out, "register", ctx, then="arrive")
+
+
 COMMANDS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "/start": _restart,
     "/batdau": lambda out, argument, ctx: _restart(out, "", ctx),
     "/khaibao": lambda out, argument, ctx: _restart(out, "", ctx),
+    "/nhapcanh": _arrival,
+    "/arrival": _arrival,
     "/huy": _cancel,
     "/quaylai": lambda out, argument, ctx: _back(out, ctx),
     "/vungdich": _outbreak,
@@ -213,8 +225,9 @@ def _start_entry(out: Outcome, ctx: Context, presets: dict[str, Any] | None = No
 
 
 def _start_flow(
-    out: Outcome, flow_id: str, ctx: Context, presets: dict[str, Any] | None = None
+    out: Outcome, flow_id: str, ctx: Context, presets: dict[str, Any] | None = None, then: str | None = None
 ) -> None:
+    """Start a flow; ``then`` is the flow it leads to, instead of the one its finisher names (registration first)."""
     answers: dict[str, Any] = {}
     first: str | None = None
     edit = False
@@ -226,7 +239,7 @@ def _start_flow(
     flow = FLOWS[flow_id][0]
     out.state.update(
         flow=flow.id, version=flow.version, step=None, answers=answers, history=[],
-        edit=edit, choices={}, selected=[], presets=presets or {},
+        edit=edit, choices={}, selected=[], presets=presets or {}, **({"then": then} if then else {}),
     )
     _enter(out, flow, first or flow.first.id, ctx)
 
@@ -266,11 +279,12 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     answers = out.state["answers"]
     on_path = {step.id for step in flow.path(answers)}
     completion = FLOWS[flow.id][1]({k: v for k, v in answers.items() if k in on_path}, ctx)
+    then = out.state.get("then")
     out.effects.extend(completion.effects)
     out.replies.extend(completion.replies)
     _reset(out, ctx)
     if completion.next_flow:
-        _start_flow(out, completion.next_flow, ctx)
+        _start_flow(out, then or completion.next_flow, ctx)
 
 
 # --- prompts --------------------------------------------------------------------------------------
