@@ -25,6 +25,10 @@ MESSAGES = {
     "arrival.paper.cccd_foreigner": (
         "A 12-digit number is a Vietnamese citizen ID (CCCD). Foreign nationals, please type your passport number."
     ),
+    "arrival.paper.cccd_mismatch": (
+        "This CCCD does not match your registered year of birth and sex, or its province code is wrong. "
+        "Please check it, or type your passport number."
+    ),
     "arrival.paper.bad": (
         "A passport number usually has 6 to 9 letters and digits, e.g. “M12345678”. "
         "Please type it again."

@@ -24,6 +24,10 @@ MESSAGES = {
     "arrival.paper.cccd_foreigner": (
         "Số 12 chữ số là CCCD của công dân Việt Nam. Người nước ngoài vui lòng gõ số hộ chiếu."
     ),
+    "arrival.paper.cccd_mismatch": (
+        "Số CCCD này không khớp với năm sinh, giới tính đã đăng ký hoặc có mã tỉnh sai. Vui lòng kiểm tra lại, "
+        "hoặc gõ số hộ chiếu."
+    ),
     "arrival.paper.bad": "Số hộ chiếu thường gồm 6–9 chữ cái và chữ số, ví dụ «M12345678». Vui lòng gõ lại.",
     "arrival.paper.bad_vn": (
         "Số hộ chiếu thường gồm 6–9 chữ cái và chữ số (ví dụ «C1234567»); số CCCD gồm 12 chữ số. Vui lòng gõ lại."

@@ -36,7 +36,7 @@ class Gate:
 
 GATES = (
     Gate("han", "Nội Bài", AIRPORT, "Hà Nội", ("han", "sb noi bai", "noibai")),
-    Gate("sgn", "Tân Sơn Nhất", AIRPORT, "TP Hồ Chí Minh", ("sgn", "tsn", "tan son nhat", "tansonnhat")),
+    Gate("sgn", "Tân Sơn Nhất", AIRPORT, "TP Hồ Chí Minh", ("sgn", "tsn", "tan son nhat", "tansonnhat", "sai gon")),
     Gate("dad", "Đà Nẵng", AIRPORT, "Đà Nẵng", ("dad",)),
     Gate("cxr", "Cam Ranh", AIRPORT, "Khánh Hòa", ("cxr", "nha trang")),
     Gate("pqc", "Phú Quốc", AIRPORT, "An Giang", ("pqc",)),

@@ -33,10 +33,12 @@ DEMONYMS = {
     "egyptian": "EG", "pakistani": "PK", "bangladeshi": "BD", "myanmar": "MM", "burmese": "MM", "nepali": "NP",
     "srilankan": "LK", "mongolian": "MN", "portuguese": "PT", "greek": "GR", "hungarian": "HU", "emirati": "AE",
     "saudi": "SA", "qatari": "QA", "hongkonger": "HK", "macanese": "MO", "bruneian": "BN", "northkorean": "KP",
+    # Vietnamese names CLDR's Vietnamese does not hold (it keeps "Italy")
+    "y": "IT", "italia": "IT", "thuysi": "CH", "bi": "BE", "bodaonha": "PT", "hylap": "GR", "anhquoc": "GB",
 }
 # Words after a country that do not name it ("han quoc 10 ngay", "singapore transit").
 _TAIL = re.compile(r"(?:\s+(?:nua|thoi|only|transit|qua canh|a|nhe|citizen|nationality|passport|roi|for|trong|"
-                   r"khoang|about|[0-9]+|ngay|days?|tuan|weeks?|hom))+$")
+                   r"khoang|about|[0-9]+|ngay|days?|tuan|weeks?|hom|ve|sang|choi|cong tac|du lich))+$")
 _SPLIT = re.compile(r"[,;\n/+&]|\b(?:va|voi|roi|and|then|sau do|cung)\b")
 _NONE = frozenset({"khong", "khong co", "none", "no", "nothing", "chua", "khong di dau", "khong co nuoc nao"})
 

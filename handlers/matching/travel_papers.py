@@ -29,18 +29,19 @@ _PAPER_WORDS = re.compile(
 _PASSPORT = re.compile(r"[A-Z0-9]{6,9}")
 _VEHICLE_WORDS = re.compile(
     r"^(?:(?:so|hieu|chuyen|bay|flight|flt|no|number|xe|bien|kiem|soat|plate|car|bus|o to|oto|tau|thuyen|ship|"
-    r"vessel|train|ga|hoa|la|cua|toi|em|minh|my|is|di|tren|on|by)\b[\s.:#\-]*)+"
+    r"vessel|train|ga|hoa|la|cua|toi|em|minh|my|is|di|tren|on|by|khach|tai|may|con|container|du|lich|dua|don)\b[\s.:#\-]*)+"
 )
 _FLIGHT = re.compile(r"((?:[A-Z]{2}|[A-Z][0-9]|[0-9][A-Z]))0*([0-9]{1,4}[A-Z]?)")
-_VN_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)([0-9]{4,5})")
+_VN_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]??)([0-9]{4,5})")
 _ON_FOOT = frozenset({"di bo", "on foot", "walking", "walk", "di bo qua", "di bo qua cua khau", "khong co xe",
                       "no vehicle", "walked", "by foot"})
-_PLATE_HINT = re.compile(r"\b(?:xe|bien|plate|car|bus|oto|o to)\b")
+# Words saying the number is not a flight's (a road vehicle, a ship, a train).
+_GROUND_HINT = re.compile(r"\b(?:xe|bien|plate|car|bus|oto|o to|tau|thuyen|ship|vessel|train|ga)\b")
 VEHICLE_LIMIT = 20
 
 
 def _squashed(text: str) -> str:
-    return re.sub(r"[\s.\-_/]", "", text).upper()
+    return re.sub(r"[^0-9a-z]", "", text).upper()
 
 
 def parse_paper(text: str, vietnamese: bool, birth_year: int | None = None, gender: str | None = None) -> Parsed:
@@ -52,9 +53,10 @@ def parse_paper(text: str, vietnamese: bool, birth_year: int | None = None, gend
     if len(number) == 12 and number.isdigit():
         if not vietnamese:
             return Invalid("arrival.paper.cccd_foreigner")
-        problem = check_cccd(number, birth_year, gender)
-        return Invalid(problem.key, problem.params) if problem else Ok({"type": CCCD, "number": number})
-    if not (number.isascii() and _PASSPORT.fullmatch(number)):
+        if check_cccd(number, birth_year, gender):
+            return Invalid("arrival.paper.cccd_mismatch")
+        return Ok({"type": CCCD, "number": number})
+    if not _PASSPORT.fullmatch(number):
         return Invalid("arrival.paper.bad_vn" if vietnamese else "arrival.paper.bad")
     if not any(ch.isdigit() for ch in number):
         return Invalid("arrival.paper.bad_vn" if vietnamese else "arrival.paper.bad")
@@ -66,12 +68,12 @@ def parse_vehicle(text: str) -> Parsed:
     folded = fold(text).strip()
     if re.sub(r"[^a-z ]", "", folded).strip() in _ON_FOOT:
         return Ok({"kind": ON_FOOT, "number": None})
-    plate_said = bool(_PLATE_HINT.search(folded))
+    ground = bool(_GROUND_HINT.search(folded))
     core = _VEHICLE_WORDS.sub("", folded)
     number = _squashed(core)
     if not number or not any(ch.isdigit() for ch in number):
         return Invalid("arrival.vehicle.bad")
-    if len(number) > VEHICLE_LIMIT or not re.fullmatch(r"[A-Z0-9]+", number):
+    if len(number) > VEHICLE_LIMIT:
         return Invalid("arrival.vehicle.bad")
     plate = _VN_PLATE.fullmatch(number)
     if plate:
@@ -79,7 +81,7 @@ def parse_vehicle(text: str) -> Parsed:
         tail = f"{digits[:3]}.{digits[3:]}" if len(digits) == 5 else digits
         return Ok({"kind": PLATE, "number": f"{head}{series}-{tail}"})
     flight = _FLIGHT.fullmatch(number)
-    if flight and not plate_said:
+    if flight and not ground:
         return Ok({"kind": FLIGHT, "number": flight.group(1) + flight.group(2)})
     if len(number) < 3:
         return Invalid("arrival.vehicle.bad")
