@@ -160,6 +160,16 @@ def value_of(gate: Gate) -> dict[str, str | None]:
     return {"id": gate.id, "name": None}
 
 
+def _named_inside(core: str, kind: str | None) -> tuple[str, ...]:
+    """The gates whose name or short name (two words or more) stands whole inside the answer, longest first."""
+    padded = f" {core} "
+    found = [(len(name), ids) for name, ids in _names().items() if " " in name and f" {name} " in padded]
+    if not found:
+        return ()
+    longest = max(length for length, _ in found)
+    return _of_kind(tuple(dict.fromkeys(i for length, ids in found if length == longest for i in ids)), kind)
+
+
 def parse_gate(text: str, label: Label) -> Parsed:
     """The border gate ``text`` names as {"id", "name"} (id "other" with the typed name), a list, or a hint;
     ``label`` renders a gate for a list (in the user's language)."""
@@ -181,6 +191,9 @@ def parse_gate(text: str, label: Label) -> Parsed:
         if variant in _provinces():
             ids = _of_kind(_provinces()[variant], kind)
             return Ok(value_of(BY_ID[ids[0]])) if len(ids) == 1 else _candidates(ids, label)
+    inside = _named_inside(core, kind)
+    if inside:
+        return Ok(value_of(BY_ID[inside[0]])) if len(inside) == 1 else _candidates(inside, label)
     if len(core.replace(" ", "")) >= 3:
         hits = process.extract(core, list(_names()), scorer=fuzz.ratio, score_cutoff=_NEAR, limit=6)
         ids = tuple(dict.fromkeys(gate_id for name, _, _ in hits for gate_id in _names()[name]))[:5]

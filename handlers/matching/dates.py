@@ -107,8 +107,11 @@ def parse_birth(text: str, today: date, allow_year: bool = True) -> Parsed:
 
 _RELATIVE_DAYS = {
     "hom nay": 0, "nay": 0, "today": 0, "hom qua": -1, "qua": -1, "yesterday": -1, "hom kia": -2, "hom ki": -2,
-    "ngay mai": 1, "mai": 1, "tomorrow": 1,
+    "ngay mai": 1, "mai": 1, "tomorrow": 1, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "tonight": 0, "last night": -1,
 }
+# Parts of a day and particles around "hôm nay", "hôm qua" ("sáng nay", "tối qua ạ", "this morning").
+_TIME_OF_DAY = frozenset({"sang", "trua", "chieu", "toi", "dem", "khuya", "a", "nhe", "nha", "vao", "em", "minh"})
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH_MONTH = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b\.?")
 
@@ -119,7 +122,7 @@ def parse_day(text: str, today: date, past_days: int, future_days: int) -> Parse
     folded = re.sub(r"\bt(?:hg?)?\.?\s*(?=[0-9])", "thang ", fold(text))
     folded = _ENGLISH_MONTH.sub(lambda m: f" thang {_ENGLISH_MONTHS.index(m.group(1)[:3]) + 1} ", folded)
     folded = re.sub(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b", r"\1", folded).replace(" of ", " ")
-    words = " ".join(re.findall(r"[0-9a-z]+", folded))
+    words = " ".join(word for word in re.findall(r"[0-9a-z]+", folded) if word not in _TIME_OF_DAY)
     if words in _RELATIVE_DAYS:
         return _day_in_range(date.fromordinal(today.toordinal() + _RELATIVE_DAYS[words]), today, past_days,
                              future_days)

@@ -35,7 +35,12 @@ DEMONYMS = {
     "saudi": "SA", "qatari": "QA", "hongkonger": "HK", "macanese": "MO", "bruneian": "BN", "northkorean": "KP",
     # Vietnamese names CLDR's Vietnamese does not hold (it keeps "Italy")
     "y": "IT", "italia": "IT", "thuysi": "CH", "bi": "BE", "bodaonha": "PT", "hylap": "GR", "anhquoc": "GB",
+    "scotland": "GB", "wales": "GB", "scottish": "GB", "welsh": "GB", "aussie": "AU", "yankee": "US",
+    "dongtimo": "TL", "niudilan": "NZ", "korea": "KR",
 }
+# Pieces of a list of countries that name none and say nothing ("o my 2 tuan roi ve").
+_EMPTY_PIECE = frozenset({"ve", "ve nuoc", "ve viet nam", "thoi", "nua", "ca", "tat ca", "luon", "nhe", "a",
+                          "back", "home", "then home", "and back"})
 # Words after a country that do not name it ("han quoc 10 ngay", "singapore transit").
 _TAIL = re.compile(r"(?:\s+(?:nua|thoi|only|transit|qua canh|a|nhe|citizen|nationality|passport|roi|for|trong|"
                    r"khoang|about|[0-9]+|ngay|days?|tuan|weeks?|hom|ve|sang|choi|cong tac|du lich))+$")
@@ -80,7 +85,7 @@ def parse_visited(text: str, locale: str = "vi") -> Parsed:
         return Invalid("arrival.visited.none")
     found: list[str] = []
     for piece in _SPLIT.split(fold(text)):
-        if not re.search(r"[a-z0-9]", piece):
+        if not re.search(r"[a-z0-9]", piece) or " ".join(re.findall(r"[a-z0-9]+", piece)) in _EMPTY_PIECE:
             continue
         code = code_of(piece)
         if code is None:

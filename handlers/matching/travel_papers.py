@@ -33,8 +33,7 @@ _VEHICLE_WORDS = re.compile(
 )
 _FLIGHT = re.compile(r"((?:[A-Z]{2}|[A-Z][0-9]|[0-9][A-Z]))0*([0-9]{1,4}[A-Z]?)")
 _VN_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]??)([0-9]{4,5})")
-_ON_FOOT = frozenset({"di bo", "on foot", "walking", "walk", "di bo qua", "di bo qua cua khau", "khong co xe",
-                      "no vehicle", "walked", "by foot"})
+_ON_FOOT = ("di bo", "on foot", "walking", "walked", "walk", "khong co xe", "no vehicle", "by foot")
 # Words saying the number is not a flight's (a road vehicle, a ship, a train).
 _GROUND_HINT = re.compile(r"\b(?:xe|bien|plate|car|bus|oto|o to|tau|thuyen|ship|vessel|train|ga)\b")
 VEHICLE_LIMIT = 20
@@ -66,7 +65,8 @@ def parse_paper(text: str, vietnamese: bool, birth_year: int | None = None, gend
 def parse_vehicle(text: str) -> Parsed:
     """A flight number, a Vietnamese plate, another vehicle's number, or crossing on foot, as {"kind", "number"}."""
     folded = fold(text).strip()
-    if re.sub(r"[^a-z ]", "", folded).strip() in _ON_FOOT:
+    padded = f" {' '.join(re.findall(r'[a-z0-9]+', folded))} "
+    if any(f" {phrase} " in padded for phrase in _ON_FOOT) and not any(ch.isdigit() for ch in folded):
         return Ok({"kind": ON_FOOT, "number": None})
     ground = bool(_GROUND_HINT.search(folded))
     core = _VEHICLE_WORDS.sub("", folded)
@@ -80,12 +80,18 @@ def parse_vehicle(text: str) -> Parsed:
         head, series, digits = plate.groups()
         tail = f"{digits[:3]}.{digits[3:]}" if len(digits) == 5 else digits
         return Ok({"kind": PLATE, "number": f"{head}{series}-{tail}"})
-    flight = _FLIGHT.fullmatch(number)
+    flight = _FLIGHT.fullmatch(number) or _named_flight(core)
     if flight and not ground:
         return Ok({"kind": FLIGHT, "number": flight.group(1) + flight.group(2)})
     if len(number) < 3:
         return Invalid("arrival.vehicle.bad")
     return Ok({"kind": OTHER, "number": core.strip().upper()})
+
+
+def _named_flight(core: str) -> re.Match[str] | None:
+    """A flight number at the end of an answer that names the airline first ("vietjet vj 811")."""
+    found = re.search(r"\b([a-z]{2}|[a-z][0-9]|[0-9][a-z])\s?-?\s?([0-9]{1,4}[a-z]?)$", core.strip())
+    return _FLIGHT.fullmatch(_squashed(found.group(0))) if found else None
 
 
 def masked(number: str) -> str:
