@@ -34,6 +34,7 @@ class Command:
 
 REGISTRY: tuple[Command, ...] = (
     Command("khaibao", EVERYONE),
+    Command("nhapcanh", EVERYONE, aliases=("arrival",)),
     Command("quaylai", EVERYONE),
     Command("huy", EVERYONE),
     Command("batdau", EVERYONE, aliases=("start",)),

@@ -1,6 +1,8 @@
 """Texts of the arrival declaration (for people entering Viet Nam)."""
 
 MESSAGES = {
+    "guide.nhapcanh": "/nhapcanh — arrival declaration (just entered Viet Nam from abroad); also /arrival",
+    "telegram.command.nhapcanh": "Arrival declaration",
     "whom.arrival": "I have just entered Viet Nam (arrival declaration)",
     "arrival.register_first": (
         "Arrival declaration: first, please register your personal details once (name, date of birth, phone, "
@@ -117,6 +119,7 @@ MESSAGES = {
         "contact you."
     ),
     "arrival.gate_screen": "Entered on {entry_date} through {gate}; nationality {nationality}; document {paper}",
+    "settings.expect.ARRIVAL_AUTO_MONITORING_DAYS": "needs a whole number of days from 0 (off) to 60.",
     "arrival.column.nationality": "Nationality",
     "arrival.column.paper": "Passport/CCCD",
     "arrival.column.entry_date": "Date of entry",

@@ -1,6 +1,8 @@
 """Texts of the arrival declaration (khai báo nhập cảnh)."""
 
 MESSAGES = {
+    "guide.nhapcanh": "/nhapcanh — khai báo nhập cảnh (vừa từ nước ngoài vào Việt Nam)",
+    "telegram.command.nhapcanh": "Khai báo nhập cảnh",
     "whom.arrival": "Tôi vừa nhập cảnh vào Việt Nam (khai báo nhập cảnh)",
     "arrival.register_first": (
         "Khai báo nhập cảnh: trước hết, xin bạn đăng ký thông tin cá nhân một lần (họ tên, ngày sinh, điện thoại, "
@@ -99,6 +101,7 @@ MESSAGES = {
         "đến {until}. Mỗi ngày hãy gõ /khaibao để khai báo sức khỏe; cán bộ y tế xã/phường sẽ liên hệ với bạn."
     ),
     "arrival.gate_screen": "Nhập cảnh ngày {entry_date} qua {gate}; quốc tịch {nationality}; giấy tờ {paper}",
+    "settings.expect.ARRIVAL_AUTO_MONITORING_DAYS": "cần số ngày nguyên từ 0 (tắt) đến 60.",
     "arrival.column.nationality": "Quốc tịch",
     "arrival.column.paper": "Hộ chiếu/CCCD",
     "arrival.column.entry_date": "Ngày nhập cảnh",

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from handlers import parsers
+from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.flow import CHOICE, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
 from handlers.flows import common, declaration
@@ -116,7 +116,7 @@ def vehicle_text(value: dict[str, Any], locale: str) -> str:
 
 def visited(text: str, answers: Answers, ctx: Context) -> Parsed:
     """The countries stayed in or passed through in the last 14 days."""
-    value = parsers.basic(text, 300)
+    value = parsers.basic(text, field_sizes.TRAVEL)
     return value if isinstance(value, Invalid) else nationalities.parse_visited(value, ctx.locale)
 
 
