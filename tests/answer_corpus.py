@@ -3,7 +3,9 @@
 Columns: step kind, what the person types, what it must mean, and for the commune kind the province
 answered before. Meanings: an option id (several joined by "+"), an area's label, a date
 ("1985-03-15", "1985-03", "1985"), "refuse" (asked again with a hint), "ask:<candidate>" (asked back:
-"Ý bạn là …?" or a numbered list holding that candidate), "none" for no place travelled. Each row is run
+"Ý bạn là …?" or a numbered list holding that candidate), "none" for no place travelled; for the arrival
+kinds a passport number or "cccd:<number>", ISO country codes, a gate id or "other:<name>", "flight:VN301",
+"plate:29A-123.45", "other:<number>" or "on_foot". Each row is run
 through the real engine at that step, so it exercises the same matching layer as a conversation.
 """
 

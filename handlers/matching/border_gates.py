@@ -123,12 +123,11 @@ def _strip(words: str) -> tuple[str, str | None]:
     return " ".join(padded.split()), kind
 
 
-@lru_cache(maxsize=1)
-def _names() -> dict[str, tuple[str, ...]]:
-    """Every folded name and short name to the gates it names."""
+def _index(names_of: Callable[[Gate], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Every folded name ``names_of`` gives a gate (spaced and unspaced) to the gates it names."""
     found: dict[str, list[str]] = {}
     for gate in GATES:
-        for name in (gate.name, *gate.aliases):
+        for name in names_of(gate):
             core, _ = _strip(_fold_words(name))
             for variant in {core, core.replace(" ", "")}:
                 found.setdefault(variant, []).append(gate.id)
@@ -136,14 +135,15 @@ def _names() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, ...]]:
+    """Every name and short name of a gate."""
+    return _index(lambda gate: (gate.name, *gate.aliases))
+
+
+@lru_cache(maxsize=1)
 def _provinces() -> dict[str, tuple[str, ...]]:
-    """Every folded province name holding gates, to those gates."""
-    found: dict[str, list[str]] = {}
-    for gate in GATES:
-        core, _ = _strip(_fold_words(gate.province))
-        for variant in {core, core.replace(" ", ""), *(("hcm", "sai gon", "saigon") if "chi minh" in core else ())}:
-            found.setdefault(variant, []).append(gate.id)
-    return {name: tuple(dict.fromkeys(ids)) for name, ids in found.items()}
+    """Every name of a province holding gates ("ho chi minh" also as "hcm", "sai gon")."""
+    return _index(lambda gate: (gate.province, *(("hcm", "sai gon") if "Chí Minh" in gate.province else ())))
 
 
 def _of_kind(ids: tuple[str, ...], kind: str | None) -> tuple[str, ...]:
