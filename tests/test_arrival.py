@@ -18,7 +18,7 @@ from handlers.protocol import Context, Incoming
 from handlers.triage import OutbreakArea
 from storage import outbreak
 from storage.exports import stream_declarations
-from storage.models import Declaration, Monitoring
+from storage.models import Broadcast, Declaration, Monitoring
 from tests.answer_corpus import ARRIVAL_KINDS, agrees, load, meaning
 from tests.records.test_rights import staff_member
 from tests.transcript import REGISTRATION, Chat
@@ -141,6 +141,10 @@ async def test_a_visit_to_a_listed_country_is_exposure_and_monitoring_is_off_by_
     [stored] = await _stored(database)
     assert stored.reasons == ["symptoms", "abroad", "listed_area"]
     assert await _monitorings(database) == []
+    async with database.sessions() as session:
+        alerts = list((await session.execute(select(Broadcast.text).where(Broadcast.kind == "alert"))).scalars())
+    assert alerts and all("Nhập cảnh ngày 22/11/2026 qua Sân bay quốc tế Nội Bài (Hà Nội); 14 ngày trước đó ở: "
+                          "Hàn Quốc, Hoa Kỳ" in alert and "C1234567" not in alert for alert in alerts)
 
 
 async def test_auto_monitoring_places_an_exposed_arrival_under_monitoring(database, settings, clock) -> None:
