@@ -27,7 +27,6 @@ ENTRY_PAST_DAYS = 30  # an arrival declared later than this is an ordinary decla
 ENTRY_FUTURE_DAYS = 7  # declaring before boarding
 
 
-
 def _vietnamese(answers: Answers) -> bool:
     return answers.get("nationality") == nationalities.VIET_NAM
 
@@ -39,6 +38,7 @@ def nationality(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def show_nationality(value: str, ctx: Context) -> str:
+    """The nationality's country name in the user's language."""
     return nationalities.name_in(value, ctx.locale)
 
 
@@ -52,10 +52,12 @@ def paper(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def paper_prompt(answers: Answers, ctx: Context) -> dict[str, str]:
+    """The passport question, with the CCCD allowed for a Vietnamese citizen."""
     return {"ask": t(ctx.locale, "arrival.paper.ask_vn" if _vietnamese(answers) else "arrival.paper.ask")}
 
 
 def paper_text(value: dict[str, str], locale: str) -> str:
+    """The document as shown: «Hộ chiếu C1234567» or «CCCD 001090012345»."""
     return t(locale, f"arrival.paper.{value['type']}", number=value["number"])
 
 
@@ -71,6 +73,7 @@ def entry_date(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def day_text(value: str) -> str:
+    """An ISO date as people read it (21/11/2026)."""
     return date.fromisoformat(value).strftime("%d/%m/%Y")
 
 
@@ -91,6 +94,7 @@ def gate(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def gate_picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
+    """The answer for a gate chosen from a list."""
     listed = border_gates.BY_ID.get(item_id)
     if listed is None:
         return Invalid("input.stale_button")
@@ -98,6 +102,7 @@ def gate_picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def gate_text(value: dict[str, Any], locale: str) -> str:
+    """A listed gate's label, or the other gate's typed name."""
     listed = border_gates.BY_ID.get(value["id"])
     if listed is not None:
         return gate_label(listed, locale)
@@ -111,6 +116,7 @@ def vehicle(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def vehicle_text(value: dict[str, Any], locale: str) -> str:
+    """The vehicle as shown: «Chuyến bay VN301», «Xe biển số 29A-123.45», «Đi bộ qua cửa khẩu»..."""
     return t(locale, f"arrival.vehicle.{value['kind']}", number=value.get("number") or "")
 
 
@@ -121,6 +127,7 @@ def visited(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def countries_text(value: list[str], locale: str) -> str:
+    """Country names joined by commas."""
     return ", ".join(nationalities.name_in(code, locale) for code in value)
 
 
