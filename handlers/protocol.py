@@ -154,6 +154,8 @@ class Context:
     receipt_valid_hours: int = 24
     notices: tuple[NoticeHeading, ...] = ()
     identity: tuple[str, str] = ("", "")  # (channel, user id) of the sender
+    locale: str = "vi"  # the language of the replies (messages.LOCALES)
+    arrival_monitoring_days: int = 0  # an arrival from a listed country is placed under monitoring this long
 
     @property
     def registered(self) -> bool:

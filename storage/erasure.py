@@ -102,7 +102,8 @@ async def subject_of(executor: Executor, person: dict[str, Any]) -> Subject:
                  *(row.place for row in reported)],
         phones=[person["phone"], *former.get("phone", ()), *(a.get("subject_phone") for a in answers),
                 *(row.contact for row in reported)],
-        numbers=[person["id_number"], *former.get("id_number", ())],
+        numbers=[person["id_number"], *former.get("id_number", ()),
+                 *((a.get("paper") or {}).get("number") for a in answers)],  # an arrival's passport number
     )
     return Subject(person, tuple(row.id for row in declared), tuple(row.id for row in reported), traces)
 

@@ -224,6 +224,7 @@ class ConversationService:
             receipt_valid_hours=self.settings.receipt_valid_hours,
             notices=headings,
             identity=job.key,
+            arrival_monitoring_days=self.settings.arrival_auto_monitoring_days,
         )
 
     async def _save(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
@@ -256,7 +257,9 @@ class ConversationService:
         await persons.save_profiles(connection, profiles, now)
         ids = await declarations.add_many(connection, records)
         alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
-        for (_, record), declaration_id in zip(records, ids, strict=True):
+        for (person_id, record), declaration_id in zip(records, ids, strict=True):
+            if record.get("monitor_days") and record["commune_code"]:
+                await reports.monitor_arrival(connection, person_id, record, now)
             if record["risk_level"] in alerting and record["commune_code"]:
                 await reports.raise_alert(connection, "declaration", record["commune_code"], now,
                                         declaration_id=declaration_id, admins=self.settings.admin_identities)
