@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import messages_vi
+import messages
 
 CITIZEN = "citizen"
 GATEKEEPER = "gatekeeper"
@@ -26,16 +26,15 @@ class Command:
     roles: frozenset[str]
     aliases: tuple[str, ...] = ()
 
-    @property
-    def line(self) -> str:
+    def line(self, locale: str = messages.VI) -> str:
         """Its line in /huongdan."""
-        return messages_vi.t(f"guide.{self.name}")
+        return messages.t(locale, f"guide.{self.name}")
 
 
 REGISTRY: tuple[Command, ...] = (
-    Command("khaibao", EVERYONE),
-    Command("quaylai", EVERYONE),
-    Command("huy", EVERYONE),
+    Command("khaibao", EVERYONE, aliases=("declare",)),
+    Command("quaylai", EVERYONE, aliases=("back",)),
+    Command("huy", EVERYONE, aliases=("cancel",)),
     Command("batdau", EVERYONE, aliases=("start",)),
     Command("vungdich", EVERYONE),
     Command("thongbao", EVERYONE),
@@ -43,7 +42,8 @@ REGISTRY: tuple[Command, ...] = (
     Command("dulieucuatoi", EVERYONE),
     Command("xoadulieu", EVERYONE),
     Command("canbo", EVERYONE),
-    Command("huongdan", EVERYONE),
+    Command("ngonngu", EVERYONE, aliases=("language",)),
+    Command("huongdan", EVERYONE, aliases=("help",)),
     Command("kiemtra", CHECKERS),
     Command("canhbao", OFFICIALS),
     Command("tiepnhan", OFFICIALS),
@@ -71,11 +71,12 @@ def commands_for(role: str) -> list[Command]:
     return [command for command in REGISTRY if role in command.roles]
 
 
-def command_lines(role: str) -> str:
+def command_lines(role: str, locale: str = messages.VI) -> str:
     """The lines "/lệnh — việc" for every command of ``role``."""
-    return "\n".join(command.line for command in commands_for(role))
+    return "\n".join(command.line(locale) for command in commands_for(role))
 
 
-def help_text(role: str) -> str:
-    """/huongdan for ``role``: a heading, exactly its commands, how to answer."""
-    return "\n".join([messages_vi.t(f"guide.heading.{role}"), command_lines(role), messages_vi.t("guide.footer")])
+def help_text(role: str, locale: str = messages.VI) -> str:
+    """/huongdan for ``role`` in ``locale``: a heading, exactly its commands, how to answer."""
+    return "\n".join([messages.t(locale, f"guide.heading.{role}"), command_lines(role, locale),
+                      messages.t(locale, "guide.footer")])

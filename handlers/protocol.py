@@ -61,6 +61,7 @@ class Reply:
     deferred: Any = None  # an effect whose replies the service puts here (they need the database)
     image: bytes | None = None  # a PNG to send with the text as caption (charts)
     document: tuple[str, bytes] | None = None  # (file name, content) to send as a file (exports)
+    locale: str = "vi"  # the language the channel renders its own words in ("Done", pages, the contact button)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,13 @@ class SaveDeclaration:
     """Store a submitted declaration."""
 
     record: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class SetLocale:
+    """Store the language the person chose (on their record, when they have one)."""
+
+    locale: str
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,7 @@ class PublishNotice:
     created_by: str
     progress_chat: tuple[str, str]  # (channel, chat id) of the admin's progress message
     schedules: bool = False  # also turn the directive's recurring reporting duties into reminder schedules
+    text_en: str | None = None  # the English text for English-speaking recipients, when the admin gave one
 
 
 @dataclass(frozen=True)
@@ -124,7 +133,7 @@ class NoticeHeading:
     created_at: datetime
 
 
-Effect = SaveProfile | SaveDeclaration | DropConversation | ShowNotice | PublishNotice
+Effect = SaveProfile | SaveDeclaration | DropConversation | ShowNotice | PublishNotice | SetLocale
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,7 @@ class Context:
     receipt_valid_hours: int = 24
     notices: tuple[NoticeHeading, ...] = ()
     identity: tuple[str, str] = ("", "")  # (channel, user id) of the sender
+    locale: str = "vi"  # the language the person speaks (their stored choice, or their conversation's)
 
     @property
     def registered(self) -> bool:

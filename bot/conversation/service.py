@@ -28,6 +28,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+import messages
 from bot.clock import Clock, utc_now
 from bot.commands import reports
 from bot.commands.caller import Caller
@@ -50,6 +51,7 @@ from handlers.protocol import (
     SaveDeclaration,
     SaveProfile,
     ServerCommand,
+    SetLocale,
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
@@ -188,7 +190,7 @@ class ConversationService:
         areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...],
     ) -> Outcome:
         """The engine over the job's message, after any earlier ones of the same user."""
-        context = self._context(job, now, areas, headings)
+        context = self._context(job, state, now, areas, headings)
         if not job.earlier:
             return handle(state, job.incoming, context)
         replies: list[Reply] = []
@@ -202,13 +204,16 @@ class ConversationService:
             for effect in step.effects:
                 if isinstance(effect, SaveProfile):
                     context = replace(context, profile={**(context.profile or {}), **effect.profile})
+                elif isinstance(effect, SetLocale):
+                    context = replace(context, locale=effect.locale)
         kept = [effect for effect in effects if not isinstance(effect, DropConversation)]
         if state is None:
             kept.append(DropConversation())
         return Outcome(state or {}, replies, kept)
 
     def _context(
-        self, job: _Job, now: datetime, areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...]
+        self, job: _Job, state: dict[str, Any] | None, now: datetime, areas: tuple[OutbreakArea, ...],
+        headings: tuple[NoticeHeading, ...],
     ) -> Context:
         return Context(
             now=now,
@@ -223,6 +228,7 @@ class ConversationService:
             receipt_valid_hours=self.settings.receipt_valid_hours,
             notices=headings,
             identity=job.key,
+            locale=_locale(state, job.person),
         )
 
     async def _save(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
@@ -236,6 +242,7 @@ class ConversationService:
                              "updated_at": now})
         await conversations.save_states(connection, kept)
         await self._store_records(connection, jobs, now)
+        await persons.set_locales(connection, [(*job.key, locale) for job in jobs if (locale := _unstored_locale(job))])
 
     async def _store_records(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
         """Profiles and declarations of the whole batch, a few statements whatever its size."""
@@ -263,20 +270,34 @@ class ConversationService:
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
         """Replace the engine's deferred replies with what the database gives."""
         assert job.outcome is not None
+        locale = _locale(job.outcome.state, job.person)
         replies: list[Reply] = []
         for reply in job.outcome.replies:
             if isinstance(reply.deferred, ShowNotice):
-                replies.append(await show_notice(connection, reply.deferred))
+                replies.append(await show_notice(connection, reply.deferred, locale))
             elif isinstance(reply.deferred, PublishNotice):
-                replies.append(await publish_notice(connection, reply.deferred, now, self.settings))
+                replies.append(await publish_notice(connection, reply.deferred, now, self.settings, locale))
                 self._notices.expire()
             elif isinstance(reply.deferred, ServerCommand):
-                caller = Caller(job.key, await persons.find(connection, *job.key),
-                                job.key in self.settings.admin_identities, now, self.settings)
+                person = await persons.find(connection, *job.key)
+                caller = Caller(job.key, person, job.key in self.settings.admin_identities, now, self.settings,
+                                locale)
                 replies.extend(await HANDLERS[reply.deferred.name](connection, caller, reply.deferred))
             else:
                 replies.append(reply)
-        return replies
+        return replies if locale == messages.VI else [replace(reply, locale=locale) for reply in replies]
+
+
+def _locale(state: dict[str, Any] | None, person: dict[str, Any] | None) -> str:
+    """The language of a conversation: the one chosen in it, else the person's, else Vietnamese."""
+    return messages.normal((state or {}).get("locale") or (person or {}).get("locale"))
+
+
+def _unstored_locale(job: _Job) -> str | None:
+    """The language chosen in the conversation when the person's record (if any) does not hold it yet."""
+    assert job.outcome is not None
+    chosen = job.outcome.state.get("locale")
+    return chosen if chosen and (job.person or {}).get("locale") != chosen else None
 
 
 def _handled_row(incoming: Incoming, now: datetime) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import messages_vi
+import messages
 from bot.settings import Settings
 from handlers import receipt
 from handlers.masking import mask_name
@@ -27,14 +27,14 @@ class Verdict:
     masked_name: str | None = None
     valid_until: datetime | None = None
 
-    def text(self, settings: Settings) -> str:
-        """The verdict in Vietnamese."""
+    def text(self, settings: Settings, locale: str = messages.VI) -> str:
+        """The verdict in the checker's language."""
         if self.status not in GENUINE:
-            return messages_vi.t("verify.forged")
+            return messages.t(locale, "verify.forged")
         assert self.declared_at is not None and self.valid_until is not None
-        return messages_vi.t(
-            f"verify.{self.status}", action=messages_vi.t(f"verify.action.{self.level}"),
-            level=messages_vi.t(f"level.{self.level}"), name=self.masked_name or "—", code=self.code or "",
+        return messages.t(
+            locale, f"verify.{self.status}", action=messages.t(locale, f"verify.action.{self.level}"),
+            level=messages.t(locale, f"level.{self.level}"), name=self.masked_name or "—", code=self.code or "",
             time=self.declared_at.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
             until=self.valid_until.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
         )

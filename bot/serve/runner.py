@@ -7,7 +7,8 @@ import logging
 import signal
 from datetime import timedelta
 
-import messages_vi
+import messages
+from messages import VI
 from bot.channels.base import Channel
 from bot.channels.console import channel as console
 from bot.conversation.outbox_relay import OutboxRelay
@@ -57,7 +58,7 @@ async def _serve_channels(settings: Settings, service: ConversationService, stop
     channels = configured_channels(settings, service)
     if not channels:
         await console.chat(service, RUN_WINDOW_USER, user_files.folder(settings, console.CHANNEL, RUN_WINDOW_USER),
-                           intro=messages_vi.t("cli.console_fallback"))
+                           intro=messages.t(VI, "cli.console_fallback"))
         return
     stop = stop or stop_on_signals()
     routes = [route for channel in channels for route in channel.routes()]

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-import messages_vi
+import messages
 from handlers import parsers
 from handlers.areas import catalog
 from handlers.flow import Answers, Invalid, Ok, Option, Parsed
 from handlers.matching import addresses, dates
-from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
+from handlers.matching.vocabulary import NO_WORDS, NO_WORDS_EN, YES_WORDS, YES_WORDS_EN
 from handlers.protocol import Context
 
-YES = Option("yes", "option.yes", YES_WORDS)
-NO = Option("no", "option.no", NO_WORDS)
+YES = Option("yes", "option.yes", YES_WORDS, en=YES_WORDS_EN)
+NO = Option("no", "option.no", NO_WORDS, en=NO_WORDS_EN)
 GENDERS = (
-    Option("male", "option.male", ("nam", "trai", "m", "male", "dan ong", "con trai", "nam gioi", "ong")),
-    Option("female", "option.female", ("nu", "gai", "f", "female", "phu nu", "con gai", "nu gioi", "ba")),
-    Option("other", "option.gender_other", ("khac", "khong muon noi", "other")),
+    Option("male", "option.male", ("nam", "trai", "m", "male", "dan ong", "con trai", "nam gioi", "ong"),
+           en=("m", "man", "boy", "he", "him", "mr", "masculine")),
+    Option("female", "option.female", ("nu", "gai", "f", "female", "phu nu", "con gai", "nu gioi", "ba"),
+           en=("f", "woman", "girl", "she", "her", "ms", "mrs", "miss", "feminine")),
+    Option("other", "option.gender_other", ("khac", "khong muon noi", "other"),
+           en=("non binary", "nonbinary", "prefer not to say", "rather not say", "diverse", "x")),
 )
 
 
@@ -83,12 +86,12 @@ def show_area(value: str, ctx: Context) -> str:
 
 def optional_phone(text: str, answers: Answers, ctx: Context) -> Parsed:
     """A phone number, or nothing when the user skips."""
-    return Ok(None) if parsers.is_skip(text) else parsers.parse_phone(text)
+    return Ok(None) if parsers.is_skip(text, ctx.locale) else parsers.parse_phone(text)
 
 
 def show_phone(value: str | None, ctx: Context) -> str:
     """The phone number as people read it, or 'không có'."""
-    return parsers.phone_display(value) if value else messages_vi.t("review.none")
+    return parsers.phone_display(value) if value else messages.t(ctx.locale, "review.none")
 
 
 def phone(text: str, answers: Answers, ctx: Context) -> Parsed:

@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-import messages_vi
+import messages
 from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.audience import Audience
@@ -26,10 +26,11 @@ _TIME = re.compile(r"^(?:(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{2,4}))?\s+)?(\d{1,
 NOW_WORDS = {"ngay", "bay gio", "luon", "now", "gui ngay", "0"}
 
 AUDIENCES = (
-    Option("everyone", "publish.audience.everyone", ("moi nguoi", "tat ca")),
-    Option("citizens", "publish.audience.citizens", ("nguoi dan", "dan")),
-    Option("officials", "publish.audience.officials", ("can bo",)),
-    Option("area", "publish.audience.area", ("tinh", "xa", "phuong", "dia ban")),
+    Option("everyone", "publish.audience.everyone", ("moi nguoi", "tat ca"), en=("everyone", "all", "everybody")),
+    Option("citizens", "publish.audience.citizens", ("nguoi dan", "dan"), en=("citizens", "people", "public")),
+    Option("officials", "publish.audience.officials", ("can bo",), en=("officials", "staff", "officers")),
+    Option("area", "publish.audience.area", ("tinh", "xa", "phuong", "dia ban"),
+           en=("area", "province", "commune", "ward", "one area")),
 )
 
 
@@ -39,7 +40,8 @@ def notice_parts(raw: str) -> dict[str, Any]:
         directive = parse_directive(raw)
     except DirectiveError:
         text = clean(raw) if "\n" not in raw else raw.strip()
-        return {"header": messages_vi.t("publish.plain_header"), "summary": text, "body": text, "parsed": None}
+        return {"header": messages.t(messages.VI, "publish.plain_header"), "summary": text, "body": text,
+                "parsed": None}
     header = summary_header(directive)
     if len(header) > field_sizes.NOTICE_HEADER:
         header = header[: field_sizes.NOTICE_HEADER - 1] + "…"
@@ -66,12 +68,14 @@ def preview(answers: Answers, ctx: Context) -> dict[str, str]:
     """The parsed fields and the summary the citizens will read."""
     parts = notice_parts(answers.get("text", ""))
     parsed = parts["parsed"] or {}
-    duties = "\n".join(f"• {_duty(duty)}" for duty in parsed.get("obligations", [])) or messages_vi.t("review.none")
-    stated = [messages_vi.t(f"publish.field.{name}", value=parsed[name])
+    locale = ctx.locale
+    duties = "\n".join(f"• {_duty(duty, locale)}" for duty in parsed.get("obligations", [])) or messages.t(
+        locale, "review.none")
+    stated = [messages.t(locale, f"publish.field.{name}", value=parsed[name])
               for name in ("kind", "number", "issuer", "date") if parsed.get(name)]
     return {
-        "notes": _notes(answers),
-        "fields": " · ".join(stated) or messages_vi.t("publish.fields_none"),
+        "notes": _notes(answers, locale),
+        "fields": " · ".join(stated) or messages.t(locale, "publish.fields_none"),
         "summary": parts["summary"],
         "duties": duties,
     }
@@ -85,22 +89,22 @@ def _reach(value: Any, answers: Answers, ctx: Context) -> list[Reply]:
     return [Reply("", deferred=ServerCommand("publish_reach", data=audience.to_json()))]
 
 
-def _notes(answers: Answers) -> str:
+def _notes(answers: Answers, locale: str) -> str:
     """Lines above the preview: how many messages were joined, which file was read, a poor scan."""
     notes = []
     parts = int(answers.get("text" + PARTS) or 1)
     if parts > 1:
-        notes.append(messages_vi.t("publish.joined", count=str(parts)))
+        notes.append(messages.t(locale, "publish.joined", count=str(parts)))
     file = answers.get("text" + FILE)
     if file:
-        notes.append(messages_vi.t("publish.file_read", name=file["name"], pages=str(file["pages"])))
+        notes.append(messages.t(locale, "publish.file_read", name=file["name"], pages=str(file["pages"])))
         if file.get("poor_scan"):
-            notes.append(messages_vi.t("directive.scan.poor"))
+            notes.append(messages.t(locale, "directive.scan.poor"))
     return "".join(note + "\n" for note in notes)
 
 
-def _duty(duty: dict[str, Any]) -> str:
-    cadence = messages_vi.t(f"publish.cadence.{duty['cadence']}")
+def _duty(duty: dict[str, Any], locale: str) -> str:
+    cadence = messages.t(locale, f"publish.cadence.{duty['cadence']}")
     return f"{cadence}: {duty['text'][:160]}"
 
 
@@ -158,7 +162,8 @@ FLOW = Flow(
         Step("text", "publish.text", TEXT, "label.publish_text", "preview", parse=document,
              show=lambda value, ctx: notice_parts(value)["header"], files=True, join_seconds=JOIN_SECONDS),
         Step("preview", "publish.preview", CHOICE, "label.publish_preview", "audience",
-             options=(Option("continue", "publish.continue", ("tiep", "tiep tuc", "ok", "dung")),),
+             options=(Option("continue", "publish.continue", ("tiep", "tiep tuc", "ok", "dung"),
+                             en=("continue", "next", "ok", "go on", "yes")),),
              prompt_params=preview, editable=False),
         Step("audience", "publish.audience", CHOICE, "label.publish_audience", options=AUDIENCES,
              next=lambda a: "area" if a.get("audience") == "area" else "urgent", on_answer=_reach,
@@ -180,7 +185,7 @@ FLOW = Flow(
 def finish(answers: Answers, ctx: Context) -> Completion:
     """Queue the notice's broadcast, with its progress shown in this admin's chat."""
     if not ctx.is_admin:
-        return Completion(replies=[Reply(messages_vi.t("command.admin_only"))])
+        return Completion(replies=[Reply(messages.t(ctx.locale, "command.admin_only"))])
     parts = notice_parts(answers["text"])
     audience = Audience(answers["audience"], answers.get("area"))
     effect = PublishNotice(

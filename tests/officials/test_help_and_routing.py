@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-import messages_vi
+import messages
 from bot.conversation.service import ConversationService
 from handlers import engine
 from handlers.commands import REGISTRY, ROLES, commands_for
@@ -18,8 +18,8 @@ from tests.delivery.people import add_people
 from tests.officials.test_staff import invite_code, redeem
 from tests.transcript import REGISTRATION, Chat
 
-REFUSALS = (messages_vi.t("command.admin_only"), messages_vi.t("staff.officials_only"),
-            messages_vi.t("verify.staff_only"))
+REFUSALS = (messages.t(messages.VI, "command.admin_only"), messages.t(messages.VI, "staff.officials_only"),
+            messages.t(messages.VI, "verify.staff_only"))
 RED = ("1", "khong", "1", "khong", "khong", "1", "1")
 # chat user ids of people stored with each role (person_row gives chat id 10000 + number)
 STAFF = {"gatekeeper": (1, "gatekeeper", "12052"), "commune_official": (2, "official", "12052"),
@@ -146,4 +146,4 @@ async def test_admins_find_area_codes_by_name(service) -> None:
     assert "33 · Hưng Yên" in await admin.send("/diaban hung yen")
     assert "Không tìm thấy địa bàn nào tên «zzzz»" in await admin.send("/diaban zzzz")
     assert "Gõ /diaban kèm tên" in await admin.send("/diaban")
-    assert messages_vi.t("command.admin_only") in await Chat(service, user_id="c9").send("/diaban yen my")
+    assert messages.t(messages.VI, "command.admin_only") in await Chat(service, user_id="c9").send("/diaban yen my")

@@ -22,7 +22,7 @@ from starlette.routing import BaseRoute
 from telegram import Bot, BotCommand, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-import messages_vi
+import messages
 from bot.channels.telegram.buttons import ButtonCodec
 from bot.channels.telegram.http import AiohttpRequest
 from bot.channels.telegram.lanes import Lanes
@@ -48,6 +48,17 @@ COMMANDS = (
     ("batdau", "telegram.command.batdau"),
     ("huongdan", "telegram.command.huongdan"),
     ("vungdich", "telegram.command.vungdich"),
+    ("ngonngu", "telegram.command.ngonngu"),
+)
+# The menu Telegram shows to users whose app is in English: the English names of the same commands.
+COMMANDS_EN = (
+    ("declare", "telegram.command.khaibao"),
+    ("back", "telegram.command.quaylai"),
+    ("cancel", "telegram.command.huy"),
+    ("start", "telegram.command.batdau"),
+    ("help", "telegram.command.huongdan"),
+    ("vungdich", "telegram.command.vungdich"),
+    ("language", "telegram.command.ngonngu"),
 )
 CHAT_BURST = 3  # messages a chat may receive at once before per-chat pacing spaces them
 RECENT_UPDATES = 10_000  # update ids remembered to drop repeated deliveries early
@@ -97,8 +108,9 @@ class TelegramChannel:
         """Connect, publish the command menu, handle what a crash left, then take the webhook or poll."""
         bot = self._bot
         await bot.initialize()
-        commands = [BotCommand(command, messages_vi.t(key)) for command, key in COMMANDS]
-        await bot.set_my_commands(commands)
+        await bot.set_my_commands([BotCommand(command, messages.t(messages.VI, key)) for command, key in COMMANDS])
+        await bot.set_my_commands([BotCommand(command, messages.t(messages.EN, key)) for command, key in COMMANDS_EN],
+                                  language_code=messages.EN)
         await self._recover()
         self._accepting = True
         if self._webhook_url:
@@ -260,7 +272,7 @@ class TelegramChannel:
         """Log the failure without personal data and apologise to the user."""
         log.error("telegram update %s failed: %s", update_id, _describe(error))
         with contextlib.suppress(TelegramError):
-            await self._sender.send(chat_id, render([Reply(messages_vi.t("error.apology"))], chat_id, self._codec))
+            await self._sender.send(chat_id, render([Reply(messages.t(messages.VI, "error.apology"))], chat_id, self._codec))
 
 
 def _durable(received: Received) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from telegram import Message, Update, User
 from telegram.constants import ChatType
 
-import messages_vi
+import messages
 from bot.channels.telegram.buttons import ButtonCodec, PageTurn
 from bot.channels.telegram.render import Pressed
 from bot.conversation.uploads import PHOTO_NAME
@@ -61,7 +61,8 @@ def receive(update: Update, codec: ButtonCodec) -> Received | None:
         return None
     if message.contact is not None:
         if message.contact.user_id != user.id:
-            return Received(chat.id, replies=(Reply(messages_vi.t("telegram.contact_refused")),))
+            locale = messages.EN if (user.language_code or "").startswith(messages.EN) else messages.VI
+            return Received(chat.id, replies=(Reply(messages.t(locale, "telegram.contact_refused"), locale=locale),))
         return Received(chat.id, incoming(text=_international(message.contact.phone_number), kind=CONTACT))
     if isinstance(message.text, str):
         return Received(chat.id, incoming(text=message.text))
