@@ -278,7 +278,7 @@ def _outbreak_text(ctx: Context) -> str:
     if not active:
         return t(ctx.locale, "outbreak.none")
     lines = [
-        t(ctx.locale, "outbreak.line", area=place_label(area.area_code), since=area.started_on.strftime("%d/%m/%Y"))
+        t(ctx.locale, "outbreak.line", area=place_label(area.area_code, ctx.locale), since=area.started_on.strftime("%d/%m/%Y"))
         for area in active
     ]
     return t(ctx.locale, "outbreak.list", lines="\n".join(lines))

@@ -23,6 +23,7 @@ from handlers.flow import (
     Step,
 )
 from handlers.flows import common
+from handlers.matching.travel import label as travel_label
 from handlers.matching.travel import places_travelled
 from handlers.matching.vocabulary import NO_WORDS, NO_WORDS_EN, YES_WORDS, YES_WORDS_EN
 from handlers.protocol import Context, Reply, SaveDeclaration
@@ -162,14 +163,14 @@ def _other(answers: Answers) -> bool:
 def places(text: str, answers: Answers, ctx: Context) -> Parsed:
     """Places travelled: provinces, communes (old names too) and countries; 'không' for none."""
     value = parsers.basic(text, field_sizes.TRAVEL)
-    return value if isinstance(value, Invalid) else places_travelled(value)
+    return value if isinstance(value, Invalid) else places_travelled(value, ctx.locale)
 
 
 def show_places(value: list[dict[str, Any]], ctx: Context) -> str:
     """Places joined by commas, or 'không'."""
     if not value:
         return messages.t(ctx.locale, "review.none")
-    return ", ".join(catalog().label(p["code"]) if p.get("code") else p["text"] for p in value)
+    return ", ".join(catalog().label(p["code"]) if p.get("code") else travel_label(p, ctx.locale) for p in value)
 
 
 FLOW = Flow(

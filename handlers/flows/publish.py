@@ -20,6 +20,7 @@ from handlers.report_rhythm import rhythm_for
 from handlers.text import clean, fold
 
 MAX_DOCUMENT = 300_000
+MAX_ENGLISH = 3_000  # the English text is sent as it is typed: a few phone screens at most
 JOIN_SECONDS = 4.0  # parts of a paste the platform split arrive within a second or two of each other
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TIME = re.compile(r"^(?:(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{2,4}))?\s+)?(\d{1,2})(?:[:h](\d{2}))?$")
@@ -61,6 +62,18 @@ def document(text: str, answers: Answers, ctx: Context) -> Parsed:
     except DirectiveError:
         if len(raw) > LIMIT:
             return Invalid("publish.not_directive", {"limit": str(LIMIT)})
+    return Ok(raw)
+
+
+def english_text(text: str, answers: Answers, ctx: Context) -> Parsed:
+    """The optional English text for English-speaking recipients; skipped ("bỏ qua", "skip"): none."""
+    if parsers.is_skip(text, ctx.locale) or parsers.is_skip(text, "en"):
+        return Ok(None)
+    raw = _CONTROL.sub("", text).strip()
+    if not any(ch.isalpha() for ch in raw):
+        return Invalid("input.empty")
+    if len(raw) > MAX_ENGLISH:
+        return Invalid("publish.too_long", {"limit": str(MAX_ENGLISH)})
     return Ok(raw)
 
 
@@ -161,10 +174,12 @@ FLOW = Flow(
     (
         Step("text", "publish.text", TEXT, "label.publish_text", "preview", parse=document,
              show=lambda value, ctx: notice_parts(value)["header"], files=True, join_seconds=JOIN_SECONDS),
-        Step("preview", "publish.preview", CHOICE, "label.publish_preview", "audience",
+        Step("preview", "publish.preview", CHOICE, "label.publish_preview", "text_en",
              options=(Option("continue", "publish.continue", ("tiep", "tiep tuc", "ok", "dung"),
                              en=("continue", "next", "ok", "go on", "yes")),),
              prompt_params=preview, editable=False),
+        Step("text_en", "publish.text_en", TEXT, "label.publish_text_en", "audience", parse=english_text,
+             show=lambda value, ctx: value or messages.t(ctx.locale, "publish.english_none"), join_seconds=JOIN_SECONDS),
         Step("audience", "publish.audience", CHOICE, "label.publish_audience", options=AUDIENCES,
              next=lambda a: "area" if a.get("audience") == "area" else "urgent", on_answer=_reach,
              clears=("area",)),
@@ -192,6 +207,6 @@ def finish(answers: Answers, ctx: Context) -> Completion:
         header=parts["header"], summary=parts["summary"], body=parts["body"], parsed=parts["parsed"],
         audience=audience.to_json(), urgent=answers["urgent"] == "yes", scheduled_at=answers["when"],
         created_by=":".join(ctx.identity), progress_chat=ctx.identity,
-        schedules=answers.get("schedules") == "yes",
+        schedules=answers.get("schedules") == "yes", text_en=answers.get("text_en"),
     )
     return Completion(replies=[Reply("", deferred=effect)])
