@@ -17,6 +17,9 @@ MESSAGES = {
     "help.broadcast.send": "Schedule a notice (the khaibao run or khaibao sender process sends it).",
     "help.broadcast.audience": "Send to: everyone, citizens, officials, area:CODE (citizens of one province or "
                                "commune).",
+    "help.broadcast.text_en": "English text for English-speaking recipients (without one they get the Vietnamese "
+                              "with a note).",
+    "help.broadcast.file_en": "File of the English text (UTF-8).",
     "help.broadcast.list": "The latest notices and how many messages were sent.",
     "help.broadcast.limit": "Maximum number of notices.",
     "help.broadcast.status": "Progress bar and figures of one notice.",

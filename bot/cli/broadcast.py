@@ -49,11 +49,17 @@ def send(
     audience: str = typer.Option("everyone", "--audience", help=messages.t(VI, "help.broadcast.audience")),
     urgent: bool = typer.Option(False, "--urgent", help="Khẩn: gửi cả trong giờ yên tĩnh."),
     at: str = typer.Option(None, "--at", help="Gửi lúc (YYYY-MM-DD HH:MM, giờ địa phương)."),
+    text_en: str = typer.Option(None, "--text-en", help=messages.t(VI, "help.broadcast.text_en")),
+    file_en: Path = typer.Option(None, "--file-en", exists=True, dir_okay=False,
+                                 help=messages.t(VI, "help.broadcast.file_en")),
 ) -> None:
     """Queue a broadcast (the senders of `khaibao run` or `khaibao sender` deliver it)."""
     body = (file.read_text(encoding="utf-8") if file else text or "").strip()
     if not body:
         _fail("broadcast.empty_text")
+    if text_en is not None and file_en is not None:
+        _fail("cli.text_en_conflict")
+    english = (file_en.read_text(encoding="utf-8") if file_en else text_en or "").strip() or None
     try:
         target = parse_audience(audience)
     except AudienceError as error:
@@ -65,7 +71,7 @@ def send(
         when = _local_time(at, settings) if at else now
         async with database.transaction() as session:
             new_id = await broadcasts.create(session, body, target, now, scheduled_at=when, urgent=urgent,
-                                             created_by="cli")
+                                             created_by="cli", text_en=english)
             await audit.record(session, now, "cli", "admin", "broadcast.create", target.area_code,
                                broadcast_id=new_id, audience=target.kind, urgent=urgent)
         return new_id, when.astimezone(settings.zone)
