@@ -58,7 +58,7 @@ MESSAGES = {
         "Areas that have not reported \"{title}\" (due {due}):\n{areas}\nPlease follow them up."
     ),
     "alert.declaration": (
-        "ALERT: {level} risk declaration\nCode: {code}\nName: {name}\nPhone: {phone}\n"
+        "ALERT: {level} declaration\nCode: {code}\nName: {name}\nPhone: {phone}\n"
         "Address: {address}\nWhy: {reasons}"
     ),
     "alert.community": (
