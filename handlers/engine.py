@@ -14,9 +14,9 @@ from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
 from handlers.flows import FLOW_COMMANDS, FLOWS, SERVER_COMMANDS, registration
 from handlers.matching import options as matching
+from handlers.matching import vocabulary
 from handlers.matching.countries import place_label
 from handlers.matching.normal import meaningful
-from handlers.matching import vocabulary
 from handlers.protocol import (
     BUTTON,
     DOCUMENT,
@@ -278,7 +278,8 @@ def _outbreak_text(ctx: Context) -> str:
     if not active:
         return t(ctx.locale, "outbreak.none")
     lines = [
-        t(ctx.locale, "outbreak.line", area=place_label(area.area_code, ctx.locale), since=area.started_on.strftime("%d/%m/%Y"))
+        t(ctx.locale, "outbreak.line", area=place_label(area.area_code, ctx.locale),
+          since=area.started_on.strftime("%d/%m/%Y"))
         for area in active
     ]
     return t(ctx.locale, "outbreak.list", lines="\n".join(lines))
@@ -402,7 +403,10 @@ def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False,
     if step.kind == REVIEW:
         params["summary"] = _review_summary(_flow(state), answers, ctx)
     short_key = f"{step.prompt}.short"
-    text = t(ctx.locale, short_key) if short and short_key in messages.catalog(ctx.locale) else t(ctx.locale, step.prompt, **params)
+    if short and short_key in messages.catalog(ctx.locale):
+        text = t(ctx.locale, short_key)
+    else:
+        text = t(ctx.locale, step.prompt, **params)
     picked = state["choices"].get(step.id)
     if picked:
         text = t(ctx.locale, picked["key"], **picked.get("params", {}))

@@ -30,8 +30,8 @@ _ENGLISH = frozenset({
     "want", "need", "like", "to", "the", "a", "an", "for", "of", "in", "here", "there", "this", "that", "how",
     "what", "where", "who", "why", "when", "please", "thanks", "thank", "help", "hello", "hi", "hey", "good",
     "morning", "evening", "afternoon", "register", "declare", "declaration", "health", "form", "speak",
-    "english", "foreigner", "tourist", "from", "just", "arrived", "it", "with", "and", "or", "sorry", "there",
-    "someone", "anyone", "any", "fill", "make", "get", "started", "start", "sign", "up", "report",
+    "english", "foreigner", "tourist", "from", "just", "arrived", "it", "with", "and", "or", "sorry", "someone",
+    "anyone", "any", "fill", "make", "get", "started", "start", "sign", "up", "report",
 })
 # Vietnamese typed without diacritics: any of these keeps Vietnamese.
 _VIETNAMESE = frozenset({

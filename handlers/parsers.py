@@ -8,8 +8,8 @@ import phonenumbers
 
 from handlers import field_sizes
 from handlers.flow import Invalid, Ok, Parsed
-from handlers.matching.normal import meaningful
 from handlers.matching import vocabulary
+from handlers.matching.normal import meaningful
 from handlers.text import clean, fold, has_letter_or_digit
 
 MAX_INPUT = 500

@@ -2,7 +2,9 @@
 
 MESSAGES = {
     "help.area": "Areas: find the code of a province or commune.",
-    "help.area.search": "Find an area code by name (no diacritics needed), e.g. khaibao area search \"yen my, hung yen\".",
+    "help.area.search": (
+        "Find an area code by name (no diacritics needed), e.g. khaibao area search \"yen my, hung yen\"."
+    ),
     "help.area.text": "Name of a commune or province; add \", province name\" to narrow it down.",
     "help.migrate": "Create or upgrade the database.",
     "help.chat": "Chat with the bot right in this terminal (no platform token needed).",
@@ -32,7 +34,9 @@ MESSAGES = {
     "help.sender": "Run only the delivery queue until stopped; several processes can run on PostgreSQL.",
     "help.invite.create": "Create a single-use invitation and print its code and link.",
     "help.invite.role": "Role: official or gatekeeper (QR code checker).",
-    "help.invite.area": "Province code (2 digits) or commune code (5 digits); find codes with khaibao area search NAME.",
+    "help.invite.area": (
+        "Province code (2 digits) or commune code (5 digits); find codes with khaibao area search NAME."
+    ),
     "help.invite.name": "Name of the invited person (optional).",
     "help.invite.phone": "Phone number of the invited person (optional).",
     "help.invite.list": "Invitations still usable.",

@@ -19,7 +19,9 @@ MESSAGES = {
     "input.exclusive_option": "\"None\" can't be combined with other choices. Please choose again.",
     "input.bad_name": "A name has only letters and spaces, 2 to {limit} characters. For example: John Smith.",
     "input.bad_year": "That year of birth doesn't look right. Please type a 4-digit year, no later than {max}.",
-    "input.bad_date": "I couldn't read that date. For example: 12/03/1990, 12/3/90, \"12 3 1990\" or just the year 1990.",
+    "input.bad_date": (
+        "I couldn't read that date. For example: 12/03/1990, 12/3/90, \"12 3 1990\" or just the year 1990."
+    ),
     "input.bad_date_only": "I couldn't read that date. For example: 12/03/1990, 12/3/90 or \"12 3 1990\".",
     "input.no_such_date": "That date doesn't exist. Please check the day and the month.",
     "input.date_out_of_range": "A date of birth can't be in the future or more than 120 years ago. Please try again.",

@@ -96,7 +96,9 @@ MESSAGES = {
         "A health worker has put you under health monitoring for {days} days. You will be reminded to declare "
         "twice a day; send /declare to declare."
     ),
-    "monitoring.reminder": "Health declaration reminder: you are under health monitoring. Send /declare to declare now.",
+    "monitoring.reminder": (
+        "Health declaration reminder: you are under health monitoring. Send /declare to declare now."
+    ),
     "monitoring.reminder_for": (
         "Health declaration reminder for {name}: {name} is under health monitoring. Send /declare and choose to "
         "declare for someone else to declare for {name} now."

@@ -1,7 +1,9 @@
 """Texts of the language choice (the question itself is bilingual, the same in every catalogue)."""
 
 MESSAGES = {
-    "language.prompt": "Xin chào! Bạn muốn dùng tiếng Việt hay tiếng Anh?\nHello! Would you like Vietnamese or English?",
+    "language.prompt": (
+        "Xin chào! Bạn muốn dùng tiếng Việt hay tiếng Anh?\nHello! Would you like Vietnamese or English?"
+    ),
     "language.hint": "Gõ 1 để dùng tiếng Việt — type 2 for English.",
     "language.vi": "Tiếng Việt",
     "language.en": "English",

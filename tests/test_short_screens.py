@@ -48,8 +48,8 @@ async def test_the_preview_says_how_many_people_will_receive_it(service, databas
 async def test_a_pushed_notice_has_a_single_heading(service, database, clock) -> None:
     await add_people(database, 1, channel="console", external_id="dan")
     admin = Chat(service, user_id="admin")
-    await admin.say_all("/thongbao_moi", "Tối nay 19h phun khử khuẩn toàn xã.", "1", "bo qua", "moi nguoi", "co", "ngay",
-                        "1")
+    await admin.say_all("/thongbao_moi", "Tối nay 19h phun khử khuẩn toàn xã.", "1", "bo qua", "moi nguoi", "co",
+                        "ngay", "1")
     window = io.StringIO()
     inbox = ConsoleInbox(database, "dan", window, clock=lambda: clock.now, plan=False)
     await Planner(database, lambda: clock.now).tick()

@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 import messages
-from messages import VI
 from bot.cli.support import fitted, local_time, with_database
 from bot.clock import utc_now
 from bot.delivery.planner import Planner
@@ -21,6 +20,7 @@ from bot.delivery.service import DeliveryService, configured_senders
 from bot.serve.runner import stop_on_signals
 from bot.settings import Settings
 from handlers.audience import Audience, AudienceError, parse_audience
+from messages import VI
 from storage import audit, broadcasts
 from storage.db import Database
 

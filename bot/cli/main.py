@@ -10,7 +10,6 @@ from typing import Any
 import typer
 
 import messages
-from messages import VI
 from bot.channels.console import channel as console
 from bot.cli import broadcast as cli_broadcast
 from bot.cli import directive as cli_directive
@@ -26,6 +25,7 @@ from handlers import field_sizes, matching
 from handlers.area_search import area_lines, find_areas
 from handlers.areas import catalog
 from handlers.matching import countries
+from messages import VI
 from storage import audit, declarations, outbreak
 from storage.db import Database
 

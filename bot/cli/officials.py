@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.table import Table
 
 import messages
-from messages import VI
 from bot.cli.support import cli_settings, local_time, with_database
 from bot.clock import utc_now
 from bot.commands.notices import schedule_from
@@ -27,6 +26,7 @@ from handlers.directive.document import text_from_upload
 from handlers.flow import Invalid, Ok, Parsed
 from handlers.parsers import parse_name, parse_phone, phone_display
 from handlers.report_rhythm import rhythm_for
+from messages import VI
 from storage import audit, officials, reporting
 from storage.db import Database
 

@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.table import Table
 
 import messages
-from messages import VI
 from bot.cli.support import cli_settings, local_time, with_database
 from bot.clock import utc_now
 from bot.commands import data_rights
@@ -21,6 +20,7 @@ from bot.records.exports import write_csv, write_xlsx
 from bot.records.verification import Verdict, verify
 from bot.settings import Settings
 from handlers.areas import catalog
+from messages import VI
 from storage import audit, exports
 from storage.db import Database
 

@@ -13,7 +13,6 @@ from handlers.areas import catalog
 from handlers.audience import Audience
 from storage import officials, persons
 
-
 Who = tuple[str, dict[str, str]]  # who received it, as a message key and its parameters
 
 

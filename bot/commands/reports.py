@@ -8,13 +8,13 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages
-from messages import EN, VI
 from bot.commands import alert_routing
 from bot.commands.caller import Caller, covers
 from handlers.alert_text import ADMINS, NEW, TOLD, alert_message, sender
 from handlers.areas import catalog
 from handlers.audience import Audience
 from handlers.protocol import Reply, ServerCommand
+from messages import EN, VI
 from storage import alerts, audit, broadcasts, declarations, monitoring, reporting
 from storage.declarations import find_by_code
 

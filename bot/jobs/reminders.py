@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages
-from messages import EN, VI
 from bot.commands import alert_routing
 from bot.commands.reports import send_alert
 from bot.settings import Settings
@@ -23,6 +22,7 @@ from handlers.alert_text import ESCALATED, RESENT
 from handlers.areas import catalog
 from handlers.audience import Audience
 from handlers.parsers import phone_display
+from messages import EN, VI
 from storage import alerts, broadcasts, monitoring, officials, reporting, statistics
 from storage.db import Database
 from storage.models import Broadcast

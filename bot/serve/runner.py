@@ -8,7 +8,6 @@ import signal
 from datetime import timedelta
 
 import messages
-from messages import VI
 from bot.channels.base import Channel
 from bot.channels.console import channel as console
 from bot.conversation.outbox_relay import OutboxRelay
@@ -18,6 +17,7 @@ from bot.jobs.scheduler import Scheduler
 from bot.records import user_files
 from bot.serve.web import WebServer, build_app
 from bot.settings import Settings
+from messages import VI
 
 log = logging.getLogger(__name__)
 RUN_WINDOW_USER = "local"

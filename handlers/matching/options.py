@@ -23,8 +23,8 @@ from rapidfuzz import fuzz
 
 import messages
 from handlers.flow import Invalid, Ok, Option, Parsed, Pick
-from handlers.matching.normal import PARTICLES, meaningful
 from handlers.matching import vocabulary
+from handlers.matching.normal import PARTICLES, meaningful
 from handlers.parsers import MAX_INPUT
 from handlers.text import fold, is_number
 

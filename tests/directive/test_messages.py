@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 from functools import partial
+from pathlib import Path
 
 import messages
 from messages_vi.directive import MESSAGES

@@ -272,7 +272,8 @@ class TelegramChannel:
         """Log the failure without personal data and apologise to the user."""
         log.error("telegram update %s failed: %s", update_id, _describe(error))
         with contextlib.suppress(TelegramError):
-            await self._sender.send(chat_id, render([Reply(messages.t(messages.VI, "error.apology"))], chat_id, self._codec))
+            apology = Reply(messages.t(messages.VI, "error.apology"))
+            await self._sender.send(chat_id, render([apology], chat_id, self._codec))
 
 
 def _durable(received: Received) -> bool:

@@ -97,13 +97,16 @@ def keyboard(reply: Reply, codec: ButtonCodec, number: int = 0) -> InlineKeyboar
     rows = [buttons[start : start + columns] for start in range(0, len(buttons), columns)]
     turns = []
     if number > 0:
-        turns.append(InlineKeyboardButton(messages.t(reply.locale, "telegram.page_previous"), callback_data=page_data(number - 1)))
+        turns.append(InlineKeyboardButton(messages.t(reply.locale, "telegram.page_previous"),
+                                          callback_data=page_data(number - 1)))
     if number < pages - 1:
-        turns.append(InlineKeyboardButton(messages.t(reply.locale, "telegram.page_next"), callback_data=page_data(number + 1)))
+        turns.append(InlineKeyboardButton(messages.t(reply.locale, "telegram.page_next"),
+                                          callback_data=page_data(number + 1)))
     if turns:
         rows.append(turns)
     if reply.multi:
-        rows.append([InlineKeyboardButton(messages.t(reply.locale, "telegram.done"), callback_data=codec.encode(step, DONE))])
+        done = InlineKeyboardButton(messages.t(reply.locale, "telegram.done"), callback_data=codec.encode(step, DONE))
+        rows.append([done])
     return InlineKeyboardMarkup(rows)
 
 

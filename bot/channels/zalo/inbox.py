@@ -110,7 +110,8 @@ class ZaloInbox:
             replies = await self._service.handle(await self._with_photo(update))
         except Exception as exc:
             log.error("zalo: handling an update failed: %s", describe(exc))
-            await self._sender.send(update.chat_id, [Reply(messages.t(messages.VI, "error.apology"))], update.incoming.user_id)
+            apology = [Reply(messages.t(messages.VI, "error.apology"))]
+            await self._sender.send(update.chat_id, apology, update.incoming.user_id)
             return
         if await self._sender.send(update.chat_id, replies, update.incoming.user_id):
             self._store.sent(update.incoming)
