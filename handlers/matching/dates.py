@@ -2,7 +2,8 @@
 
 Dates: "15/3/1985", "15-3-85", "15.03.1985", "15 3 1985", "15031985", "1985-03-15", "15 thang 3 nam 85",
 "ngay 15 thang 3 1985", "15 thang ba 1985", "thang 3/1985" or "3/1985" (a month is enough), "1985",
-"nam 85". A number after "ngày", "tháng" or "năm" is that part; others fill day, month, year in order.
+"nam 85"; in English "15 March 1985", "March 15, 1985", "15th of March 85". A number after "ngày", "tháng" or
+"năm" is that part, a month may be named; others fill day, month, year in order.
 Two-digit years are births: 20yy when that is not in the future, else 19yy.
 """
 
@@ -19,6 +20,16 @@ _PIECES = re.compile(r"[0-9]+|[a-z]+")
 _MARKERS = {"ngay": "day", "mung": "day", "thang": "month", "thg": "month", "th": "month", "nam": "year"}
 _FILLER = frozenset({"sinh", "vao", "la", "cua", "toi", "em", "minh", "a", "nhe", "nha", "sn", "ns", "luc", "ah"})
 _MONTH_WORDS = {**{word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 10}, "gieng": 1, "chap": 12}
+_ENGLISH_MONTHS = {
+    name: number
+    for number, names in enumerate((
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+        ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+        ("november", "nov"), ("december", "dec"),
+    ), 1)
+    for name in names
+}
+_ENGLISH_FILLER = frozenset({"of", "the", "st", "nd", "rd", "on", "in", "born", "i", "was", "my", "is", "birthday"})
 
 
 def _numbers(folded: str) -> list[tuple[str | None, str]] | None:
@@ -32,9 +43,12 @@ def _numbers(folded: str) -> list[tuple[str | None, str]] | None:
         if piece.isdigit():
             found.append((marker, piece))
             marker = None
+        elif piece in _ENGLISH_MONTHS:
+            found.append(("month", str(_ENGLISH_MONTHS[piece])))
+            marker = None
         elif piece in _MARKERS:
             marker = _MARKERS[piece]
-        elif piece not in _FILLER:
+        elif piece not in _FILLER and piece not in _ENGLISH_FILLER:
             return None
     return found
 

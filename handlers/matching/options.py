@@ -46,7 +46,7 @@ _GENERIC_EN = frozenset({
     "and", "or", "with", "a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "is", "are", "was", "i",
     "my", "me", "have", "has", "had", "some", "any", "person", "people", "disease", "case", "other", "than",
 })
-_FILLER_EN = frozenset({"have", "had", "got", "get", "bit", "little", "slight", "mild", "bad", "very", "really",
+_FILLER_EN = frozenset({"have", "had", "got", "get", "bit", "little", "slight", "mild", "bad", "very", "really", "but",
                         "also", "too", "just", "been", "feel", "feeling", "some", "a", "lot", "of", "i", "am", "m"})
 _INDEX_WORDS_EN = frozenset({"number", "no", "option", "choice", "choose", "pick", "item", "dose", "doses", "shot",
                              "shots", "the", "nr", "num"})
