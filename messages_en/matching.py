@@ -1,6 +1,10 @@
 """Texts of the matching layer: old (pre-2025) places, near matches, choices asked back, places travelled."""
 
 MESSAGES = {
+    "former.label_province": "{old} (former), now in {where}",
+    "former.label_unit": "{old}, {parent} (former), now in {where}",
+    "place.province": "{name} province",
+    "place.city": "{name} city",
     "former.province": "{old} (former) is now part of {new}.",
     "former.district": "{old} (former {province}) is now part of {new}.",
     "former.commune": "{old}, {district} (former) is now {new}.",

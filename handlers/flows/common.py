@@ -50,11 +50,14 @@ def province_step(step_id: str, commune_step: str) -> dict[str, Any]:
 
     def parse(text: str, answers: Answers, ctx: Context) -> Parsed:
         value = parsers.basic(text)
-        return value if isinstance(value, Invalid) else addresses.answer_province(value, step_id, commune_step)
+        return value if isinstance(value, Invalid) else addresses.answer_province(value, step_id, commune_step,
+                                                                                     ctx.locale)
 
     def picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
         unit = addresses.unit_of(item_id)
-        return addresses.province_chosen(unit, step_id, commune_step) if unit else Invalid("input.stale_button")
+        if unit is None:
+            return Invalid("input.stale_button")
+        return addresses.province_chosen(unit, step_id, commune_step, ctx.locale)
 
     return {"parse": parse, "picked": picked, "clears": (commune_step,)}
 
@@ -67,14 +70,14 @@ def commune_step(province_step_id: str) -> dict[str, Any]:
 
     def parse(text: str, answers: Answers, ctx: Context) -> Parsed:
         value = parsers.basic(text)
-        return value if isinstance(value, Invalid) else addresses.answer_commune(value, *scope(answers))
+        return value if isinstance(value, Invalid) else addresses.answer_commune(value, *scope(answers), ctx.locale)
 
     def picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
         unit = addresses.unit_of(item_id)
-        return addresses.commune_chosen(unit) if unit else Invalid("input.stale_button")
+        return addresses.commune_chosen(unit, locale=ctx.locale) if unit else Invalid("input.stale_button")
 
     def prompt(answers: Answers, ctx: Context) -> dict[str, str]:
-        return {"province": addresses.commune_scope_label(*scope(answers))}
+        return {"province": addresses.commune_scope_label(*scope(answers), ctx.locale)}
 
     return {"parse": parse, "picked": picked, "prompt_params": prompt}
 

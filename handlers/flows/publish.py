@@ -130,13 +130,13 @@ def recurring_duties(raw: str) -> list[dict[str, Any]]:
 def area(text: str, answers: Answers, ctx: Context) -> Parsed:
     """A province, or a commune anywhere, by its new or old name."""
     value = parsers.basic(text)
-    return value if isinstance(value, Invalid) else addresses.answer_area(value, "publish.area_not_found")
+    return value if isinstance(value, Invalid) else addresses.answer_area(value, "publish.area_not_found", ctx.locale)
 
 
 def area_picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
     """The area for a place picked from a list (an old one may still need a choice of new communes)."""
     unit = addresses.unit_of(item_id)
-    return addresses.area_chosen(unit) if unit else Invalid("input.stale_button")
+    return addresses.area_chosen(unit, ctx.locale) if unit else Invalid("input.stale_button")
 
 
 def when(text: str, answers: Answers, ctx: Context) -> Parsed:

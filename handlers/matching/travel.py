@@ -77,7 +77,7 @@ def _one(piece: str, locale: str) -> list[dict[str, Any]] | Invalid:
         if found:
             return found
     suggestions = [countries.country_name(code, locale) for code in countries.near(core)]
-    suggestions += [unit_label(unit) for unit in resolve(core, Scope(), wanted=PROVINCE).units[:4]]
+    suggestions += [unit_label(unit, locale) for unit in resolve(core, Scope(), wanted=PROVINCE).units[:4]]
     if suggestions:
         return Invalid("travel.unknown", {"place": piece.strip(), "suggestions": "; ".join(suggestions[:5])})
     return Invalid("travel.unknown_none", {"place": piece.strip()})

@@ -94,3 +94,15 @@ def test_an_english_review_answer() -> None:
     assert options.choose_review("change my phone number", confirm, fields, "en") == Ok("edit:phone")
     assert options.choose_review("edit name", confirm, fields, "en") == Ok("edit:full_name")
     assert isinstance(options.choose_review("what", confirm, fields, "en"), Invalid)
+
+
+def test_old_places_are_explained_in_english() -> None:
+    from handlers.matching import addresses
+
+    moved = addresses.answer_province("thai binh", "province", "commune", "en")
+    assert isinstance(moved, Ok) and moved.note == "former.province"
+    assert moved.note_params == {"old": "Thái Bình", "new": "Hưng Yên province"}
+    assert addresses.answer_province("thai binh", "province", "commune").note_params["new"] == "tỉnh Hưng Yên"
+    label = addresses.commune_scope_label("33", "tinhthaibinh", "en")
+    assert label == "Thái Bình (former), now in Hưng Yên province"
+    assert addresses.commune_scope_label("33", "tinhthaibinh") == "Thái Bình (cũ), nay thuộc tỉnh Hưng Yên"
