@@ -50,6 +50,7 @@ FREE_TEXT = {
     ("community_report", "seen"): field_sizes.REPORT_SEEN,
     ("invite", "name"): field_sizes.NAME,
     ("redeem", "name"): field_sizes.NAME,
+    ("publish", "text_en"): field_sizes.NOTICE_ENGLISH,
 }
 CODED = {
     ("register", "birth"), ("register", "phone"), ("register", "id_number"), ("register", "province"),

@@ -20,7 +20,6 @@ from handlers.report_rhythm import rhythm_for
 from handlers.text import clean, fold
 
 MAX_DOCUMENT = 300_000
-MAX_ENGLISH = 3_000  # the English text is sent as it is typed: a few phone screens at most
 JOIN_SECONDS = 4.0  # parts of a paste the platform split arrive within a second or two of each other
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TIME = re.compile(r"^(?:(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{2,4}))?\s+)?(\d{1,2})(?:[:h](\d{2}))?$")
@@ -70,10 +69,10 @@ def english_text(text: str, answers: Answers, ctx: Context) -> Parsed:
     if parsers.is_skip(text, ctx.locale) or parsers.is_skip(text, "en"):
         return Ok(None)
     raw = _CONTROL.sub("", text).strip()
+    if len(raw) > field_sizes.NOTICE_ENGLISH:
+        return Invalid("input.too_long", {"limit": str(field_sizes.NOTICE_ENGLISH)})
     if not any(ch.isalpha() for ch in raw):
         return Invalid("input.empty")
-    if len(raw) > MAX_ENGLISH:
-        return Invalid("publish.too_long", {"limit": str(MAX_ENGLISH)})
     return Ok(raw)
 
 
