@@ -52,6 +52,7 @@ FREE_TEXT = {
     ("redeem", "name"): field_sizes.NAME,
     ("arrive", "stay_street"): field_sizes.STREET,
     ("arrive", "visited"): field_sizes.TRAVEL,
+    ("publish", "text_en"): field_sizes.NOTICE_ENGLISH,
 }
 CODED = {
     ("register", "birth"), ("register", "phone"), ("register", "id_number"), ("register", "province"),

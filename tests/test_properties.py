@@ -27,7 +27,7 @@ ARRIVE = ["/nhapcanh", "han quoc", "M12345678", "hom nay", "noi bai", "vn301", "
 NOTICE = ("CHỈ THỊ\nSố 15-CT/TU\nHưng Yên, ngày 3 tháng 5 năm 2021\nVề tăng cường phòng, chống dịch\n"
           "1. Người dân thực hiện khai báo y tế và 5K.\n2. Các xã báo cáo hằng ngày về Sở Y tế.\n"
           "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn A")
-PUBLISH = ["/thongbao_moi", NOTICE, "1", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
+PUBLISH = ["/thongbao_moi", NOTICE, "1", "bo qua", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
 STAFF = ["/moi_canbo", "1", "yen my", "nguyen van can", "0912345678", "1", "/canbo", "ABCD2345EF", "bo qua",
          "/baocao", "1", "hung yen", "yen my", "thon dong", "bo qua",
          "nguoi ho sot", "bo qua", "1", "/xoadulieu", "2"]
