@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-import messages_vi
+import messages
+from messages import VI
 
 CHANNELS = ("console", "telegram", "zalo")
 KEY_FILE = "secret.key"
@@ -65,6 +66,7 @@ class Settings(BaseSettings):
 
     invite_valid_hours: int = Field(72, alias="INVITE_VALID_HOURS", ge=1, le=720)
     monitoring_days: int = Field(14, alias="MONITORING_DAYS", ge=1, le=60)
+    arrival_auto_monitoring_days: int = Field(0, alias="ARRIVAL_AUTO_MONITORING_DAYS", ge=0, le=60)
     monitoring_slots: str = Field("07:30,16:30", alias="MONITORING_SLOTS")
     alert_yellow: bool = Field(False, alias="ALERT_YELLOW")
     alert_ack_hours: float = Field(2.0, alias="ALERT_ACK_HOURS", gt=0, le=72)
@@ -109,7 +111,7 @@ class Settings(BaseSettings):
         """No key in the code: a platform needs KHAIBAO_SECRET_KEY; the console alone keeps its own key file."""
         if self.secret_key is None:
             if self.platform_configured:
-                raise ValueError(messages_vi.t("settings.no_secret_key"))
+                raise ValueError(messages.t(VI, "settings.no_secret_key"))
             self.secret_key = SecretStr(install_key(Path(self.data_dir)))
         return self
 
@@ -215,24 +217,24 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = [_problem(error) for error in exc.errors()]
-        raise SettingsError("\n".join([messages_vi.t("settings.invalid"), *problems])) from None
+        raise SettingsError("\n".join([messages.t(VI, "settings.invalid"), *problems])) from None
 
 
 def _problem(error: Any) -> str:
     """One line: the variable, the value given (never a secret's) and what is expected."""
     if not error["loc"]:  # a check of several settings together: its message names them
-        return messages_vi.t("settings.problem_whole", detail=error["msg"].removeprefix("Value error, "))
+        return messages.t(VI, "settings.problem_whole", detail=error["msg"].removeprefix("Value error, "))
     variable = str(error["loc"][0])
     info = next((info for name, info in Settings.model_fields.items() if variable in (name, info.alias)), None)
     variable = (info.alias if info else None) or variable
     secret = info is not None and "Secret" in str(info.annotation)
     given = error.get("input")
     key = f"settings.expect.{variable}"
-    expected = messages_vi.t(key) if key in messages_vi.catalog() else messages_vi.t("settings.generic",
+    expected = messages.t(VI, key) if key in messages.catalog(VI) else messages.t(VI, "settings.generic",
                                                                                        detail=error["msg"])
     if secret or not isinstance(given, str | int | float):
-        return messages_vi.t("settings.problem", variable=variable, expected=expected)
-    return messages_vi.t("settings.problem_value", variable=variable, value=given, expected=expected)
+        return messages.t(VI, "settings.problem", variable=variable, expected=expected)
+    return messages.t(VI, "settings.problem_value", variable=variable, value=given, expected=expected)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import messages_vi
+import messages
 
 Answers = Mapping[str, Any]
 
@@ -20,12 +20,18 @@ class FlowError(ValueError):
 
 @dataclass(frozen=True)
 class Option:
-    """One choice: a stable id, the message key of its label, extra words that select it."""
+    """One choice: a stable id, the message key of its label, extra words that select it (Vietnamese in
+    ``aliases``, English in ``en``)."""
 
     id: str
     key: str
     aliases: tuple[str, ...] = ()
     exclusive: bool = False  # in a multi-choice: cannot be combined with other options
+    en: tuple[str, ...] = ()
+
+    def words(self, locale: str) -> tuple[str, ...]:
+        """The extra words that select this option for a speaker of ``locale``."""
+        return self.en if locale == "en" else self.aliases
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,25 @@ Parsed = Ok | Invalid | Pick
 
 
 @dataclass(frozen=True)
+class NextFlow:
+    """The flow a finished one goes on with: the answers it starts with, presets, and where it opens.
+
+    ``review`` opens it on its review step to edit ``answers`` (e.g. the stored profile).
+    """
+
+    flow: str
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    presets: Mapping[str, Any] = field(default_factory=dict)
+    review: bool = False
+
+
+@dataclass(frozen=True)
 class Completion:
-    """What a finished flow produces: effects, replies and the flow to continue with, if any."""
+    """What a finished flow produces: effects (server work among them), replies and the flow to go on with."""
 
     effects: list[Any] = field(default_factory=list)
     replies: list[Any] = field(default_factory=list)
-    next_flow: str | None = None
+    next_flow: NextFlow | None = None
 Parser = Callable[[str, Answers, Any], Parsed]
 
 
@@ -86,7 +105,7 @@ class Step:
     editable: bool = True
     clears: tuple[str, ...] = ()  # answers that no longer hold when this answer changes
     choices: Callable[[Answers, Any], list[tuple[str, str]]] | None = None  # options computed at run time
-    on_answer: Callable[[Any, Answers, Any], list[Any]] | None = None  # replies right after an answer
+    on_answer: Callable[[Any, Answers, Any], list[Any]] | None = None  # replies or server work after an answer
     files: bool = False  # a file or photo sent here answers with its text (see ``paste``)
     join_seconds: float = 0.0  # text parts arriving this soon after the answer continue it (a split paste)
     picked: Callable[[str, Answers, Any], Parsed] | None = None  # the answer for a candidate picked from a list
@@ -120,7 +139,7 @@ class Flow:
 
     def step(self, step_id: str) -> Step:
         """The step with that id."""
-        return self._by_id[step_id]  # type: ignore[attr-defined, no-any-return]
+        return self._by_id[step_id]  # type: ignore[attr-defined]
 
     def has(self, step_id: str) -> bool:
         """True when the flow has a step with that id."""
@@ -146,7 +165,7 @@ def validate(flow: Flow, sample_answers: list[Answers] | None = None) -> None:
     ids = [step.id for step in flow.steps]
     if len(ids) != len(set(ids)):
         raise FlowError(f"{flow.id}: duplicate step ids")
-    known = messages_vi.catalog()
+    known = set(messages.catalog(messages.VI)).intersection(*(messages.catalog(locale) for locale in messages.LOCALES))
     for step in flow.steps:
         keys = [step.prompt, step.label, *(opt.key for opt in step.options)]
         missing = [key for key in keys if key not in known]

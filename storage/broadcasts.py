@@ -9,7 +9,7 @@ from sqlalchemy import and_, case, exists, func, insert, literal, or_, select, u
 
 from handlers.audience import OFFICIAL_ROLES, Audience
 from storage.models import Area, Broadcast, Declaration, Delivery, Monitoring, Person
-from storage.upsert import Executor, insert_for
+from storage.upsert import Executor, insert_for, rows_changed
 
 BROADCAST = Broadcast.__table__  # type: ignore[attr-defined]
 DELIVERY = Delivery.__table__  # type: ignore[attr-defined]
@@ -32,11 +32,13 @@ async def create(
     kind: str = "notice",
     created_by: str | None = None,
     progress: tuple[str, str] | None = None,
+    text_en: str | None = None,
 ) -> int:
-    """Store a broadcast to be sent at ``scheduled_at`` (now when None); its id."""
+    """Store a broadcast to be sent at ``scheduled_at`` (now when None); its id. English-speaking recipients
+    get ``text_en``, or ``text`` under a one-line English note when there is none."""
     result = await executor.execute(
         insert(BROADCAST).values(
-            kind=kind, text=text, audience=audience.to_json(), urgent=urgent, status="scheduled",
+            kind=kind, text=text, text_en=text_en, audience=audience.to_json(), urgent=urgent, status="scheduled",
             scheduled_at=scheduled_at or now, created_by=created_by, created_at=now, expanded_through=0, total=0,
             progress_channel=progress[0] if progress else None, progress_chat=progress[1] if progress else None,
         ).returning(BROADCAST.c.id)
@@ -133,9 +135,10 @@ async def expand_chunk(executor: Executor, broadcast: dict[str, Any], now: datet
         return True
     source = select(
         literal(broadcast["id"]), PERSON.c.id, PERSON.c.channel, PERSON.c.external_id, literal("pending"),
-        literal(0), literal(now),
+        literal(0), literal(now), PERSON.c.locale,
     ).where(_recipients(audience), PERSON.c.id > after, PERSON.c.id <= last)
-    columns = ["broadcast_id", "person_id", "channel", "external_id", "status", "attempts", "next_attempt_at"]
+    columns = ["broadcast_id", "person_id", "channel", "external_id", "status", "attempts", "next_attempt_at",
+               "locale"]
     statement = insert_for(executor, DELIVERY).from_select(columns, source).on_conflict_do_nothing()
     await executor.execute(statement)
     await executor.execute(update(BROADCAST).where(BROADCAST.c.id == broadcast["id"]).values(expanded_through=last))
@@ -170,12 +173,12 @@ async def requeue(executor: Executor, broadcast_id: int, statuses: tuple[str, ..
         .values(status="pending", attempts=0, next_attempt_at=now, retry_since=None, last_error=None,
                 lease_until=None)
     )
-    if result.rowcount:
+    if rows_changed(result):
         await executor.execute(
             update(BROADCAST).where(BROADCAST.c.id == broadcast_id, BROADCAST.c.status == "done")
             .values(status="sending", finished_at=None)
         )
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def finish_if_done(executor: Executor, broadcast_id: int, now: datetime) -> bool:
@@ -204,7 +207,7 @@ async def cancel(executor: Executor, broadcast_id: int, now: datetime) -> int:
         .where(DELIVERY.c.broadcast_id == broadcast_id, DELIVERY.c.status.in_(("pending", "claimed")))
         .values(status="cancelled", lease_until=None)
     )
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def sending(executor: Executor) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, literal, or_, select, update
 
+import messages
 from handlers.alert_text import ALERT_SENDERS, FORMS, alert_message, sender
 from handlers.traces import Traces
 from storage import alerts, web_sessions
@@ -40,7 +41,7 @@ from storage.models import (
     OutboxReply,
     Person,
 )
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 PERSON = Person.__table__  # type: ignore[attr-defined]
 DECLARATION = Declaration.__table__  # type: ignore[attr-defined]
@@ -102,7 +103,8 @@ async def subject_of(executor: Executor, person: dict[str, Any]) -> Subject:
                  *(row.place for row in reported)],
         phones=[person["phone"], *former.get("phone", ()), *(a.get("subject_phone") for a in answers),
                 *(row.contact for row in reported)],
-        numbers=[person["id_number"], *former.get("id_number", ())],
+        numbers=[person["id_number"], *former.get("id_number", ()),
+                 *((a.get("paper") or {}).get("number") for a in answers)],  # an arrival's passport number
     )
     return Subject(person, tuple(row.id for row in declared), tuple(row.id for row in reported), traces)
 
@@ -138,7 +140,7 @@ async def _anonymise_declarations(executor: Executor, condition: Any) -> int:
     """Keep a declaration's level, commune and day; drop its name, answers and code."""
     result = await executor.execute(update(DECLARATION).where(condition).values(
         subject_name="", answers={}, code=literal("X") + func.cast(DECLARATION.c.id, DECLARATION.c.code.type)))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_declarations(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -154,7 +156,7 @@ async def _anonymise_reports(executor: Executor, condition: Any) -> int:
     """Keep a report's kind, commune and day; drop who filed it and what it says."""
     result = await executor.execute(update(REPORT).where(condition).values(
         reporter_id=None, anonymous=True, contact=None, who=None, place=REDACTED, seen=REDACTED))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_reports(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -180,7 +182,7 @@ async def _retain_invites(executor: Executor, before: datetime) -> int:
     result = await executor.execute(update(INVITE).where(
         INVITE.c.created_at < before, or_(INVITE.c.name.is_not(None), INVITE.c.phone.is_not(None)),
     ).values(name=None, phone=None))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_conversation(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -189,7 +191,7 @@ async def _erase_conversation(executor: Executor, subject: Subject, now: datetim
 
 
 async def _retain_conversations(executor: Executor, before: datetime) -> int:
-    return int((await executor.execute(delete(CONVERSATION).where(CONVERSATION.c.updated_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(CONVERSATION).where(CONVERSATION.c.updated_at < before)))
 
 
 async def _erase_inbound(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -198,7 +200,7 @@ async def _erase_inbound(executor: Executor, subject: Subject, now: datetime) ->
 
 
 async def _retain_inbound(executor: Executor, before: datetime) -> int:
-    return int((await executor.execute(delete(INBOUND).where(INBOUND.c.received_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(INBOUND).where(INBOUND.c.received_at < before)))
 
 
 # --- texts that copied personal data --------------------------------------------------------------
@@ -214,8 +216,9 @@ async def _rerender_alert_broadcasts(executor: Executor, alert_rows: list[dict[s
         BROADCAST.c.created_by.in_(list(senders))))).all()
     for broadcast_id, created_by in sent:
         alert_id, form = senders[created_by]
-        text = alert_message(await alerts.text_of(executor, by_id[alert_id]), alert_id, form)
-        await executor.execute(update(BROADCAST).where(BROADCAST.c.id == broadcast_id).values(text=text))
+        texts = {column: alert_message(await alerts.text_of(executor, by_id[alert_id], locale), alert_id, form, locale)
+                 for column, locale in (("text", messages.VI), ("text_en", messages.EN))}
+        await executor.execute(update(BROADCAST).where(BROADCAST.c.id == broadcast_id).values(**texts))
         await executor.execute(update(DELIVERY).where(DELIVERY.c.broadcast_id == broadcast_id).values(text=None))
 
 
@@ -233,7 +236,7 @@ async def _scrub(executor: Executor, table: Any, columns: tuple[str, ...], trace
 async def _erase_broadcasts(executor: Executor, subject: Subject, now: datetime) -> None:
     sources = or_(DECLARATION.c.id.in_(subject.declaration_ids), REPORT.c.id.in_(subject.report_ids))
     await _rerender_alert_broadcasts(executor, await alerts.about(executor, sources))
-    await _scrub(executor, BROADCAST, ("text",), subject.traces)
+    await _scrub(executor, BROADCAST, ("text", "text_en"), subject.traces)
 
 
 async def _retain_broadcasts(executor: Executor, before: datetime) -> int:
@@ -243,8 +246,8 @@ async def _retain_broadcasts(executor: Executor, before: datetime) -> int:
     result = await executor.execute(
         update(BROADCAST)
         .where(BROADCAST.c.created_at < before, of_alerts, BROADCAST.c.text != REDACTED)
-        .values(text=REDACTED))
-    return int(result.rowcount)
+        .values(text=REDACTED, text_en=None))
+    return rows_changed(result)
 
 
 async def _erase_deliveries(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -262,11 +265,11 @@ async def _retain_deliveries(executor: Executor, before: datetime) -> int:
     result = await executor.execute(update(DELIVERY).where(
         DELIVERY.c.text.is_not(None), DELIVERY.c.status.not_in(OPEN_DELIVERIES), DELIVERY.c.broadcast_id.in_(old),
     ).values(text=None))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_notices(executor: Executor, subject: Subject, now: datetime) -> None:
-    await _scrub(executor, NOTICE, ("header", "summary", "body"), subject.traces)
+    await _scrub(executor, NOTICE, ("header", "summary", "summary_en", "body"), subject.traces)
 
 
 async def _erase_outbox(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -281,7 +284,7 @@ async def _erase_outbox(executor: Executor, subject: Subject, now: datetime) -> 
 
 async def _retain_outbox(executor: Executor, before: datetime) -> int:
     """Replies never sent (given up) are kept for the operator until the retention period ends."""
-    return int((await executor.execute(delete(OUTBOX).where(OUTBOX.c.created_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(OUTBOX).where(OUTBOX.c.created_at < before)))
 
 
 async def _erase_web_access(executor: Executor, subject: Subject, now: datetime) -> None:

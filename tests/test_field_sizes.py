@@ -50,6 +50,9 @@ FREE_TEXT = {
     ("community_report", "seen"): field_sizes.REPORT_SEEN,
     ("invite", "name"): field_sizes.NAME,
     ("redeem", "name"): field_sizes.NAME,
+    ("arrive", "stay_street"): field_sizes.STREET,
+    ("arrive", "visited"): field_sizes.TRAVEL,
+    ("publish", "text_en"): field_sizes.NOTICE_ENGLISH,
 }
 CODED = {
     ("register", "birth"), ("register", "phone"), ("register", "id_number"), ("register", "province"),
@@ -57,13 +60,15 @@ CODED = {
     ("declare", "subject_province"), ("declare", "subject_commune"), ("publish", "text"), ("publish", "area"),
     ("publish", "when"), ("invite", "area"), ("community_report", "province"), ("community_report", "commune"),
     ("community_report", "contact"), ("invite", "phone"), ("redeem", "code"),
+    ("arrive", "nationality"), ("arrive", "paper"), ("arrive", "entry_date"), ("arrive", "gate"),
+    ("arrive", "vehicle"), ("arrive", "stay_province"), ("arrive", "stay_commune"),
 }
 CTX = Context(now=datetime(2026, 11, 22, 2, tzinfo=UTC), zone=ZoneInfo("Asia/Ho_Chi_Minh"), secret=b"s" * 32,
               new_code="ABC123", is_admin=True)
-ANSWERS = {"province": "33", "subject_province": "33", "birth": {"year": 1990}, "gender": "male"}
+ANSWERS = {"province": "33", "subject_province": "33", "stay_province": "33", "birth": {"year": 1990}, "gender": "male"}
 
 
-PLACES = {("declare", "travel")}  # each place must match one the bot knows
+PLACES = {("declare", "travel"), ("arrive", "visited")}  # each place must match one the bot knows
 
 
 def words(length: int) -> str:

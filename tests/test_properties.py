@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handlers.engine import handle
-from handlers.protocol import Context, Incoming, NoticeHeading, SaveProfile
+from handlers.protocol import Context, Incoming, NoticeHeading, SaveProfile, ServerWork
 
 NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
 TYPED = NOW + timedelta(minutes=1)
@@ -21,11 +21,13 @@ REGISTER = ["chao", "1", "nguyen van an", "12/3/1990", "nam", "0912345678", "bo 
 DECLARE_OTHER = ["2", "nguyen van be", "2019", "nam", "con", "bo qua", "khong", "ha noi", "hoan kiem", "so 2",
                  "sot", "khong", "khong", "khong", "1", "1", "/khaibao", "1"]
 
+ARRIVE = ["/nhapcanh", "han quoc", "M12345678", "hom nay", "noi bai", "vn301", "han quoc", "khong", "ha noi",
+          "hoan kiem", "so 3", "khong", "khong", "khong", "2", "1"]
 
 NOTICE = ("CHỈ THỊ\nSố 15-CT/TU\nHưng Yên, ngày 3 tháng 5 năm 2021\nVề tăng cường phòng, chống dịch\n"
           "1. Người dân thực hiện khai báo y tế và 5K.\n2. Các xã báo cáo hằng ngày về Sở Y tế.\n"
           "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn A")
-PUBLISH = ["/thongbao_moi", NOTICE, "1", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
+PUBLISH = ["/thongbao_moi", NOTICE, "1", "bo qua", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
 STAFF = ["/moi_canbo", "1", "yen my", "nguyen van can", "0912345678", "1", "/canbo", "ABCD2345EF", "bo qua",
          "/baocao", "1", "hung yen", "yen my", "thon dong", "bo qua",
          "nguoi ho sot", "bo qua", "1", "/xoadulieu", "2"]
@@ -42,7 +44,7 @@ def _snapshots() -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
     snapshots: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
     state: dict[str, Any] | None = None
     profile: dict[str, Any] | None = None
-    for line in REGISTER + DECLARE_OTHER + PUBLISH + STAFF:
+    for line in REGISTER + DECLARE_OTHER + ARRIVE + PUBLISH + STAFF:
         if state and state.get("step"):
             snapshots.setdefault(f"{state['flow']}.{state['step']}", (state, profile))
         outcome = handle(state, Incoming("console", "p", text=line), _context(profile))
@@ -78,7 +80,8 @@ def test_arbitrary_text_at_every_step(where: str, text: str) -> None:
     # A typed answer comes a while after the question (sooner, it would continue a split paste).
     outcome = handle(state, Incoming("console", "p", text=text), _context(profile, TYPED))
     assert json.dumps(state, sort_keys=True) == before, "the engine must not mutate its input"
-    assert outcome.replies, "every message gets an answer"
+    answered = outcome.replies or any(isinstance(effect, ServerWork) for effect in outcome.effects)
+    assert answered, "every message gets an answer (from the engine or, for server work, the server)"
     json.dumps(outcome.state)
     step = state["step"]
     if outcome.state.get("flow") == state["flow"] and outcome.state.get("step") == step:

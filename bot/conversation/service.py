@@ -1,12 +1,12 @@
 """Runs the engine for incoming messages: per-user order, and group commits of many users' steps.
 
-Every message waits on its user's lock, so a user never has two messages in flight. The messages
-waiting at one moment (one per user) are handled together in one transaction: their states and
-profiles are read with two queries, the pure engine runs for each, and the new states, effects,
-handled marks and replies (as outbox rows) are written before a single commit. Replies are returned
-only after the commit; the channel sends them and notes them sent (``inbox.sent``), and the outbox
-relay sends again whatever a crash or an outage left unsent. A batch that fails is retried one
-message per transaction, so one bad message fails alone.
+Every message waits for its turn in its user's lane (``ordering.Lanes``), so a user never has two
+messages in flight. The messages waiting at one moment (one per user) are handled together in one
+transaction: their states and profiles are read with two queries, the pure engine runs for each, and
+the new states, effects, handled marks and replies (as outbox rows) are written before a single
+commit. Replies are returned only after the commit; the channel sends them and notes them sent
+(``inbox.sent``), and the outbox relay sends again whatever a crash or an outage left unsent. A batch
+that fails is retried one message per transaction, so one bad message fails alone.
 
 On PostgreSQL several processes may serve one bot: each transaction first takes an advisory lock per
 user (in a fixed order, so two processes never deadlock), then handles, before the message it was
@@ -28,20 +28,22 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+import messages
 from bot.clock import Clock, utc_now
 from bot.commands import reports
 from bot.commands.caller import Caller
 from bot.commands.notices import publish_notice, show_notice
 from bot.commands.registry import HANDLERS
 from bot.conversation.inbox import Inbox
-from bot.conversation.locks import KeyedLocks
 from bot.conversation.message_json import incoming_from_json, reply_to_json
+from bot.conversation.ordering import Lanes
 from bot.settings import Settings
 from handlers import receipt
 from handlers.engine import handle
 from handlers.protocol import (
     Context,
     DropConversation,
+    Effect,
     Incoming,
     NoticeHeading,
     Outcome,
@@ -49,7 +51,8 @@ from handlers.protocol import (
     Reply,
     SaveDeclaration,
     SaveProfile,
-    ServerCommand,
+    ServerWork,
+    SetLocale,
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
@@ -89,7 +92,7 @@ class ConversationService:
         self.db = db
         self.settings = settings
         self.clock = clock
-        self._locks = KeyedLocks()
+        self._order = Lanes()
         self.inbox = Inbox(db, clock)
         self._several_processes = not is_sqlite(db.url)
         self._outbreak: Expiring[tuple[OutbreakArea, ...]] = Expiring(outbreak_ttl)
@@ -99,7 +102,7 @@ class ConversationService:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one message in order with the user's others; [] for a repeated delivery."""
-        async with self._locks.hold((incoming.channel, incoming.user_id)):
+        async with self._order.hold((incoming.channel, incoming.user_id)):
             job = _Job(incoming, asyncio.get_running_loop().create_future())
             self._pending.append(job)
             if self._worker is None or self._worker.done():
@@ -188,27 +191,30 @@ class ConversationService:
         areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...],
     ) -> Outcome:
         """The engine over the job's message, after any earlier ones of the same user."""
-        context = self._context(job, now, areas, headings)
+        context = self._context(job, state, now, areas, headings)
         if not job.earlier:
             return handle(state, job.incoming, context)
         replies: list[Reply] = []
-        effects: list[Any] = []
+        effects: list[Effect] = []
         for message in [*job.earlier, job.incoming]:
             step = handle(state, message, context)
+            effects.extend(_shifted(effect, len(replies)) for effect in step.effects)
             replies.extend(step.replies)
-            effects.extend(step.effects)
             dropped = any(isinstance(effect, DropConversation) for effect in step.effects)
             state = None if dropped else step.state
             for effect in step.effects:
                 if isinstance(effect, SaveProfile):
                     context = replace(context, profile={**(context.profile or {}), **effect.profile})
-        kept = [effect for effect in effects if not isinstance(effect, DropConversation)]
+                elif isinstance(effect, SetLocale):
+                    context = replace(context, locale=effect.locale)
+        kept: list[Effect] = [effect for effect in effects if not isinstance(effect, DropConversation)]
         if state is None:
             kept.append(DropConversation())
         return Outcome(state or {}, replies, kept)
 
     def _context(
-        self, job: _Job, now: datetime, areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...]
+        self, job: _Job, state: dict[str, Any] | None, now: datetime, areas: tuple[OutbreakArea, ...],
+        headings: tuple[NoticeHeading, ...],
     ) -> Context:
         return Context(
             now=now,
@@ -223,6 +229,8 @@ class ConversationService:
             receipt_valid_hours=self.settings.receipt_valid_hours,
             notices=headings,
             identity=job.key,
+            arrival_monitoring_days=self.settings.arrival_auto_monitoring_days,
+            locale=_locale(state, job.person),
         )
 
     async def _save(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
@@ -236,6 +244,7 @@ class ConversationService:
                              "updated_at": now})
         await conversations.save_states(connection, kept)
         await self._store_records(connection, jobs, now)
+        await persons.set_locales(connection, [(*job.key, locale) for job in jobs if (locale := _unstored_locale(job))])
 
     async def _store_records(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
         """Profiles and declarations of the whole batch, a few statements whatever its size."""
@@ -255,28 +264,58 @@ class ConversationService:
         await persons.save_profiles(connection, profiles, now)
         ids = await declarations.add_many(connection, records)
         alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
-        for (_, record), declaration_id in zip(records, ids, strict=True):
+        for (person_id, record), declaration_id in zip(records, ids, strict=True):
+            if record.get("monitor_days") and record["commune_code"]:
+                await reports.monitor_arrival(connection, person_id, record, now)
             if record["risk_level"] in alerting and record["commune_code"]:
                 await reports.raise_alert(connection, "declaration", record["commune_code"], now,
                                         declaration_id=declaration_id, admins=self.settings.admin_identities)
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
-        """Replace the engine's deferred replies with what the database gives."""
+        """The engine's replies with the answers to its server work put where the engine asked for them."""
         assert job.outcome is not None
-        replies: list[Reply] = []
-        for reply in job.outcome.replies:
-            if isinstance(reply.deferred, ShowNotice):
-                replies.append(await show_notice(connection, reply.deferred))
-            elif isinstance(reply.deferred, PublishNotice):
-                replies.append(await publish_notice(connection, reply.deferred, now, self.settings))
-                self._notices.expire()
-            elif isinstance(reply.deferred, ServerCommand):
-                caller = Caller(job.key, await persons.find(connection, *job.key),
-                                job.key in self.settings.admin_identities, now, self.settings)
-                replies.extend(await HANDLERS[reply.deferred.name](connection, caller, reply.deferred))
-            else:
-                replies.append(reply)
-        return replies
+        locale = _locale(job.outcome.state, job.person)
+        replies, done = [], 0
+        for work in sorted(_server_work(job.outcome.effects), key=lambda work: work.position):
+            replies.extend(job.outcome.replies[done:work.position])
+            done = work.position
+            replies.extend(await self._carry_out(connection, job, work, now, locale))
+        replies.extend(job.outcome.replies[done:])
+        return replies if locale == messages.VI else [replace(reply, locale=locale) for reply in replies]
+
+
+    async def _carry_out(
+        self, connection: AsyncConnection, job: _Job, work: ServerWork, now: datetime, locale: str,
+    ) -> list[Reply]:
+        """Server work: a notice shown or published, or a server command run after its own role check."""
+        if isinstance(work, ShowNotice):
+            return [await show_notice(connection, work, locale)]
+        if isinstance(work, PublishNotice):
+            self._notices.expire()
+            return [await publish_notice(connection, work, now, self.settings, locale)]
+        caller = Caller(job.key, await persons.find(connection, *job.key),
+                        job.key in self.settings.admin_identities, now, self.settings, locale)
+        return await HANDLERS[work.name](connection, caller, work)
+
+
+def _locale(state: dict[str, Any] | None, person: dict[str, Any] | None) -> str:
+    """The language of a conversation: the one chosen in it, else the person's, else Vietnamese."""
+    return messages.normal((state or {}).get("locale") or (person or {}).get("locale"))
+
+
+def _unstored_locale(job: _Job) -> str | None:
+    """The language chosen in the conversation when the person's record (if any) does not hold it yet."""
+    assert job.outcome is not None
+    chosen = job.outcome.state.get("locale")
+    return chosen if chosen and (job.person or {}).get("locale") != chosen else None
+
+def _server_work(effects: list[Effect]) -> list[ServerWork]:
+    return [effect for effect in effects if isinstance(effect, ServerWork)]
+
+
+def _shifted(effect: Effect, offset: int) -> Effect:
+    """An effect of an earlier engine step, with its server work's position behind the replies before it."""
+    return replace(effect, position=effect.position + offset) if isinstance(effect, ServerWork) else effect
 
 
 def _handled_row(incoming: Incoming, now: datetime) -> dict[str, Any]:

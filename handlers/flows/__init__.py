@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.flow import Answers, Completion, Flow, validate
-from handlers.flows import declaration, notices, publish, registration, rights, staff
+from handlers.flows import arrival, declaration, notices, publish, registration, rights, staff
 from handlers.protocol import Context
 
 Finisher = Callable[[Answers, Context], Completion]
@@ -13,6 +13,7 @@ Finisher = Callable[[Answers, Context], Completion]
 FLOWS: dict[str, tuple[Flow, Finisher]] = {
     registration.FLOW.id: (registration.FLOW, registration.finish),
     declaration.FLOW.id: (declaration.FLOW, declaration.finish),
+    arrival.FLOW.id: (arrival.FLOW, arrival.finish),
     notices.FLOW.id: (notices.FLOW, notices.finish),
     publish.FLOW.id: (publish.FLOW, publish.finish),
     staff.INVITE.id: (staff.INVITE, staff.finish_invite),
@@ -20,20 +21,6 @@ FLOWS: dict[str, tuple[Flow, Finisher]] = {
     staff.COMMUNITY.id: (staff.COMMUNITY, staff.finish_community),
     rights.ERASE.id: (rights.ERASE, rights.finish_erase),
 }
-
-# Commands that start a flow (admins only where the flow says so).
-FLOW_COMMANDS = {
-    "/thongbao": notices.FLOW.id,
-    "/thongbao_moi": publish.FLOW.id,
-    "/moi_canbo": staff.INVITE.id,
-    "/baocao": staff.COMMUNITY.id,
-    "/xoadulieu": rights.ERASE.id,
-}
-
-# Commands the server answers after checking the sender's role: help for that role, confirm a report,
-# list and acknowledge alerts, place someone under monitoring, list or remove officials, find area codes.
-SERVER_COMMANDS = ("huongdan", "dabaocao", "canhbao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo",
-                   "kiemtra", "thongke", "xuat", "dulieucuatoi", "diaban", "web", "dangxuat")
 
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {
@@ -44,7 +31,9 @@ SAMPLE_ANSWERS: dict[str, list[Answers]] = {
         {"confirm_profile": "yes", "for_whom": "other", "subject_same_address": "yes"},
         {"confirm_profile": "yes", "for_whom": "other", "subject_same_address": "no"},
         {"confirm_profile": "edit"},
+        {"confirm_profile": "yes", "for_whom": "arrival"},
     ],
+    "arrive": arrival.SAMPLE_ANSWERS,
     "notices": [{}],
     "publish": [{}, {"audience": "area"}, {"audience": "everyone"}],
     "invite": [{}],

@@ -10,13 +10,13 @@ from typing import Any
 import httpx
 import pytest
 
-import messages_vi
-from bot.channels.menu_text import split
+import messages
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import ZaloBotApi
 from bot.channels.zalo.send import ZaloReplySender
 from bot.delivery.pacing import RateLimiter
 from handlers.protocol import Reply, ReplyOption
+from handlers.text import split
 
 TOKEN = "123:secret"
 BASE = "http://zalo.test"
@@ -84,7 +84,7 @@ TABLE: list[tuple[str, Reply, list[tuple[str, dict[str, Any]]]]] = [
                        "text": "Triệu chứng?\n1. Sốt\n2. Ho\n(Có thể chọn nhiều: gõ các số, ví dụ «1 3»)"})]),
     ("a file cannot be sent on Zalo: the text says so", Reply("Tệp khai báo", document=("a.xlsx", b"PK")),
      [("sendMessage", {"chat_id": "c1", "text": "Tệp khai báo"}),
-      ("sendMessage", {"chat_id": "c1", "text": messages_vi.t("export.no_files")})]),
+      ("sendMessage", {"chat_id": "c1", "text": messages.t(messages.VI, "export.no_files")})]),
     ("4,500 characters in pieces", Reply(long_text()),
      [("sendMessage", {"chat_id": "c1", "text": piece}) for piece in split(long_text(), 2000)]),
 ]

@@ -8,12 +8,11 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
-import messages_vi
+import messages
 from bot.channels.zalo.groups import GroupNotices
-from bot.channels.zalo.order import KeyedChains, describe
 from bot.channels.zalo.send import ZaloReplySender
 from bot.channels.zalo.updates import CHANNEL, ZaloUpdate, parse
-from bot.conversation.locks import KeyedLocks
+from bot.conversation.ordering import Lanes, describe
 from bot.conversation.service import ConversationService
 from bot.conversation.uploads import PHOTO_NAME, file_incoming
 from handlers.protocol import Incoming, Reply
@@ -44,8 +43,8 @@ class ZaloInbox:
         self._sender = sender
         self._groups = group_notices or GroupNotices()
         self._store = service.inbox
-        self._chains = KeyedChains()
-        self._arrivals = KeyedLocks()
+        self._chains = Lanes()  # handling, in order per user
+        self._arrivals = Lanes()  # storing, in arrival order per user
         self._closed = False
 
     async def accept(self, update: JSON) -> None:
@@ -86,7 +85,7 @@ class ZaloInbox:
 
     async def drain(self, timeout: float | None = None) -> bool:
         """Wait until every queued update is handled, answered and marked handled; False on timeout."""
-        if not await self._chains.drain(timeout):
+        if not await self._chains.join(timeout):
             return False
         await self._store.flush()
         return True
@@ -110,7 +109,8 @@ class ZaloInbox:
             replies = await self._service.handle(await self._with_photo(update))
         except Exception as exc:
             log.error("zalo: handling an update failed: %s", describe(exc))
-            await self._sender.send(update.chat_id, [Reply(messages_vi.t("error.apology"))], update.incoming.user_id)
+            apology = [Reply(messages.t(messages.VI, "error.apology"))]
+            await self._sender.send(update.chat_id, apology, update.incoming.user_id)
             return
         if await self._sender.send(update.chat_id, replies, update.incoming.user_id):
             self._store.sent(update.incoming)
@@ -127,5 +127,5 @@ class ZaloInbox:
 
     def _notify_group(self, chat_id: str) -> None:
         if self._groups.due(chat_id):
-            notice = [Reply(messages_vi.t("zalo.group_private_only"))]
+            notice = [Reply(messages.t(messages.VI, "zalo.group_private_only"))]
             self._chains.submit(f"group:{chat_id}", partial(self._sender.send, chat_id, notice))

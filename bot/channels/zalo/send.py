@@ -10,8 +10,8 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Protocol
 
-import messages_vi
-from bot.channels.menu_text import render, split
+import messages
+from bot.channels.menu_text import render
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import (
     MAX_TEXT_LENGTH,
@@ -25,7 +25,9 @@ from bot.channels.zalo.api import (
 )
 from bot.channels.zalo.updates import CHANNEL
 from bot.delivery.pacing import RateLimiter
+from bot.settings import Settings
 from handlers.protocol import Reply
+from handlers.text import split
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,11 @@ class Unreachable(Protocol):
     """Where a user who blocked the bot is reported (the conversation service)."""
 
     async def mark_unreachable(self, channel: str, user_id: str) -> None: ...
+
+
+def rate(settings: Settings) -> tuple[float, float]:
+    """(messages per second overall, minimum seconds between bulk sends to one chat: none on Zalo)."""
+    return settings.zalo_rate, 0.0
 
 
 def in_flight_for(rate: float) -> int:
@@ -94,7 +101,7 @@ class ZaloReplySender:
     async def _send_reply(self, chat_id: str, reply: Reply) -> None:
         pieces = split(render(reply), MAX_TEXT_LENGTH)
         if reply.document:
-            pieces.append(messages_vi.t("export.no_files"))
+            pieces.append(messages.t(reply.locale, "export.no_files"))
         if reply.qr and self._qr_images:
             url = self._qr_images.url_for(reply.qr)
             caption = pieces[0] if pieces else None
