@@ -36,8 +36,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.commands.console_access import token_hash  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
-from bot.web.auth import COOKIE, sign, token_hash  # noqa: E402
+from bot.web.auth import COOKIE, sign  # noqa: E402
 from handlers.areas import catalog  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import migrate  # noqa: E402

@@ -24,6 +24,7 @@ MESSAGES = {
     "settings.expect.KHAIBAO_LOG_LEVEL": "expects DEBUG, INFO, WARNING or ERROR.",
     "settings.expect.WEB_HOST": "expects a host address, e.g. 0.0.0.0.",
     "settings.expect.WEB_PORT": "expects a whole port number from 1 to 65535.",
+    "settings.expect.WEB_SESSION_IDLE_MINUTES": "expects a whole number of minutes from 5 to 1440.",
     "settings.expect.PUBLIC_BASE_URL": "expects an address starting with http:// or https://, or nothing.",
     "settings.expect.TELEGRAM_BOT_TOKEN": "expects the token from @BotFather, or nothing to turn Telegram off.",
     "settings.expect.TELEGRAM_BOT_USERNAME": "expects the Telegram bot's username (without @), or nothing.",

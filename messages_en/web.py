@@ -194,6 +194,10 @@ MESSAGES = {
     "web.broadcast.bad_file": "The file could not be read (unsupported, empty or too large).",
     "web.broadcast.bad_audience": "Pick an audience; «residents of one area» needs an area.",
     "web.broadcast.bad_time": "The sending time is not valid or has passed.",
+    "web.broadcast.english": "English text (optional)",
+    "web.broadcast.english_help": "People who chose English receive this text; left empty, they receive the "
+                                  "Vietnamese one. At most {limit} characters.",
+    "web.broadcast.bad_english": "The English text is empty or too long. Correct it or leave it empty.",
     "web.broadcast.title": "Broadcast #{id}",
     "web.broadcast.scheduled": "sent at {at}",
     "web.broadcast.cancel": "Cancel sending",

@@ -198,6 +198,10 @@ MESSAGES = {
     "web.broadcast.bad_file": "Không đọc được tệp (loại tệp không hỗ trợ, trống hoặc quá lớn).",
     "web.broadcast.bad_audience": "Chọn đối tượng; «người dân một địa bàn» cần chọn địa bàn.",
     "web.broadcast.bad_time": "Thời gian gửi không hợp lệ hoặc đã qua.",
+    "web.broadcast.english": "Bản tiếng Anh (không bắt buộc)",
+    "web.broadcast.english_help": "Người dùng chọn tiếng Anh sẽ nhận bản này; để trống thì họ nhận bản tiếng Việt. "
+                                  "Tối đa {limit} ký tự.",
+    "web.broadcast.bad_english": "Bản tiếng Anh trống hoặc quá dài. Sửa lại hoặc để trống.",
     "web.broadcast.title": "Thông báo #{id}",
     "web.broadcast.scheduled": "gửi lúc {at}",
     "web.broadcast.cancel": "Hủy gửi",

@@ -103,4 +103,4 @@ async def end_one(executor: Executor, monitoring_id: int, now: datetime) -> bool
         update(MONITORING).where(MONITORING.c.id == monitoring_id, MONITORING.c.ended_at.is_(None))
         .values(ended_at=now)
     )
-    return bool(result.rowcount)
+    return bool(rows_changed(result))

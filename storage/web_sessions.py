@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, insert, or_, select, update
 
 from storage.models import Person, WebLogin, WebSession
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 LOGIN = WebLogin.__table__  # type: ignore[attr-defined]
 SESSION = WebSession.__table__  # type: ignore[attr-defined]
@@ -77,7 +77,7 @@ async def end(executor: Executor, session_id: int, now: datetime) -> bool:
     result = await executor.execute(
         update(SESSION).where(SESSION.c.id == session_id, SESSION.c.ended_at.is_(None)).values(ended_at=now)
     )
-    return bool(result.rowcount)
+    return bool(rows_changed(result))
 
 
 async def end_all_of(executor: Executor, identity: str, now: datetime) -> int:
@@ -85,7 +85,7 @@ async def end_all_of(executor: Executor, identity: str, now: datetime) -> int:
     result = await executor.execute(
         update(SESSION).where(SESSION.c.identity == identity, SESSION.c.ended_at.is_(None)).values(ended_at=now)
     )
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def open_sessions(executor: Executor, idle_since: datetime) -> list[dict[str, Any]]:
@@ -102,9 +102,9 @@ async def forget_holder(executor: Executor, identity: str, person_id: int) -> No
 
 async def forget_links_before(executor: Executor, before: datetime) -> int:
     """Retention: login links made before ``before`` are deleted; how many."""
-    return int((await executor.execute(delete(LOGIN).where(LOGIN.c.created_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(LOGIN).where(LOGIN.c.created_at < before)))
 
 
 async def forget_sessions_before(executor: Executor, before: datetime) -> int:
     """Retention: sessions last used before ``before`` are deleted; how many."""
-    return int((await executor.execute(delete(SESSION).where(SESSION.c.seen_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(SESSION).where(SESSION.c.seen_at < before)))

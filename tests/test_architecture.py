@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("bot", "handlers", "storage", "messages", "messages_vi", "messages_en")
-BOT_PACKAGES = ("cli", "serve", "channels", "conversation", "jobs", "commands", "records", "delivery",
+BOT_PACKAGES = ("cli", "serve", "web", "channels", "conversation", "jobs", "commands", "records", "delivery",
                 "settings", "clock")
 PLATFORM_LIBRARIES = frozenset({"telegram", "aiogram", "httpx", "aiohttp", "starlette", "uvicorn"})
 BELOW_CHANNELS = ("bot.conversation", "bot.jobs", "bot.commands", "bot.records", "bot.delivery", "bot.settings",

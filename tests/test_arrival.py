@@ -210,6 +210,10 @@ async def test_exports_and_the_gate_show_the_arrival(service, database, clock) -
     assert "Nhập cảnh ngày 21/11/2026 qua Cửa khẩu quốc tế Mộc Bài (Tây Ninh); quốc tịch Hàn Quốc; " \
            "giấy tờ Hộ chiếu M1*****78" in screen
     assert "M12345678" not in screen
+    assert (await gate.send("/language english")).startswith("From now on I'll answer in English.")
+    english = await gate.send(f"/kiemtra {code}")
+    assert "Entered on 21/11/2026 through " in english and "; document Passport M1*****78" in english
+    assert "Nhập cảnh" not in english and "Hộ chiếu" not in english and "M12345678" not in english
 
 
 # --- English -----------------------------------------------------------------------------------------

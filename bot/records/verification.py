@@ -29,14 +29,15 @@ class Verdict:
     declared_at: datetime | None = None
     masked_name: str | None = None
     valid_until: datetime | None = None
-    arrival: dict[str, str] | None = None  # an arrival declaration's entry, gate, nationality, masked passport
+    arrival: dict[str, Any] | None = None  # an arrival declaration's answers, its document number masked
 
     def text(self, settings: Settings, locale: str = messages.VI) -> str:
         """The verdict in the checker's language."""
         if self.status not in GENUINE:
             return messages.t(locale, "verify.forged")
         assert self.declared_at is not None and self.valid_until is not None
-        entered = f"\n{messages.t(locale, 'arrival.gate_screen', **self.arrival)}" if self.arrival else ""
+        entered = f"\n{messages.t(locale, 'arrival.gate_screen', **_gate_screen(self.arrival, locale))}" if (
+            self.arrival) else ""
         return messages.t(
             locale, f"verify.{self.status}", action=messages.t(locale, f"verify.action.{self.level}"),
             level=messages.t(locale, f"level.{self.level}"), name=self.masked_name or "—", code=self.code or "",
@@ -70,11 +71,14 @@ async def verify(executor: Executor, presented: str, now: datetime, settings: Se
                    _arrival(declaration["answers"] or {}))
 
 
-def _arrival(answers: dict[str, Any]) -> dict[str, str] | None:
-    """What a gate may see of an arrival: the day, gate and nationality, and the document number masked."""
+def _arrival(answers: dict[str, Any]) -> dict[str, Any] | None:
+    """What a gate may see of an arrival: its answers with the document number masked (None for others)."""
     if "paper" not in answers:
         return None
-    shown = arrival.summary_fields(answers, messages.VI)
-    paper = {**answers["paper"], "number": masked(answers["paper"]["number"])}
-    return {"entry_date": shown["entry_date"], "gate": shown["gate"], "nationality": shown["nationality"],
-            "paper": arrival.paper_text(paper, messages.VI)}
+    return {**answers, "paper": {**answers["paper"], "number": masked(answers["paper"]["number"])}}
+
+
+def _gate_screen(answers: dict[str, Any], locale: str) -> dict[str, str]:
+    """The day, gate, nationality and masked document of an arrival, in ``locale``."""
+    shown = arrival.summary_fields(answers, locale)
+    return {name: shown[name] for name in ("entry_date", "gate", "nationality", "paper")}

@@ -24,7 +24,7 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 def _caller(page: Page) -> Caller:
     channel, _, external_id = page.actor.partition(":")
-    return Caller((channel, external_id), None, True, page.now, page.settings)
+    return Caller((channel, external_id), None, True, page.now, page.settings, page.locale)
 
 
 def _area(code: str) -> str | None:

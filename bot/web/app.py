@@ -22,11 +22,12 @@ async def check(page: Page) -> Response:
     presented = page.field("code") if page.form is not None else page.query("code")
     if not presented:
         return page.render("check.html", text=None)
-    verdict = await verify(page.session, presented, page.now, page.settings)  # type: ignore[arg-type]
+    verdict = await verify(page.session, presented, page.now, page.settings)
     visible = page.viewer.role != "official" or page.viewer.sees(verdict.commune_code)
     await audit.record(page.session, page.now, page.actor, page.viewer.role, "verify", verdict.commune_code,
                        status=verdict.status if visible else "other_area", code=verdict.code, via="web")
-    return page.render("check.html", text=verdict.text(page.settings) if visible else page.t("web.check.other_area"))
+    text = verdict.text(page.settings, page.locale) if visible else page.t("web.check.other_area")
+    return page.render("check.html", text=text)
 
 
 async def home(page: Page) -> Response:

@@ -1,37 +1,26 @@
-"""Who is signed in: one-time link tokens, signed session cookies, CSRF tokens, and the holder's role and area.
+"""Who is signed in: signed session cookies, CSRF tokens, and the holder's role and area.
 
-Tokens are random; the database keeps only their SHA-256. The cookie carries the session token with an
-HMAC of it under a key derived from the settings' secret key, compared in constant time before any lookup.
+Tokens (made and hashed by ``bot.commands.console_access``) are stored by their SHA-256 only. The cookie
+carries the session token with an HMAC of it under a key derived from the settings' secret key, compared in
+constant time before any lookup.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.commands.console_access import holder_of, token_hash
 from bot.settings import Settings
 from handlers.areas import catalog
-from storage import persons, web_sessions
+from storage import web_sessions
 from storage.upsert import Executor
 
 COOKIE = "khaibao_web"
-LOGIN_VALID = timedelta(minutes=10)
 TOUCH_EVERY = timedelta(minutes=1)
-STAFF_ROLES = ("official", "gatekeeper")
-
-
-def new_token() -> str:
-    """A fresh random token (URL-safe, 256 bits)."""
-    return secrets.token_urlsafe(32)
-
-
-def token_hash(token: str) -> str:
-    """What is stored of a token."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _signature(settings: Settings, token: str) -> str:
@@ -82,26 +71,6 @@ class Viewer:
             return commune_code == self.area_code
         area = catalog().by_code.get(commune_code)
         return area is not None and area.province_code == self.area_code
-
-
-async def holder_of(executor: Executor, settings: Settings, channel: str, external_id: str) -> dict[str, Any] | None:
-    """The role and area a chat user may open the console with now, or None (citizens, dismissed staff)."""
-    person = await persons.find(executor, channel, external_id)
-    identity = f"{channel}:{external_id}"
-    if (channel, external_id) in settings.admin_identities:
-        return {"identity": identity, "person_id": person["id"] if person else None, "role": "admin",
-                "area_code": None}
-    if person and person["active"] and person["role"] in STAFF_ROLES and person["area_code"]:
-        return {"identity": identity, "person_id": person["id"], "role": person["role"],
-                "area_code": person["area_code"]}
-    return None
-
-
-async def issue_login(executor: Executor, holder: dict[str, Any], now: datetime) -> str:
-    """Store a 10-minute single-use link for ``holder``; the token to put in the link."""
-    token = new_token()
-    await web_sessions.create_login(executor, token_hash(token), holder, now, now + LOGIN_VALID)
-    return token
 
 
 async def still_holds(executor: Executor, settings: Settings, session: dict[str, Any]) -> bool:

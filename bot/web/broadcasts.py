@@ -17,12 +17,13 @@ from bot.commands.notices import publish_notice
 from bot.delivery.planner import Planner
 from bot.delivery.progress import Snapshot
 from bot.web.console import Console, NotFound, Page, back, guarded
+from handlers import field_sizes
 from handlers.areas import catalog
 from handlers.audience import KINDS, Audience, AudienceError, parse_audience
 from handlers.directive import DirectiveError
 from handlers.directive.document import read_upload
-from handlers.flow import Invalid
-from handlers.flows.publish import document, notice_parts, preview, recurring_duties
+from handlers.flow import Invalid, Ok
+from handlers.flows.publish import checked_document, checked_english, notice_parts, notice_preview, recurring_duties
 from handlers.protocol import PublishNotice
 from storage import audit, broadcasts
 
@@ -54,7 +55,7 @@ async def compose(page: Page) -> Response:
     """The preview of a pasted text or uploaded file: fields, duties, summary; then audience, time, urgency."""
     raw, file, error = await _text_of(page)
     if error is None:
-        checked = document(raw, {}, None)  # type: ignore[arg-type]
+        checked = checked_document(raw)
         if isinstance(checked, Invalid):
             error = "web.broadcast.bad_text"
     if error:
@@ -63,10 +64,11 @@ async def compose(page: Page) -> Response:
     answers: dict[str, Any] = {"text": raw}
     if file:
         answers["text_file"] = file
-    shown = preview(answers, None)  # type: ignore[arg-type]
+    shown = notice_preview(answers, page.locale)
     reach = await broadcasts.count_recipients(page.session, Audience("everyone"))
     return page.render("compose.html", text=raw, preview=shown, header=notice_parts(raw)["header"], reach=reach,
-                       kinds=KINDS, duties=len(recurring_duties(raw)), provinces=_provinces())
+                       kinds=KINDS, english_limit=field_sizes.NOTICE_ENGLISH, duties=len(recurring_duties(raw)),
+                       provinces=_provinces())
 
 
 def _provinces() -> list[tuple[str, str]]:
@@ -109,20 +111,25 @@ async def create(page: Page) -> Response:
     raw = page.field("text")
     audience = _audience(page.field("kind"), page.field("area"))
     when = _when(page)
-    if not raw or isinstance(document(raw, {}, None), Invalid):  # type: ignore[arg-type]
+    if not raw or isinstance(checked_document(raw), Invalid):
         return back("/web/broadcasts?error=web.broadcast.bad_text")
-    if audience is None or when is None:
-        return page.render("compose.html", status=422, text=raw, preview=preview({"text": raw}, None),  # type: ignore[arg-type]
+    english = checked_english(page.field("text_en")) if page.field("text_en") else Ok(None)
+    if audience is None or when is None or isinstance(english, Invalid):
+        error = ("web.broadcast.bad_audience" if audience is None else "web.broadcast.bad_time" if when is None
+                 else "web.broadcast.bad_english")
+        return page.render("compose.html", status=422, text=raw, preview=notice_preview({"text": raw}, page.locale),
                            header=notice_parts(raw)["header"], kinds=KINDS, provinces=_provinces(),
+                           english_limit=field_sizes.NOTICE_ENGLISH, text_en=page.field("text_en"),
                            duties=len(recurring_duties(raw)),
                            reach=await broadcasts.count_recipients(page.session, Audience("everyone")),
-                           error="web.broadcast.bad_audience" if audience is None else "web.broadcast.bad_time")
+                           error=error)
     parts = notice_parts(raw)
     channel, _, external_id = page.actor.partition(":")
     effect = PublishNotice(
         header=parts["header"], summary=parts["summary"], body=parts["body"], parsed=parts["parsed"],
         audience=audience.to_json(), urgent=page.field("urgent") == "yes", scheduled_at=when.isoformat(),
         created_by=page.actor, progress_chat=(channel, external_id), schedules=page.field("schedules") == "yes",
+        text_en=english.value,
     )
     await publish_notice(page.session, effect, page.now, page.settings)  # type: ignore[arg-type]
     queued = await broadcasts.latest_by(page.session, page.actor, page.now)

@@ -3,6 +3,7 @@ monitoring (add, end, missed slots) and reporting rounds; each filtered, paged b
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -47,7 +48,7 @@ def _kind(page: Page) -> str | None:
     return kind if kind in exports.KINDS else None
 
 
-async def _exported(page: Page, rows: Any, columns: list[exports.Column], what: str) -> Response:
+async def _exported(page: Page, rows: AsyncIterator[Row], columns: list[exports.Column], what: str) -> Response:
     kind = _kind(page)
     assert kind is not None
     path, count = await exports.table_file(rows, columns, kind, page.t(f"web.nav.{what}"))
@@ -84,11 +85,11 @@ async def declarations(page: Page) -> Response:
     area = page.viewer.area_code
     kind = _kind(page)
     if kind:
-        rows = listing.stream(lambda after: listing.declarations_page(page.session, area, filters, after, 1000,
+        everything = listing.stream(lambda after: listing.declarations_page(page.session, area, filters, after, 1000,
                                                                       full=True), listing.declaration_key)
         if page.viewer.role != "official":
-            rows = _masked(rows)
-        path, count = await exports.declarations_file(rows, kind, page.settings.zone)
+            everything = _masked(everything)
+        path, count = await exports.declarations_file(everything, kind, page.settings.zone)
         await audit.record(page.session, page.now, page.actor, page.viewer.role, "export", area, rows=count,
                            format=kind, levels=[filters.level] if filters.level else None)
         return exports.download(path, f"khai-bao-{area or 'all'}-{page.now:%Y%m%d}", kind)
@@ -101,7 +102,7 @@ async def declarations(page: Page) -> Response:
                        query=_query(raw), communes=communes, levels=LEVELS)
 
 
-async def _masked(rows: Any) -> Any:
+async def _masked(rows: AsyncIterator[Row]) -> AsyncIterator[Row]:
     """Declarations with the subject's and declarant's names masked (admins read no area's names whole)."""
     async for row in rows:
         yield {**row, "subject_name": mask_name(row["subject_name"]) if row["subject_name"] else row["subject_name"],
@@ -143,7 +144,7 @@ async def alert_list(page: Page) -> Response:
     open_only = page.query("show") != "all"
     area = page.viewer.area_code
     if _kind(page):
-        rows = listing.stream(lambda after: listing.alerts_page(page.session, area, open_only, after, 500),
+        everything = listing.stream(lambda after: listing.alerts_page(page.session, area, open_only, after, 500),
                               lambda row: row["id"])
         columns: list[exports.Column] = [
             (page.t("web.column.id"), 8, lambda row: row["id"]),
@@ -152,7 +153,7 @@ async def alert_list(page: Page) -> Response:
             (page.t("web.column.about"), 30, lambda row: _about(page, row)),
             (page.t("web.column.acknowledged"), 30, lambda row: _acknowledged(page, row)),
         ]
-        return await _exported(page, rows, columns, "alerts")
+        return await _exported(page, everything, columns, "alerts")
     after = int(page.query("after")) if page.query("after").isdigit() else None
     rows = await listing.alerts_page(page.session, area, open_only, after)
     shown = [{**row, "about": _about(page, row), "acknowledged": _acknowledged(page, row)} for row in rows]
@@ -212,9 +213,9 @@ async def report_list(page: Page) -> Response:
         (page.t("web.column.contact"), 14, lambda row: None if row["anonymous"] else row["contact"]),
     ]
     if _kind(page):
-        rows = listing.stream(lambda after: listing.reports_page(page.session, area, after, 500),
+        everything = listing.stream(lambda after: listing.reports_page(page.session, area, after, 500),
                               lambda row: row["id"])
-        return await _exported(page, rows, columns, "reports")
+        return await _exported(page, everything, columns, "reports")
     after = int(page.query("after")) if page.query("after").isdigit() else None
     rows = await listing.reports_page(page.session, area, after)
     shown = [[value(row) for _, _, value in columns] for row in rows]
@@ -253,9 +254,9 @@ async def monitoring_list(page: Page) -> Response:
         (page.t("web.column.missed"), 10, lambda row: page.t("web.yes") if missed(row) else page.t("web.no")),
     ]
     if _kind(page):
-        rows = listing.stream(lambda after: listing.monitoring_page(page.session, area, active_only, after, 500),
+        everything = listing.stream(lambda after: listing.monitoring_page(page.session, area, active_only, after, 500),
                               lambda row: row["id"])
-        return await _exported(page, rows, columns, "monitoring")
+        return await _exported(page, everything, columns, "monitoring")
     after = int(page.query("after")) if page.query("after").isdigit() else None
     rows = await listing.monitoring_page(page.session, area, active_only, after)
     shown = [{**row, "name": _name(page, row["subject_name"]), "missed": missed(row)} for row in rows]
@@ -275,7 +276,7 @@ async def add_monitoring(page: Page) -> Response:
         return back("/web/monitoring", "web.monitoring.not_found")
     channel, _, external_id = page.actor.partition(":")
     person = await persons.find(page.session, channel, external_id)
-    caller = Caller((channel, external_id), person, False, page.now, page.settings)
+    caller = Caller((channel, external_id), person, False, page.now, page.settings, page.locale)
     await start_monitoring(page.session, caller, ServerCommand("theodoi", f"{code} {days}"))  # type: ignore[arg-type]
     return back("/web/monitoring", "web.monitoring.started")
 
@@ -314,9 +315,9 @@ async def round_list(page: Page) -> Response:
         (page.t("web.column.confirmed_at"), 17, lambda row: _naive(page, row["confirmed_at"])),
     ]
     if _kind(page):
-        rows = listing.stream(lambda after: listing.rounds_page(page.session, area, late_only, page.now, after, 500),
-                              listing.round_key)
-        return await _exported(page, rows, columns, "rounds")
+        everything = listing.stream(
+            lambda after: listing.rounds_page(page.session, area, late_only, page.now, after, 500), listing.round_key)
+        return await _exported(page, everything, columns, "rounds")
     after = listing.parse_key(page.query("after"))
     rows = await listing.rounds_page(page.session, area, late_only, page.now, after)
     shown = [[value(row) for _, _, value in columns] for row in rows]

@@ -13,7 +13,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot.web.auth import COOKIE, new_token, sign, still_holds, token_hash
+from bot.commands.console_access import new_token, token_hash
+from bot.web.auth import COOKIE, sign, still_holds
 from bot.web.console import LANG_COOKIE, Console, Page
 from messages import LOCALES
 from storage import audit, web_sessions

@@ -50,6 +50,11 @@ def notice_parts(raw: str) -> dict[str, Any]:
 
 
 def document(text: str, answers: Answers, ctx: Context) -> Parsed:
+    """The flow's parser of the pasted text (see ``checked_document``)."""
+    return checked_document(text)
+
+
+def checked_document(text: str) -> Parsed:
     """A pasted directive or announcement: long text is fine, control characters are not kept."""
     raw = _CONTROL.sub("", text).strip()
     if not raw or not any(ch.isalpha() for ch in raw):
@@ -68,6 +73,11 @@ def english_text(text: str, answers: Answers, ctx: Context) -> Parsed:
     """The optional English text for English-speaking recipients; skipped ("bỏ qua", "skip"): none."""
     if parsers.is_skip(text, ctx.locale) or parsers.is_skip(text, "en"):
         return Ok(None)
+    return checked_english(text)
+
+
+def checked_english(text: str) -> Ok | Invalid:
+    """An English text given for a notice: control characters dropped, not too long, not empty."""
     raw = _CONTROL.sub("", text).strip()
     if len(raw) > field_sizes.NOTICE_ENGLISH:
         return Invalid("input.too_long", {"limit": str(field_sizes.NOTICE_ENGLISH)})
@@ -77,10 +87,14 @@ def english_text(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def preview(answers: Answers, ctx: Context) -> dict[str, str]:
-    """The parsed fields and the summary the citizens will read."""
+    """The flow's preview in the admin's language (see ``notice_preview``)."""
+    return notice_preview(answers, ctx.locale)
+
+
+def notice_preview(answers: Answers, locale: str) -> dict[str, str]:
+    """The parsed fields and the summary the citizens will read, told in ``locale``."""
     parts = notice_parts(answers.get("text", ""))
     parsed = parts["parsed"] or {}
-    locale = ctx.locale
     duties = "\n".join(f"• {_duty(duty, locale)}" for duty in parsed.get("obligations", [])) or messages.t(
         locale, "review.none")
     stated = [messages.t(locale, f"publish.field.{name}", value=parsed[name])

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 from starlette.applications import Starlette
 
-from bot.channels.telegram.bulk import TelegramSender
+from bot.channels import registry
 from bot.clock import utc_now
 from bot.delivery.service import DeliveryService
 from bot.settings import Settings, load_settings
@@ -131,8 +132,9 @@ async def test_an_admin_sends_a_broadcast_and_watches_it_finish(browser: Any, co
     await province.screenshot(path=str(tmp_path / "province-overview.png"), full_page=True)
 
     async with running_fake_telegram() as fake:
-        delivery = DeliveryService(database, settings, {"telegram": TelegramSender(fake.base_url, fake.token)},
-                                   planner_period=0.2)
+        on_fake = settings.model_copy(update={"telegram_bot_token": SecretStr(fake.token),
+                                              "telegram_api_base_url": fake.base_url})
+        delivery = DeliveryService(database, on_fake, registry.outlets(on_fake), planner_period=0.2)
         await delivery.start()
         try:
             page = await _sign_in(browser, base, await link_for(database, settings, "admin", now))
