@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import os
 import secrets
-from datetime import time
+from datetime import time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 import messages_vi
+from handlers.venues.windows import parse_windows
 
 CHANNELS = ("console", "telegram", "zalo")
 KEY_FILE = "secret.key"
@@ -74,6 +75,22 @@ class Settings(BaseSettings):
     delivery_retry_hours: float = Field(24.0, alias="DELIVERY_RETRY_HOURS", gt=0, le=168)
     delivery_retry_max_delay: float = Field(60.0, alias="DELIVERY_RETRY_MAX_DELAY_SECONDS", gt=0, le=3600)
     delivery_batch: int = Field(500, alias="DELIVERY_BATCH", ge=1, le=10000)
+
+    checkin_retention_days: int = Field(21, alias="CHECKIN_RETENTION_DAYS", ge=1, le=365)
+    exposure_window_hours: float = Field(2.0, alias="EXPOSURE_WINDOW_HOURS", gt=0, le=48)
+    exposure_window_by_kind: str = Field("", alias="EXPOSURE_WINDOW_BY_KIND")
+    exposure_look_back_days: int = Field(14, alias="EXPOSURE_LOOK_BACK_DAYS", ge=1, le=60)
+
+    @field_validator("exposure_window_by_kind")
+    @classmethod
+    def _kind_windows(cls, value: str) -> str:
+        parse_windows(1.0, value)  # raises WindowError (a ValueError) naming the bad item
+        return value
+
+    @property
+    def exposure_windows(self) -> dict[str, timedelta]:
+        """The exposure window either side of a case's visit, per venue kind."""
+        return parse_windows(self.exposure_window_hours, self.exposure_window_by_kind)
 
     @field_validator("timezone")
     @classmethod

@@ -12,6 +12,7 @@ from handlers import paste
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
 from handlers.flows import FLOW_COMMANDS, FLOWS, SERVER_COMMANDS, registration
+from handlers.flows import venues as venue_flows
 from handlers.matching import options as matching
 from handlers.matching.countries import place_label
 from handlers.matching.normal import meaningful
@@ -28,10 +29,13 @@ from handlers.protocol import (
     ServerCommand,
 )
 from handlers.text import fold
+from handlers.venues import codes as venue_codes
+from handlers.venues.notice import DECLARE_COMMAND, DECLARE_LINK
 
 STATE_VERSION = 1
 DONE = "__done__"
 CONFIRM = "confirm"
+RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
 
 
 def t(key: str, **params: Any) -> str:
@@ -96,6 +100,12 @@ def _restart(out: Outcome, argument: str, ctx: Context) -> None:
     if argument.startswith("v_"):
         _server("kiemtra")(out, argument, ctx)
         return
+    if argument.startswith(venue_codes.LINK_PREFIX):
+        _checkin(out, argument, ctx)
+        return
+    if argument.startswith(DECLARE_LINK):
+        _declare_exposed(out, argument, ctx)
+        return
     _reset(out, ctx)
     _start_entry(out, ctx, _deep_link_presets(argument))
 
@@ -118,6 +128,39 @@ def _redeem(out: Outcome, argument: str, ctx: Context) -> None:
     _reset(out, ctx)
     code = "".join(argument.split()).upper()
     _start_flow(out, "redeem", ctx, presets={"code": code} if code else None)
+
+
+def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
+    """/checkin CODE or the QR's /start l_<token>: confirm at the venue (the service looked it up in ctx.venue);
+    someone not registered registers first and comes back to the same venue."""
+    venue = ctx.venue
+    if venue is None:
+        out.replies.append(Reply(t("checkin.usage" if not argument.strip() else "checkin.unknown")))
+        _reprompt(out, ctx)
+        return
+    if venue["status"] != "active":
+        out.replies.append(Reply(t("checkin.suspended", name=venue["name"])))
+        _reprompt(out, ctx)
+        return
+    address = f"{venue['street']}, {catalog().label(venue['commune_code'])}"
+    snapshot = venue_flows.venue_snapshot(dict(venue), address, ctx.household)
+    _reset(out, ctx)
+    if not ctx.registered:
+        out.replies.append(Reply(t("checkin.register_first", name=venue["name"])))
+        _start_flow(out, "register", ctx)
+        out.state[RESUME_CHECKIN] = snapshot
+        return
+    _start_flow(out, "checkin", ctx, presets={"venue": snapshot})
+
+
+def _declare_exposed(out: Outcome, argument: str, ctx: Context) -> None:
+    """The exposure notice's "declare now": a declaration that already counts the contact with a case."""
+    _reset(out, ctx)
+    if not ctx.registered:
+        _start_entry(out, ctx)
+        return
+    out.replies.append(Reply(t("exposure.declare_intro")))
+    _start_flow(out, "declare", ctx, presets={"exposure": ["contact_confirmed"]})
 
 
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
@@ -151,6 +194,8 @@ COMMANDS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "/quaylai": lambda out, argument, ctx: _back(out, ctx),
     "/vungdich": _outbreak,
     "/canbo": _redeem,
+    venue_codes.CHECKIN_COMMAND: _checkin,
+    DECLARE_COMMAND: _declare_exposed,
     **{f"/{name}": _server(name) for name in SERVER_COMMANDS},
 }
 
@@ -268,8 +313,11 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     completion = FLOWS[flow.id][1]({k: v for k, v in answers.items() if k in on_path}, ctx)
     out.effects.extend(completion.effects)
     out.replies.extend(completion.replies)
+    resume = out.state.get(RESUME_CHECKIN)
     _reset(out, ctx)
-    if completion.next_flow:
+    if resume and completion.next_flow == "declare_after_register":  # registered: back to the venue
+        _start_flow(out, "checkin", ctx, presets={"venue": resume})
+    elif completion.next_flow:
         _start_flow(out, completion.next_flow, ctx)
 
 

@@ -21,3 +21,5 @@ NOTICE_HEADER = 300  # notice.header
 SCHEDULE_TITLE = 300  # report_schedule.title
 SCHEDULE_SOURCE = 600  # report_schedule.source
 TRAVEL = 300  # the places travelled, kept in declaration.answers (JSON): a bound of its own
+VENUE_NAME = 120  # venue.name
+VENUE_SCHEDULE = 200  # venue.schedule (opening hours as typed)

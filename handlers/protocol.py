@@ -143,6 +143,8 @@ class Context:
     receipt_valid_hours: int = 24
     notices: tuple[NoticeHeading, ...] = ()
     identity: tuple[str, str] = ("", "")  # (channel, user id) of the sender
+    venue: Mapping[str, Any] | None = None  # the venue a "/checkin CODE" or "/start l_<token>" names, when found
+    household: tuple[str, ...] = ()  # names of the people the sender declared for lately (checked in with them)
 
     @property
     def registered(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands import data_rights, exports, notices, officials, receipts, reports, statistics
+from bot.commands import data_rights, exports, notices, officials, receipts, reports, statistics, venues
 from bot.commands.caller import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -23,4 +23,11 @@ HANDLERS: dict[str, Handler] = {
     "dulieucuatoi": data_rights.my_data,
     "erase": data_rights.erase,
     "publish_reach": notices.publish_reach,
+    "venue_save": venues.save_venue,
+    "checkin": venues.check_in,
+    "luotvao": venues.today_count,
+    "inposter": venues.send_poster,
+    "dsdiadiem": venues.area_venues,
+    "tamdung": venues.suspend,
+    "cabenh": venues.mark_case,
 }

@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages_vi
+from bot.commands import venues
 from bot.commands.caller import Caller, covers, say
 from bot.records.charts import daily_chart_png
 from handlers.areas import catalog
@@ -43,4 +44,4 @@ async def area_statistics(connection: AsyncConnection, caller: Caller, command: 
     chart = daily_chart_png(days, messages_vi.t("stats.chart_title", area=catalog().label(area)))
     await audit.record(connection, caller.now, caller.actor, "official", "statistics", area)
     return [Reply("\n".join(lines)), Reply(messages_vi.t("stats.chart_title", area=catalog().label(area)),
-                                           image=chart)]
+                                           image=chart), Reply(await venues.statistics_text(connection, caller, area))]

@@ -53,13 +53,15 @@ from handlers.protocol import (
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
-from storage import conversations, declarations, inbound, notices, outbox, outbreak, persons
+from handlers.venues import codes as venue_codes
+from storage import checkins, conversations, declarations, inbound, notices, outbox, outbreak, persons, venues
 from storage.db import Database, is_sqlite
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_BATCH = 500
 REPLY_LEASE = timedelta(seconds=10)  # after a crash, the relay sends unsent replies this soon (in-hand ones wait)
+DECLARED_WITHIN = timedelta(days=14)  # a declaration this soon after an exposure notice answers it
 _LOCK_USERS = text(
     "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) "
     "FROM (SELECT k FROM unnest(CAST(:keys AS text[])) AS k ORDER BY k) AS sorted"
@@ -74,6 +76,8 @@ class _Job:
     person: dict[str, Any] | None = field(default=None)
     earlier: list[Incoming] = field(default_factory=list)  # stored before it by another process
     row_id: int | None = None  # its stored arrival
+    venue: dict[str, Any] | None = None  # the venue its "/checkin CODE" or QR link names
+    household: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -144,6 +148,8 @@ class ConversationService:
             headings = await self._notices.get(lambda: notices.recent(connection))
             for job in fresh:
                 job.person = people.get(job.key)
+            await _load_venues(connection, fresh, now)
+            for job in fresh:
                 job.outcome = self._run_engine(job, states.get(job.key), now, areas, headings)
             await self._save(connection, fresh, now)
             for job in fresh:
@@ -223,6 +229,8 @@ class ConversationService:
             receipt_valid_hours=self.settings.receipt_valid_hours,
             notices=headings,
             identity=job.key,
+            venue=job.venue,
+            household=job.household,
         )
 
     async def _save(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
@@ -254,6 +262,7 @@ class ConversationService:
                     records.append((person_id, dict(effect.record)))
         await persons.save_profiles(connection, profiles, now)
         ids = await declarations.add_many(connection, records)
+        await checkins.mark_declared(connection, [person_id for person_id, _ in records], now, DECLARED_WITHIN)
         alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
         for (_, record), declaration_id in zip(records, ids, strict=True):
             if record["risk_level"] in alerting and record["commune_code"]:
@@ -277,6 +286,18 @@ class ConversationService:
             else:
                 replies.append(reply)
         return replies
+
+
+async def _load_venues(connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
+    """The venues the batch's check-in messages name, and the families of their senders: two queries at most."""
+    named = [(job, ref) for job in jobs if (ref := venue_codes.reference(job.incoming.text))]
+    if not named:
+        return
+    found = await venues.find_many(connection, [ref for _, ref in named])
+    families = await checkins.households(connection, [job.person["id"] for job, _ in named if job.person], now)
+    for job, ref in named:
+        job.venue = found.get(ref)
+        job.household = tuple(families.get(job.person["id"], ())) if job.person else ()
 
 
 def _handled_row(incoming: Incoming, now: datetime) -> dict[str, Any]:

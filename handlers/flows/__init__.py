@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.flow import Answers, Completion, Flow, validate
-from handlers.flows import declaration, notices, publish, registration, rights, staff
+from handlers.flows import declaration, notices, publish, registration, rights, staff, venues
 from handlers.protocol import Context
 
 Finisher = Callable[[Answers, Context], Completion]
@@ -19,6 +19,8 @@ FLOWS: dict[str, tuple[Flow, Finisher]] = {
     staff.REDEEM.id: (staff.REDEEM, staff.finish_redeem),
     staff.COMMUNITY.id: (staff.COMMUNITY, staff.finish_community),
     rights.ERASE.id: (rights.ERASE, rights.finish_erase),
+    venues.REGISTER.id: (venues.REGISTER, venues.finish_register),
+    venues.CHECKIN.id: (venues.CHECKIN, venues.finish_checkin),
 }
 
 # Commands that start a flow (admins only where the flow says so).
@@ -28,12 +30,14 @@ FLOW_COMMANDS = {
     "/moi_canbo": staff.INVITE.id,
     "/baocao": staff.COMMUNITY.id,
     "/xoadulieu": rights.ERASE.id,
+    "/diadiem": venues.REGISTER.id,
 }
 
 # Commands the server answers after checking the sender's role: help for that role, confirm a report,
 # list and acknowledge alerts, place someone under monitoring, list or remove officials, find area codes.
 SERVER_COMMANDS = ("huongdan", "dabaocao", "canhbao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo",
-                   "kiemtra", "thongke", "xuat", "dulieucuatoi", "diaban")
+                   "kiemtra", "thongke", "xuat", "dulieucuatoi", "diaban", "luotvao", "inposter", "dsdiadiem",
+                   "tamdung", "cabenh")
 
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {
@@ -51,6 +55,8 @@ SAMPLE_ANSWERS: dict[str, list[Answers]] = {
     "redeem": [{}],
     "community_report": [{}],
     "erase": [{}],
+    "venue": [{}],
+    "checkin": [{}],
 }
 
 for _flow, _ in FLOWS.values():

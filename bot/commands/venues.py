@@ -1,0 +1,296 @@
+"""Venue commands answered by the server: register a venue and its poster, check in, today's count, an area's
+venues, suspend or reopen one, and /cabenh, which marks a confirmed case and tells everyone who overlapped it.
+
+Roles and areas are checked here: a venue's owner sees its counts (never names); gatekeepers, officials and
+admins see those of their area; only officials (of the venue's commune or province) and admins suspend.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+import messages
+from bot.commands.caller import Caller, covers, say
+from bot.records.poster import poster_pdf
+from handlers.areas import catalog
+from handlers.audience import Audience
+from handlers.protocol import Reply, ServerCommand
+from handlers.text import fold
+from handlers.venues import codes
+from handlers.venues.notice import declare_button, exposure_text, local_time, venue_summary_line
+from handlers.venues.windows import group_by_account
+from storage import audit, broadcasts, checkins, declarations, venues
+from storage.models import Person
+from storage.statistics import day_start
+
+PERSON = Person.__table__  # type: ignore[attr-defined]
+REOPEN_WORDS = frozenset({"mo", "mo lai", "mo cua", "tiep tuc", "bo", "open", "reopen"})
+LISTED = 30  # venues shown by /dsdiadiem
+
+
+def _locale(caller: Caller) -> str:
+    return messages.normal(caller.person.get("locale") if caller.person else None)
+
+
+def _say(caller: Caller, key: str, **params: str) -> list[Reply]:
+    return [Reply(messages.t(_locale(caller), key, **params))]
+
+
+def _registered(caller: Caller) -> bool:
+    return bool(caller.person and caller.person["consent_at"] and caller.person["active"])
+
+
+def _sees_area(caller: Caller, commune_code: str) -> bool:
+    """Admins, and officials or gatekeepers whose area holds the commune."""
+    if caller.is_admin:
+        return True
+    person = caller.person
+    if not person or not person["active"] or person["role"] not in ("official", "gatekeeper"):
+        return False
+    if not person["area_code"]:
+        return False
+    return covers(person["area_code"], commune_code)
+
+
+def _owns(caller: Caller, venue: dict[str, Any]) -> bool:
+    return bool(caller.person and venue["owner_id"] == caller.person["id"])
+
+
+def _poster_reply(caller: Caller, venue: dict[str, Any], key: str) -> Reply:
+    pdf = poster_pdf(venue, caller.settings.telegram_bot_username)
+    text = messages.t(_locale(caller), key, name=venue["name"], code=venue["code"])
+    return Reply(text, document=(f"poster-{venue['code']}.pdf", pdf))
+
+
+async def save_venue(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """The end of /diadiem: store the venue (owned by the sender) and send its poster; audited."""
+    if not (_registered(caller) or caller.is_admin) or caller.person is None:
+        return _say(caller, "venue.register_first")
+    data = dict(command.data or {})
+    official = caller.official_area is not None and covers(caller.official_area, data["commune"])
+    venue = await venues.create(connection, {
+        "name": data["name"], "kind": data["kind"], "province_code": data["province"], "commune_code": data["commune"],
+        "street": data["street"], "schedule": data.get("schedule"), "owner_id": caller.person["id"],
+        "created_by": caller.actor,
+    }, caller.now)
+    role = "official" if official else ("admin" if caller.is_admin else "citizen")
+    await audit.record(connection, caller.now, caller.actor, role, "venue.create", data["commune"],
+                       venue=venue["id"], code=venue["code"])
+    return [_poster_reply(caller, venue, "venue.saved")]
+
+
+async def check_in(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """The confirmed check-in: stored for the sender (and their family) if the venue is still open."""
+    data = dict(command.data or {})
+    if not _registered(caller) or caller.person is None:
+        return _say(caller, "checkin.register_again")
+    venue = await venues.get(connection, int(data["venue_id"]))
+    if venue is None:
+        return _say(caller, "checkin.unknown")
+    if venue["status"] != venues.ACTIVE:
+        return _say(caller, "checkin.suspended", name=venue["name"])
+    names: list[str | None] = [None]
+    if data.get("family"):
+        family = await checkins.households(connection, [caller.person["id"]], caller.now)
+        names += family.get(caller.person["id"], [])
+    await checkins.add(connection, venue["id"], caller.person["id"], names, caller.now)
+    locale = _locale(caller)
+    people = ", ".join(name for name in names if name)
+    key = "checkin.done_family" if people else "checkin.done"
+    return [Reply(messages.t(locale, key, name=venue["name"], time=local_time(caller.now, caller.settings.zone),
+                             names=people, count=str(len(names))))]
+
+
+async def _venue_by_code(connection: AsyncConnection, argument: str) -> tuple[dict[str, Any] | None, str]:
+    words = argument.split()
+    code = codes.normal_code(words[0]) if words else None
+    return (await venues.find(connection, "code", code) if code else None), " ".join(words[1:])
+
+
+def _today(caller: Caller) -> tuple[Any, Any]:
+    day = caller.now.astimezone(caller.settings.zone).date()
+    return day_start(day, caller.settings.zone), day_start(day + timedelta(days=1), caller.settings.zone)
+
+
+async def today_count(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """/luotvao [CODE]: today's check-ins at a venue (its owner, or staff of its area); without a code, the
+    sender's own venues. Only numbers, never who."""
+    start, end = _today(caller)
+    if not command.argument.strip():
+        owned = await venues.owned_by(connection, caller.person["id"]) if caller.person else []
+        if not owned:
+            return _say(caller, "venue.count_usage")
+        counts = await checkins.count_between(connection, [venue["id"] for venue in owned], start, end)
+        lines = [messages.t(_locale(caller), "venue.count_line", name=venue["name"], code=venue["code"],
+                            count=str(counts.get(venue["id"], 0))) for venue in owned]
+        return [Reply("\n".join([messages.t(_locale(caller), "venue.count_heading"), *lines]))]
+    venue, _ = await _venue_by_code(connection, command.argument)
+    if venue is None or not (_owns(caller, venue) or _sees_area(caller, venue["commune_code"])):
+        return _say(caller, "venue.not_yours", code=command.argument.split()[0].upper())
+    count = (await checkins.count_between(connection, [venue["id"]], start, end)).get(venue["id"], 0)
+    if not _owns(caller, venue):
+        await audit.record(connection, caller.now, caller.actor, caller.role, "venue.count", venue["commune_code"],
+                           venue=venue["id"])
+    return _say(caller, "venue.count_one", name=venue["name"], code=venue["code"], count=str(count))
+
+
+async def send_poster(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """/inposter CODE: the venue's poster again, for its owner or the officials of its area."""
+    venue, _ = await _venue_by_code(connection, command.argument)
+    if venue is None or not (_owns(caller, venue) or _sees_area(caller, venue["commune_code"])):
+        return _say(caller, "venue.poster_usage")
+    return [_poster_reply(caller, venue, "venue.poster")]
+
+
+async def area_venues(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """/dsdiadiem: an official's area's venues with today's check-ins and their status; audited."""
+    area = caller.official_area
+    if area is None:
+        return say("staff.officials_only")
+    listed = await venues.in_area(connection, area, LISTED + 1)
+    if not listed:
+        return _say(caller, "venue.area_none", area=catalog().label(area))
+    start, end = _today(caller)
+    counts = await checkins.count_between(connection, [venue["id"] for venue in listed], start, end)
+    locale = _locale(caller)
+    lines = [messages.t(locale, "venue.area_heading", area=catalog().label(area))]
+    for venue in listed[:LISTED]:
+        key = "venue.area_line" if venue["status"] == venues.ACTIVE else "venue.area_line_suspended"
+        lines.append(messages.t(locale, key, name=venue["name"], code=venue["code"],
+                                commune=catalog().by_code[venue["commune_code"]].name,
+                                count=str(counts.get(venue["id"], 0))))
+    if len(listed) > LISTED:
+        lines.append(messages.t(locale, "venue.area_more", count=str(LISTED)))
+    await audit.record(connection, caller.now, caller.actor, "official", "venue.list", area)
+    return [Reply("\n".join(lines))]
+
+
+async def suspend(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """/tamdung CODE (suspend) or /tamdung CODE mo (reopen): officials of the venue's area and admins; audited."""
+    if caller.official_area is None and not caller.is_admin:
+        return say("staff.officials_only")
+    venue, rest = await _venue_by_code(connection, command.argument)
+    if venue is None or not (caller.is_admin or covers(caller.official_area or "", venue["commune_code"])):
+        return _say(caller, "venue.suspend_usage")
+    reopen = fold(rest).strip() in REOPEN_WORDS
+    status = venues.ACTIVE if reopen else venues.SUSPENDED
+    changed = await venues.set_status(connection, venue["id"], status, caller.now)
+    await audit.record(connection, caller.now, caller.actor, caller.role, "venue.reopen" if reopen else "venue.suspend",
+                       venue["commune_code"], venue=venue["id"], changed=changed)
+    key = ("venue.reopened" if changed else "venue.already_open") if reopen else (
+        "venue.suspended" if changed else "venue.already_suspended")
+    return _say(caller, key, name=venue["name"], code=venue["code"])
+
+
+async def mark_case(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
+    """/cabenh CODE [DAYS]: mark the person of a declaration of the official's area as a confirmed case; everyone
+    whose check-ins overlap the case's (same venue, within the kind's window) is told once, through the queue,
+    with the venue and hour only; each venue's commune officials get the list, the province the totals."""
+    area = caller.official_area
+    if area is None:
+        return say("staff.officials_only")
+    parts = command.argument.split()
+    settings = caller.settings
+    if not parts or len(parts) > 2 or (len(parts) == 2 and not (parts[1].isdigit() and 1 <= int(parts[1]) <= 60)):
+        return _say(caller, "case.usage")
+    code = parts[0].upper()
+    days = int(parts[1]) if len(parts) == 2 else settings.exposure_look_back_days
+    declaration = await declarations.find_by_code(connection, code)
+    if declaration is None or not covers(area, declaration["commune_code"]):
+        return _say(caller, "case.not_found", code=code)
+    earlier = await checkins.case_of(connection, declaration["id"])
+    if earlier is not None:
+        return _say(caller, "case.already", code=code, notified=str(earlier["notified"]),
+                    at=local_time(earlier["marked_at"], settings.zone))
+    subject = None if declaration["for_self"] else declaration["subject_name"]
+    visits = await checkins.visits_of(connection, declaration["person_id"], subject, caller.now - timedelta(days=days))
+    places = await venues.get_many(connection, [visit.venue_id for visit in visits])
+    windows = settings.exposure_windows
+    exposed = group_by_account(await checkins.overlapping(
+        connection, [(visit, windows[places[visit.venue_id]["kind"]]) for visit in visits]))
+    case_id = await checkins.create_case(connection, {
+        "declaration_id": declaration["id"], "area_code": area, "look_back_days": days, "marked_by": caller.actor,
+        "marked_at": caller.now, "visits": len(visits)})
+    told = await _tell(connection, caller, case_id, exposed, places)
+    await _tell_officials(connection, caller, visits, places, told)
+    await audit.record(connection, caller.now, caller.actor, "official", "case.mark", declaration["commune_code"],
+                       case=case_id, code=code, days=days, visits=len(visits), notified=sum(told.values()))
+    return _say(caller, "case.marked", code=code, days=str(days), visits=str(len(visits)),
+                venues=str(len({visit.venue_id for visit in visits})), notified=str(sum(told.values())))
+
+
+async def _tell(connection: AsyncConnection, caller: Caller, case_id: int, exposed: dict[int, Any],
+                places: dict[int, dict[str, Any]]) -> dict[int, int]:
+    """Queue each reachable exposed account's notice and record its exposure; the people told per venue."""
+    people = {row.id: row for row in await connection.execute(
+        PERSON.select().where(PERSON.c.id.in_(sorted(exposed)), PERSON.c.active.is_(True)))} if exposed else {}
+    rows, exposures = [], []
+    told: dict[int, int] = defaultdict(int)
+    zone, username = caller.settings.zone, caller.settings.telegram_bot_username
+    for person_id, account in sorted(exposed.items()):
+        person = people.get(person_id)
+        if person is None:
+            continue
+        locale = messages.normal(person.locale)
+        rows.append({"person_id": person_id, "channel": person.channel, "external_id": person.external_id,
+                     "text": exposure_text(locale, account, places, zone),
+                     "button": declare_button(locale, username) if person.channel == "telegram" else None})
+        venue_id, visit_at = min(account.visits.items(), key=lambda item: item[1])
+        exposures.append({"case_id": case_id, "person_id": person_id, "venue_id": venue_id, "visit_at": visit_at,
+                          "notified_at": caller.now})
+        for venue in account.visits:
+            told[venue] += 1
+    await checkins.add_exposures(connection, exposures)
+    broadcast_id = await checkins.queue_notices(connection, messages.t("vi", "exposure.notice.generic"), rows,
+                                                caller.now, f"case:{case_id}")
+    await checkins.set_case_result(connection, case_id, len(rows), broadcast_id)
+    return told
+
+
+async def _tell_officials(connection: AsyncConnection, caller: Caller, visits: list[Any],
+                          places: dict[int, dict[str, Any]], told: dict[int, int]) -> None:
+    """Each venue's commune officials: the venues, the case's hours there and the people told; the provinces:
+    the totals. Never who the case is."""
+    by_commune: dict[str, dict[int, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for visit in visits:
+        by_commune[places[visit.venue_id]["commune_code"]][visit.venue_id].append(visit.at)
+    zone = caller.settings.zone
+    provinces: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for commune, venue_times in sorted(by_commune.items()):
+        lines = [venue_summary_line("vi", places[venue_id], min(times), max(times), told.get(venue_id, 0), zone)
+                 for venue_id, times in venue_times.items()]
+        text = messages.t("vi", "exposure.summary.commune", area=catalog().label(commune), lines="\n".join(lines))
+        await broadcasts.create(connection, text, Audience("area_officials", commune), caller.now, kind="message",
+                                urgent=True, created_by="case")
+        totals = provinces[catalog().by_code[commune].province_code]
+        totals[0] += len(venue_times)
+        totals[1] += sum(told.get(venue_id, 0) for venue_id in venue_times)
+    for province, (venue_count, people) in sorted(provinces.items()):
+        text = messages.t("vi", "exposure.summary.province", area=catalog().label(province), venues=str(venue_count),
+                          people=str(people))
+        await broadcasts.create(connection, text, Audience("area_officials", province), caller.now, kind="message",
+                                urgent=True, created_by="case")
+
+
+async def statistics_text(connection: AsyncConnection, caller: Caller, area: str) -> str:
+    """/thongke's venue part: check-ins per venue per day over 7 days, and the area's recent cases with the
+    people told and how many of them declared within 24 hours."""
+    locale, zone = _locale(caller), caller.settings.zone
+    today = caller.now.astimezone(zone).date()
+    starts = [day_start(today - timedelta(days=back), zone) for back in range(6, -1, -1)]
+    end = day_start(today + timedelta(days=1), zone)
+    per_venue = await checkins.daily_counts(connection, area, starts[0], end, starts)
+    lines = [messages.t(locale, "stats.venues_heading" if per_venue else "stats.venues_none")]
+    lines += [messages.t(locale, "stats.venue_line", name=venue["name"], code=venue["code"],
+                         days=" ".join(map(str, days)), total=str(sum(days))) for venue, days in per_venue[:LISTED]]
+    cases = await checkins.case_statistics(connection, area, caller.now - timedelta(days=30))
+    if cases:
+        lines.append(messages.t(locale, "stats.cases_heading"))
+        lines += [messages.t(locale, "stats.case_line", at=local_time(case["marked_at"], zone),
+                             visits=str(case["visits"]), told=str(case["told"]), declared=str(case["declared"]))
+                  for case in cases[:LISTED]]
+    return "\n".join(lines)
