@@ -134,7 +134,11 @@ def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
     """/checkin CODE or the QR's /start l_<token>: confirm at the venue (the service looked it up in ctx.venue);
     someone not registered registers first and comes back to the same venue."""
     venue = ctx.venue
-    if venue is None:
+    if not argument.strip() and ctx.registered:  # a bare /checkin: the code is asked
+        _reset(out, ctx)
+        _start_flow(out, "checkin", ctx)
+        return
+    if venue is None or not argument.strip():
         out.replies.append(Reply(t("checkin.usage" if not argument.strip() else "checkin.unknown")))
         _reprompt(out, ctx)
         return
@@ -142,8 +146,7 @@ def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
         out.replies.append(Reply(t("checkin.suspended", name=venue["name"])))
         _reprompt(out, ctx)
         return
-    address = f"{venue['street']}, {catalog().label(venue['commune_code'])}"
-    snapshot = venue_flows.venue_snapshot(dict(venue), address, ctx.household)
+    snapshot = venue_flows.venue_snapshot(venue, ctx.household)
     _reset(out, ctx)
     if not ctx.registered:
         out.replies.append(Reply(t("checkin.register_first", name=venue["name"])))

@@ -79,6 +79,7 @@ MESSAGES = {
     ),
     "checkin.register_again": "Please register before checking in. Type /khaibao to register.",
     "checkin.confirm": "Check in at: {name}\nAddress: {address}\nTime: {time}\n\nConfirm to check in.",
+    "checkin.ask_code": "Type the check-in code printed on the poster at the entrance (6 characters, e.g. K7F3QX).",
     "checkin.label.venue": "Venue",
     "checkin.label.confirm": "Confirmation",
     "checkin.option.self": "Confirm check-in",
@@ -129,6 +130,14 @@ MESSAGES = {
     "guide.dsdiadiem": "/dsdiadiem — the check-in venues of your area",
     "guide.cabenh": "/cabenh CODE [DAYS] — mark a confirmed case and notify those who were there at the same time",
     "guide.tamdung": "/tamdung CODE [mo] — suspend (or reopen) check-ins at a venue",
+    # settings
+    "settings.expect.CHECKIN_RETENTION_DAYS": "a whole number of days from 1 to 365.",
+    "settings.expect.EXPOSURE_WINDOW_HOURS": "a number of hours above 0 and at most 48, e.g. 2 or 1.5.",
+    "settings.expect.EXPOSURE_WINDOW_BY_KIND": (
+        "a comma-separated list of KIND=HOURS, the kind one of market, office, school, shop, clinic, transport "
+        "or other (e.g. market=3,transport=1)."
+    ),
+    "settings.expect.EXPOSURE_LOOK_BACK_DAYS": "a whole number of days from 1 to 60.",
     # /thongke
     "stats.venues_heading": "Check-ins over the last 7 days (today last):",
     "stats.venue_line": "• {name} (code {code}): {days} — total {total}",

@@ -66,6 +66,7 @@ MESSAGES = {
     ),
     "checkin.register_again": "Bạn cần đăng ký thông tin trước khi check-in. Gõ /khaibao để đăng ký.",
     "checkin.confirm": "Check-in tại: {name}\nĐịa chỉ: {address}\nThời gian: {time}\n\nBấm xác nhận để check-in.",
+    "checkin.ask_code": "Gõ mã check-in in trên áp phích ở lối vào (6 ký tự, ví dụ: K7F3QX).",
     "checkin.label.venue": "Địa điểm",
     "checkin.label.confirm": "Xác nhận",
     "checkin.option.self": "Xác nhận check-in",
@@ -118,6 +119,14 @@ MESSAGES = {
     "guide.dsdiadiem": "/dsdiadiem — các địa điểm check-in trong địa bàn",
     "guide.cabenh": "/cabenh MÃ [SỐ_NGÀY] — đánh dấu ca bệnh, thông báo người đã có mặt cùng lúc",
     "guide.tamdung": "/tamdung MÃ [mo] — tạm dừng (hoặc mở lại) check-in tại địa điểm",
+    # settings
+    "settings.expect.CHECKIN_RETENTION_DAYS": "cần số ngày nguyên từ 1 đến 365.",
+    "settings.expect.EXPOSURE_WINDOW_HOURS": "cần số giờ lớn hơn 0 và tối đa 48, ví dụ 2 hoặc 1.5.",
+    "settings.expect.EXPOSURE_WINDOW_BY_KIND": (
+        "cần danh sách LOẠI=GIỜ cách nhau bằng dấu phẩy, loại là market, office, school, shop, clinic, transport "
+        "hoặc other (ví dụ: market=3,transport=1)."
+    ),
+    "settings.expect.EXPOSURE_LOOK_BACK_DAYS": "cần số ngày nguyên từ 1 đến 60.",
     # /thongke
     "stats.venues_heading": "Lượt check-in 7 ngày qua (hôm nay ở cuối):",
     "stats.venue_line": "• {name} (mã {code}): {days} — tổng {total}",

@@ -35,6 +35,10 @@ COLUMNS = {
     ("notice", "header"): field_sizes.NOTICE_HEADER,
     ("report_schedule", "title"): field_sizes.SCHEDULE_TITLE,
     ("report_schedule", "source"): field_sizes.SCHEDULE_SOURCE,
+    ("venue", "name"): field_sizes.VENUE_NAME,
+    ("venue", "street"): field_sizes.STREET,
+    ("venue", "schedule"): field_sizes.VENUE_SCHEDULE,
+    ("checkin", "subject_name"): field_sizes.NAME,
 }
 
 # Free-text steps and the size their answer is held to; every other text step maps typed words
@@ -50,6 +54,9 @@ FREE_TEXT = {
     ("community_report", "seen"): field_sizes.REPORT_SEEN,
     ("invite", "name"): field_sizes.NAME,
     ("redeem", "name"): field_sizes.NAME,
+    ("venue", "name"): field_sizes.VENUE_NAME,
+    ("venue", "street"): field_sizes.STREET,
+    ("venue", "schedule"): field_sizes.VENUE_SCHEDULE,
 }
 CODED = {
     ("register", "birth"), ("register", "phone"), ("register", "id_number"), ("register", "province"),
@@ -57,6 +64,7 @@ CODED = {
     ("declare", "subject_province"), ("declare", "subject_commune"), ("publish", "text"), ("publish", "area"),
     ("publish", "when"), ("invite", "area"), ("community_report", "province"), ("community_report", "commune"),
     ("community_report", "contact"), ("invite", "phone"), ("redeem", "code"),
+    ("venue", "province"), ("venue", "commune"), ("checkin", "venue"),
 }
 CTX = Context(now=datetime(2026, 11, 22, 2, tzinfo=UTC), zone=ZoneInfo("Asia/Ho_Chi_Minh"), secret=b"s" * 32,
               new_code="ABC123", is_admin=True)

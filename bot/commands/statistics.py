@@ -42,6 +42,7 @@ async def area_statistics(connection: AsyncConnection, caller: Caller, command: 
                                    yellow=str(counts["yellow"])) for code, counts in breakdown)
     days = await statistics.daily_counts(connection, area, 14, end, zone)
     chart = daily_chart_png(days, messages_vi.t("stats.chart_title", area=catalog().label(area)))
+    lines.append(await venues.statistics_text(connection, caller, area))
     await audit.record(connection, caller.now, caller.actor, "official", "statistics", area)
     return [Reply("\n".join(lines)), Reply(messages_vi.t("stats.chart_title", area=catalog().label(area)),
-                                           image=chart), Reply(await venues.statistics_text(connection, caller, area))]
+                                           image=chart)]

@@ -215,17 +215,18 @@ async def mark_case(connection: AsyncConnection, caller: Caller, command: Server
     case_id = await checkins.create_case(connection, {
         "declaration_id": declaration["id"], "area_code": area, "look_back_days": days, "marked_by": caller.actor,
         "marked_at": caller.now, "visits": len(visits)})
-    told = await _tell(connection, caller, case_id, exposed, places)
+    notified, told = await _tell(connection, caller, case_id, exposed, places)
     await _tell_officials(connection, caller, visits, places, told)
     await audit.record(connection, caller.now, caller.actor, "official", "case.mark", declaration["commune_code"],
-                       case=case_id, code=code, days=days, visits=len(visits), notified=sum(told.values()))
+                       case=case_id, code=code, days=days, visits=len(visits), notified=notified)
     return _say(caller, "case.marked", code=code, days=str(days), visits=str(len(visits)),
-                venues=str(len({visit.venue_id for visit in visits})), notified=str(sum(told.values())))
+                venues=str(len({visit.venue_id for visit in visits})), notified=str(notified))
 
 
 async def _tell(connection: AsyncConnection, caller: Caller, case_id: int, exposed: dict[int, Any],
-                places: dict[int, dict[str, Any]]) -> dict[int, int]:
-    """Queue each reachable exposed account's notice and record its exposure; the people told per venue."""
+                places: dict[int, dict[str, Any]]) -> tuple[int, dict[int, int]]:
+    """Queue each reachable exposed account's notice and record its exposure; the accounts told, and the
+    accounts told per venue."""
     people = {row.id: row for row in await connection.execute(
         PERSON.select().where(PERSON.c.id.in_(sorted(exposed)), PERSON.c.active.is_(True)))} if exposed else {}
     rows, exposures = [], []
@@ -248,7 +249,7 @@ async def _tell(connection: AsyncConnection, caller: Caller, case_id: int, expos
     broadcast_id = await checkins.queue_notices(connection, messages.t("vi", "exposure.notice.generic"), rows,
                                                 caller.now, f"case:{case_id}")
     await checkins.set_case_result(connection, case_id, len(rows), broadcast_id)
-    return told
+    return len(rows), told
 
 
 async def _tell_officials(connection: AsyncConnection, caller: Caller, visits: list[Any],

@@ -148,7 +148,7 @@ class ConversationService:
             headings = await self._notices.get(lambda: notices.recent(connection))
             for job in fresh:
                 job.person = people.get(job.key)
-            await _load_venues(connection, fresh, now)
+            await _load_venues(connection, fresh, states, now)
             for job in fresh:
                 job.outcome = self._run_engine(job, states.get(job.key), now, areas, headings)
             await self._save(connection, fresh, now)
@@ -288,9 +288,11 @@ class ConversationService:
         return replies
 
 
-async def _load_venues(connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
+async def _load_venues(connection: AsyncConnection, jobs: list[_Job], states: dict[tuple[str, str], Any],
+                       now: datetime) -> None:
     """The venues the batch's check-in messages name, and the families of their senders: two queries at most."""
-    named = [(job, ref) for job in jobs if (ref := venue_codes.reference(job.incoming.text))]
+    named = [(job, ref) for job in jobs
+             if (ref := venue_codes.reference(job.incoming.text, _asks_code(states.get(job.key))))]
     if not named:
         return
     found = await venues.find_many(connection, [ref for _, ref in named])
@@ -298,6 +300,11 @@ async def _load_venues(connection: AsyncConnection, jobs: list[_Job], now: datet
     for job, ref in named:
         job.venue = found.get(ref)
         job.household = tuple(families.get(job.person["id"], ())) if job.person else ()
+
+
+def _asks_code(state: dict[str, Any] | None) -> bool:
+    """True when the user's conversation waits for a venue's code (after a bare /checkin)."""
+    return bool(state and state.get("flow") == "checkin" and state.get("step") == "venue")
 
 
 def _handled_row(incoming: Incoming, now: datetime) -> dict[str, Any]:

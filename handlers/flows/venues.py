@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import messages_vi
 from handlers import field_sizes, parsers
+from handlers.areas import catalog
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
 from handlers.flows import common
 from handlers.protocol import Context, Reply, ServerCommand
+from handlers.venues import codes
 from handlers.venues.kinds import KINDS
 from handlers.venues.notice import local_time
 
@@ -63,8 +66,21 @@ def finish_register(answers: Answers, ctx: Context) -> Completion:
     return Completion(replies=[Reply("", deferred=ServerCommand("venue_save", data=data))])
 
 
-def _never_typed(text: str, answers: Answers, ctx: Context) -> Parsed:
-    return Invalid("input.stale_button")
+def venue_snapshot(venue: Mapping[str, Any], family: tuple[str, ...]) -> dict[str, Any]:
+    """What the check-in flow keeps of the venue while the citizen confirms."""
+    address = f"{venue['street']}, {catalog().label(venue['commune_code'])}"
+    return {"id": venue["id"], "name": venue["name"], "address": address, "family": list(family)}
+
+
+def venue_answer(text: str, answers: Answers, ctx: Context) -> Parsed:
+    """A venue's short code typed after /checkin: the venue the service looked up for it (``ctx.venue``)."""
+    code = codes.normal_code(text)
+    venue = ctx.venue
+    if code is None or venue is None or venue["code"] != code:
+        return Invalid("checkin.unknown")
+    if venue["status"] != "active":
+        return Invalid("checkin.suspended", {"name": venue["name"]})
+    return Ok(venue_snapshot(venue, ctx.household))
 
 
 def _confirm_params(answers: Answers, ctx: Context) -> dict[str, str]:
@@ -84,17 +100,12 @@ CHECKIN = Flow(
     "checkin",
     1,
     (
-        # the venue is always given when the flow starts (by /checkin CODE or the QR's link), never asked
-        Step("venue", "checkin.confirm", TEXT, "checkin.label.venue", "confirm", parse=_never_typed, editable=False),
+        # asked only after a bare /checkin: /checkin CODE and the QR's link give it
+        Step("venue", "checkin.ask_code", TEXT, "checkin.label.venue", "confirm", parse=venue_answer, editable=False),
         Step("confirm", "checkin.confirm", CHOICE, "checkin.label.confirm", END, editable=False,
              choices=_confirm_choices, prompt_params=_confirm_params),
     ),
 )
-
-
-def venue_snapshot(venue: dict[str, Any], address: str, family: tuple[str, ...]) -> dict[str, Any]:
-    """What the check-in flow keeps of the venue while the citizen confirms."""
-    return {"id": venue["id"], "name": venue["name"], "address": address, "family": list(family)}
 
 
 def finish_checkin(answers: Answers, ctx: Context) -> Completion:

@@ -37,8 +37,12 @@ def deep_link(token: str, bot_username: str | None) -> str:
     return f"{LINK_PREFIX}{token}"
 
 
-def reference(text: str) -> tuple[str, str] | None:
-    """("token", t) for "/start l_<t>", ("code", c) for "/checkin <c>" (any case, spaces or dashes), else None."""
+def reference(text: str, code_asked: bool = False) -> tuple[str, str] | None:
+    """("token", t) for "/start l_<t>", ("code", c) for "/checkin <c>" (any case, spaces or dashes) or, when
+    ``code_asked``, for the code typed alone; else None."""
+    if code_asked and not text.lstrip().startswith("/"):
+        code = normal_code(text)
+        return ("code", code) if code else None
     command, _, argument = text.strip().partition(" ")
     name = fold(command.split("@", 1)[0])
     argument = argument.strip()

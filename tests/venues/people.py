@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from sqlalchemy import select
 
 from bot.conversation.service import ConversationService
@@ -10,6 +11,7 @@ from storage.db import Database
 from storage.models import Broadcast, Delivery
 from tests.delivery.people import add_people
 from tests.transcript import Chat
+
 
 def registration(name: str, phone: str) -> tuple[str, ...]:
     """Registering in Xã Yên Mỹ, Hưng Yên with a name and a phone number."""

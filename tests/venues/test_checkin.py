@@ -100,10 +100,15 @@ async def test_check_in_by_typed_code_in_any_case_and_with_the_family(service, d
     assert len(await rows(database, Checkin)) == 2
 
 
-async def test_unknown_codes_and_bare_commands_get_a_hint(service) -> None:
-    await venue_of(service)
+async def test_unknown_codes_get_a_hint_and_a_bare_command_asks_the_code(service) -> None:
+    code = await venue_of(service)
     citizen = await registered(service, "c1", "le van la", "0911111111")
-    assert (await citizen.send("/checkin")).startswith("Gõ /checkin MÃ")
+    assert (await citizen.send("/checkin")).startswith("Gõ mã check-in in trên áp phích")
+    wrong = await citizen.send("ZZZZZZ")
+    assert wrong.startswith("Không tìm thấy địa điểm có mã này.") and "Gõ mã check-in" in wrong
+    assert "Check-in tại: Cho Yen My" in await citizen.send(f" {code.lower()} ")
+    assert (await citizen.send("1")).startswith("✅ Đã check-in tại «Cho Yen My»")
+    assert (await Chat(service, user_id="new").send("/checkin")).startswith("Gõ /checkin MÃ")
     assert (await citizen.send("/checkin ZZZZZZ")).startswith("Không tìm thấy địa điểm có mã này.")
     assert (await citizen.send("/checkin 12")).startswith("Không tìm thấy địa điểm có mã này.")
     assert (await citizen.send("/start l_notavenuetoken")).startswith("Không tìm thấy địa điểm có mã này.")
