@@ -203,3 +203,15 @@ async def test_checkins_older_than_the_retention_are_deleted_and_erasure_removes
     assert await rows(database, Checkin) == []
     [venue] = await rows(database, Venue)
     assert venue["status"] == "active"  # others' venue stays
+
+
+async def test_an_owner_who_erases_their_data_leaves_the_venue_without_their_name(service, database) -> None:
+    steps = ("/diadiem", "Tap hoa Tran Van Chu", "cua hang", "hung yen", "yen my", "so 5 duong chinh", "bo qua", "1")
+    code = await venue_of(service, steps=steps)
+    citizen = await registered(service, "c1", "le van la", "0911111111")
+    await citizen.say_all(f"/checkin {code}", "1")
+    await Chat(service, user_id="owner").say_all("/xoadulieu", "1")
+    [venue] = await rows(database, Venue)
+    assert venue["owner_id"] is None and "Tran Van Chu" not in venue["name"]
+    assert len(await rows(database, Checkin)) == 1  # the others' check-ins stay
+    assert "Check-in tại:" in await citizen.send(f"/checkin {code}")

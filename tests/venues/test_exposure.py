@@ -3,6 +3,7 @@ the case is; the officials get the venues and counts; a declaration from the not
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -186,3 +187,34 @@ async def test_only_officials_of_the_declarations_area_mark_a_case(service, data
         actions = (await connection.execute(text(
             "SELECT action, area_code FROM audit_log WHERE action LIKE 'case.%'"))).all()
     assert [tuple(row) for row in actions] == [("case.mark", "12052")]
+
+
+async def test_the_notices_go_out_through_the_queue_with_the_button_once_each(service, database, clock) -> None:
+    from bot.delivery.planner import Planner
+    from tests.delivery.test_queue import worker_for
+    from tests.fakes.fake_telegram import running_fake_telegram
+
+    market = await venue_of(service)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    people = [Chat(service, user_id=str(700 + number), channel="telegram") for number in range(3)]
+    for number, chat in enumerate(people):
+        await chat.say_all("chao", "1", f"nguoi thu {'abc'[number]}", "12/3/1990", "nam", f"090000010{number}",
+                           "bo qua", "hung yen", "yen my", "so 1", "1", f"/checkin {market}", "1")
+    await case.say_all(f"/checkin {market}", "1")
+    code = await _case_declaration(case)
+    await (await add_official(service, database)).send(f"/cabenh {code}")
+    async with running_fake_telegram() as fake:
+        stop, planner = asyncio.Event(), Planner(database, clock)
+        task = asyncio.create_task(worker_for(database, clock, fake).run(stop))
+        async with asyncio.timeout(20):
+            while {row["status"] for row in await exposure_notices(database)} != {"sent"}:
+                await planner.tick(report=False)
+                await asyncio.sleep(0.02)
+        stop.set()
+        await task
+    calls = fake.calls_to("sendMessage")
+    assert sorted(str(call.params["chat_id"]) for call in calls) == ["700", "701", "702"]
+    for call in calls:
+        assert call.params["text"].startswith("⚠️ THÔNG BÁO TIẾP XÚC: Bạn đã có mặt")
+        assert call.params["reply_markup"] == {
+            "inline_keyboard": [[{"text": "Khai báo ngay", "url": "https://t.me/khaibao_bot?start=e_now"}]]}
