@@ -75,7 +75,8 @@ async def service_run(users: int) -> None:
             stored = (await connection.execute(text("SELECT count(*) FROM checkin"))).scalar_one()
         await database.dispose()
     print(f"service (SQLite): {stored:,} check-ins ({2 * users:,} messages) from {users:,} users in {elapsed:.2f} s"
-          f" = {stored / elapsed:,.0f} check-ins/s, {2 * users / elapsed:,.0f} messages/s (target >= 1,000 check-ins/s)")
+          f" = {stored / elapsed:,.0f} check-ins/s, {2 * users / elapsed:,.0f} messages/s"
+          " (target >= 1,000 check-ins/s)")
     assert stored == users, f"{stored} check-ins stored for {users} users"
 
 
@@ -94,7 +95,8 @@ async def _admin(server: str, statement: str) -> None:
 LOAD = [
     "SET session_replication_role = replica",  # foreign keys are checked by the generator's ranges instead
     "INSERT INTO person (channel, external_id, full_name, role, locale, active, consent_at, created_at, updated_at) "
-    "SELECT 'bench', g::text, 'Nguoi ' || g, 'citizen', 'vi', true, :now, :now, :now FROM generate_series(1, :people) g",
+    "SELECT 'bench', g::text, 'Nguoi ' || g, 'citizen', 'vi', true, :now, :now, :now "
+    "FROM generate_series(1, :people) g",
     "INSERT INTO venue (code, token, name, kind, province_code, commune_code, street, created_by, status, created_at) "
     "SELECT 'V' || lpad(g::text, 7, '0'), 'token' || g, 'Venue ' || g, "
     "(ARRAY['market','office','school','shop','clinic','transport','other'])[1 + g % 7], '33', '12052', 'so ' || g, "
