@@ -103,7 +103,7 @@ LOAD = [
     "'bench', 'active', :now FROM generate_series(1, :venues) g",
     "DROP INDEX ix_checkin_venue_at", "DROP INDEX ix_checkin_person_at", "DROP INDEX ix_checkin_at",
     "INSERT INTO checkin (venue_id, person_id, subject_name, at) "
-    "SELECT 1 + (random() * (:venues - 1))::int, 1 + (random() * (:people - 1))::int, NULL, "
+    "SELECT 1 + (random() * (:venues - 1))::int, 1 + (random() * (:people - 2))::int, NULL, "  # the case: :people
     "CAST(:now AS timestamptz) - random() * interval '21 days' FROM generate_series(1, :checkins)",
     "CREATE INDEX ix_checkin_venue_at ON checkin (venue_id, at)",
     "CREATE INDEX ix_checkin_person_at ON checkin (person_id, at)",

@@ -143,6 +143,9 @@ async def send_poster(connection: AsyncConnection, caller: Caller, command: Serv
     venue, _ = await _venue_by_code(connection, command.argument)
     if venue is None or not (_owns(caller, venue) or _sees_area(caller, venue["commune_code"])):
         return _say(caller, "venue.poster_usage")
+    if not _owns(caller, venue):
+        await audit.record(connection, caller.now, caller.actor, caller.role, "venue.poster", venue["commune_code"],
+                           venue=venue["id"])
     return [_poster_reply(caller, venue, "venue.poster")]
 
 
