@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, literal, or_, select, update
 
 from handlers.venues.windows import Visit
 from storage.broadcasts import BROADCAST, DELIVERY
@@ -28,11 +28,16 @@ HOUSEHOLD_DAYS = 90  # the people someone declared for this recently may be chec
 
 
 async def add(executor: Executor, venue_id: int, person_id: int, names: Iterable[str | None], at: datetime) -> int:
-    """Check in the account holder (None) and family members by name at one venue; the rows written."""
-    rows = [{"venue_id": venue_id, "person_id": person_id, "subject_name": name, "at": at} for name in names]
-    if rows:
-        await executor.execute(insert(CHECKIN), rows)
-    return len(rows)
+    """Check in the account holder (None) and family members by name at one venue if it is open (one
+    statement per person, each writing only while the venue's status is active); the rows written."""
+    written = 0
+    for name in names:
+        source = select(VENUE.c.id, literal(person_id), literal(name, CHECKIN.c.subject_name.type),
+                        literal(at, CHECKIN.c.at.type)).where(VENUE.c.id == venue_id, VENUE.c.status == "active")
+        result = await executor.execute(insert(CHECKIN).from_select(["venue_id", "person_id", "subject_name", "at"],
+                                                                     source))
+        written += int(result.rowcount)
+    return written
 
 
 async def households(executor: Executor, person_ids: Iterable[int], now: datetime) -> dict[int, list[str]]:

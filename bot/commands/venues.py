@@ -88,20 +88,16 @@ async def check_in(connection: AsyncConnection, caller: Caller, command: ServerC
     data = dict(command.data or {})
     if not _registered(caller) or caller.person is None:
         return _say(caller, "checkin.register_again")
-    venue = await venues.get(connection, int(data["venue_id"]))
-    if venue is None:
-        return _say(caller, "checkin.unknown")
-    if venue["status"] != venues.ACTIVE:
-        return _say(caller, "checkin.suspended", name=venue["name"])
     names: list[str | None] = [None]
     if data.get("family"):
         family = await checkins.households(connection, [caller.person["id"]], caller.now)
         names += family.get(caller.person["id"], [])
-    await checkins.add(connection, venue["id"], caller.person["id"], names, caller.now)
-    locale = _locale(caller)
+    if not await checkins.add(connection, int(data["venue_id"]), caller.person["id"], names, caller.now):
+        venue = await venues.get(connection, int(data["venue_id"]))  # suspended since the question, or gone
+        return _say(caller, "checkin.suspended", name=venue["name"]) if venue else _say(caller, "checkin.unknown")
     people = ", ".join(name for name in names if name)
     key = "checkin.done_family" if people else "checkin.done"
-    return [Reply(messages.t(locale, key, name=venue["name"], time=local_time(caller.now, caller.settings.zone),
+    return [Reply(messages.t(_locale(caller), key, name=data["name"], time=local_time(caller.now, caller.settings.zone),
                              names=people, count=str(len(names))))]
 
 

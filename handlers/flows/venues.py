@@ -112,5 +112,6 @@ def finish_checkin(answers: Answers, ctx: Context) -> Completion:
     """The server stores the check-in (it checks the venue is still open); or nothing was done."""
     if answers["confirm"] == CANCEL:
         return Completion(replies=[Reply(messages_vi.t("checkin.cancelled"))])
-    data = {"venue_id": answers["venue"]["id"], "family": answers["confirm"] == FAMILY}
+    venue = answers["venue"]
+    data = {"venue_id": venue["id"], "name": venue["name"], "family": answers["confirm"] == FAMILY}
     return Completion(replies=[Reply("", deferred=ServerCommand("checkin", data=data))])
