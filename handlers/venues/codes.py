@@ -30,11 +30,11 @@ def normal_code(text: str) -> str | None:
     return code if len(code) == CODE_LENGTH and all(ch in CODE_ALPHABET for ch in code) else None
 
 
-def deep_link(token: str, bot_username: str | None) -> str:
-    """What the poster's QR holds: the Telegram deep link, or the typed command where there is no bot name."""
+def qr_content(code: str, token: str, bot_username: str | None) -> str:
+    """What the poster's QR holds: the Telegram deep link, or the command to send where there is no Telegram bot."""
     if bot_username:
         return f"https://t.me/{bot_username}?start={LINK_PREFIX}{token}"
-    return f"{LINK_PREFIX}{token}"
+    return f"{CHECKIN_COMMAND} {code}"
 
 
 def reference(text: str, code_asked: bool = False) -> tuple[str, str] | None:

@@ -215,3 +215,13 @@ async def test_an_owner_who_erases_their_data_leaves_the_venue_without_their_nam
     assert venue["owner_id"] is None and "Tran Van Chu" not in venue["name"]
     assert len(await rows(database, Checkin)) == 1  # the others' check-ins stay
     assert "Check-in tại:" in await citizen.send(f"/checkin {code}")
+
+
+def test_without_a_telegram_bot_the_poster_qr_holds_the_command_to_send() -> None:
+    from bot.records.poster import poster_pdf
+
+    venue = {"name": "Xe buýt tuyến 03", "street": "ben xe trung tam", "commune_code": "12052", "code": "K7F3QX",
+             "token": "abcdefghijklmnop"}
+    pdf = poster_pdf(venue, None)
+    assert _scan_pdf(pdf) == ["/checkin K7F3QX"]
+    assert "Xe buýt tuyến 03" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
