@@ -62,7 +62,8 @@ def poster_pdf(venue: Mapping[str, Any], bot_username: str | None) -> bytes:
     address = f"{venue['street']}, {catalog().label(venue['commune_code'])}"
     y = _centred_lines(page, address, FONT, 12, middle, y - 2 * mm, width - 30 * mm)
     size = 120 * mm
-    _draw_qr(page, codes.qr_content(venue["code"], venue["token"], bot_username), middle - size / 2, y - 6 * mm - size, size)
+    content = codes.qr_content(venue["code"], venue["token"], bot_username)
+    _draw_qr(page, content, middle - size / 2, y - 6 * mm - size, size)
     y -= 6 * mm + size + 12 * mm
     page.setFont(FONT, 12)
     page.drawCentredString(middle, y, messages.t("vi", "poster.code_label"))
