@@ -2,10 +2,11 @@
 
 Run: .venv/bin/python bench/checkin.py [--users 2000] [--checkins 10000000] [--only service,exposure]
 
-service: a fresh SQLite database with ``--users`` registered citizens and one venue; every user sends
-"/checkin CODE" and confirms with "1" (two messages, one stored check-in), all users at once, so the
-service's group commits carry many users' steps per transaction. Figures: confirmed check-ins per
-second and messages per second, wall time from the first message to the last reply.
+service: a fresh SQLite database with ``--users`` registered citizens and one venue; every user scans
+(the QR's "/start l_<token>") and taps the confirm button, then in a second run types "/checkin CODE" and
+"1" (two messages, one stored check-in), all users at once, so the service's group commits carry many
+users' steps per transaction. Figures: confirmed check-ins per second and messages per second, wall
+time from the first message to the last reply.
 
 exposure: a throw-away PostgreSQL database (the test server of scripts/test-postgres.sh) with
 ``--checkins`` check-ins spread over 20,000 venues, 200,000 people and 21 days, generated inside the
@@ -36,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from bot.conversation.service import ConversationService  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from handlers.matching import warm  # noqa: E402
-from handlers.protocol import Incoming  # noqa: E402
+from handlers.protocol import BUTTON, Incoming  # noqa: E402
 from handlers.venues.windows import parse_windows  # noqa: E402
 from storage import checkins, venues  # noqa: E402
 from storage.db import Database  # noqa: E402
@@ -51,12 +52,19 @@ VENUE = {"name": "Cho Yen My", "kind": "market", "province_code": "33", "commune
          "schedule": None, "owner_id": None, "created_by": "bench"}
 
 
-async def _user(service: ConversationService, user_id: str, code: str) -> None:
-    for number, line in enumerate((f"/checkin {code}", "1")):
-        await service.handle(Incoming("bench", user_id, text=line, message_id=f"{user_id}-{number}"))
+async def _user(service: ConversationService, user_id: str, venue: dict[str, str], typed: bool) -> None:
+    """Scan and tap (the QR's link, then the button), or type the code and "1" (Zalo, the console)."""
+    if typed:
+        messages = [Incoming("bench", user_id, text=f"/checkin {venue['code']}", message_id=f"{user_id}-0"),
+                    Incoming("bench", user_id, text="1", message_id=f"{user_id}-1")]
+    else:
+        messages = [Incoming("bench", user_id, text=f"/start l_{venue['token']}", message_id=f"{user_id}-0"),
+                    Incoming("bench", user_id, kind=BUTTON, option=("confirm", "self"), message_id=f"{user_id}-1")]
+    for message in messages:
+        await service.handle(message)
 
 
-async def service_run(users: int) -> None:
+async def service_run(users: int, typed: bool) -> None:
     """Check-ins through the ConversationService on SQLite."""
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite+aiosqlite:///{folder}/bench.db"
@@ -69,13 +77,14 @@ async def service_run(users: int) -> None:
         service = ConversationService(database, settings)
         warm()
         started = time.perf_counter()
-        await asyncio.gather(*(_user(service, str(10_000 + number), venue["code"]) for number in range(users)))
+        await asyncio.gather(*(_user(service, str(10_000 + number), venue, typed) for number in range(users)))
         elapsed = time.perf_counter() - started
         async with database.engine.connect() as connection:
             stored = (await connection.execute(text("SELECT count(*) FROM checkin"))).scalar_one()
         await database.dispose()
-    print(f"service (SQLite): {stored:,} check-ins ({2 * users:,} messages) from {users:,} users in {elapsed:.2f} s"
-          f" = {stored / elapsed:,.0f} check-ins/s, {2 * users / elapsed:,.0f} messages/s"
+    how = "typed code and 1" if typed else "QR link and button"
+    print(f"service (SQLite, {how}): {stored:,} check-ins ({2 * users:,} messages) from {users:,} users"
+          f" in {elapsed:.2f} s = {stored / elapsed:,.0f} check-ins/s, {2 * users / elapsed:,.0f} messages/s"
           " (target >= 1,000 check-ins/s)")
     assert stored == users, f"{stored} check-ins stored for {users} users"
 
@@ -155,7 +164,8 @@ async def exposure_run(count: int) -> None:
 
 async def main(users: int, count: int, only: set[str]) -> None:
     if "service" in only:
-        await service_run(users)
+        await service_run(users, typed=False)
+        await service_run(users, typed=True)
     if "exposure" in only:
         await exposure_run(count)
     print(f"reproduce: .venv/bin/python bench/checkin.py --users {users} --checkins {count} "

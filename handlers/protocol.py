@@ -78,6 +78,16 @@ class SaveDeclaration:
 
 
 @dataclass(frozen=True)
+class SaveCheckin:
+    """Check the sender (and, with ``family``, the people they declared for) in at a venue if it is still open;
+    as a deferred reply, the confirmation (or why it was refused)."""
+
+    venue_id: int
+    venue_name: str
+    family: bool = False
+
+
+@dataclass(frozen=True)
 class DropConversation:
     """Forget the conversation state instead of saving it (consent refused)."""
 
@@ -124,7 +134,7 @@ class NoticeHeading:
     created_at: datetime
 
 
-Effect = SaveProfile | SaveDeclaration | DropConversation | ShowNotice | PublishNotice
+Effect = SaveProfile | SaveDeclaration | SaveCheckin | DropConversation | ShowNotice | PublishNotice
 
 
 @dataclass(frozen=True)

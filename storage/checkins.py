@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, literal, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 
 from handlers.venues.windows import Visit
 from storage.broadcasts import BROADCAST, DELIVERY
@@ -27,17 +27,10 @@ AREA = Area.__table__  # type: ignore[attr-defined]
 HOUSEHOLD_DAYS = 90  # the people someone declared for this recently may be checked in with them
 
 
-async def add(executor: Executor, venue_id: int, person_id: int, names: Iterable[str | None], at: datetime) -> int:
-    """Check in the account holder (None) and family members by name at one venue if it is open (one
-    statement per person, each writing only while the venue's status is active); the rows written."""
-    written = 0
-    for name in names:
-        source = select(VENUE.c.id, literal(person_id), literal(name, CHECKIN.c.subject_name.type),
-                        literal(at, CHECKIN.c.at.type)).where(VENUE.c.id == venue_id, VENUE.c.status == "active")
-        result = await executor.execute(insert(CHECKIN).from_select(["venue_id", "person_id", "subject_name", "at"],
-                                                                     source))
-        written += int(result.rowcount)
-    return written
+async def add_many(executor: Executor, rows: list[dict[str, Any]]) -> None:
+    """Store check-ins (venue_id, person_id, subject_name: None for the account holder, at) in one statement."""
+    if rows:
+        await executor.execute(insert(CHECKIN), rows)
 
 
 async def households(executor: Executor, person_ids: Iterable[int], now: datetime) -> dict[int, list[str]]:

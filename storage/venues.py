@@ -72,6 +72,14 @@ async def get_many(executor: Executor, venue_ids: Iterable[int]) -> dict[int, di
     return {row.id: dict(row._mapping) for row in await executor.execute(select(VENUE).where(VENUE.c.id.in_(ids)))}
 
 
+async def open_among(executor: Executor, venue_ids: Iterable[int]) -> set[int]:
+    """Which of these venues take check-ins now; on PostgreSQL their rows are share-locked until the commit,
+    so a suspension waits for the check-ins already being stored (and those after it see it)."""
+    ids = sorted(set(venue_ids))
+    query = select(VENUE.c.id).where(VENUE.c.id.in_(ids), VENUE.c.status == ACTIVE).with_for_update(read=True)
+    return set((await executor.execute(query)).scalars()) if ids else set()
+
+
 async def set_status(executor: Executor, venue_id: int, status: str, now: datetime) -> bool:
     """Suspend or reopen a venue; False when it already had that status."""
     result = await executor.execute(

@@ -24,7 +24,6 @@ HANDLERS: dict[str, Handler] = {
     "erase": data_rights.erase,
     "publish_reach": notices.publish_reach,
     "venue_save": venues.save_venue,
-    "checkin": venues.check_in,
     "luotvao": venues.today_count,
     "inposter": venues.send_poster,
     "dsdiadiem": venues.area_venues,

@@ -1,5 +1,6 @@
-"""Venue commands answered by the server: register a venue and its poster, check in, today's count, an area's
-venues, suspend or reopen one, and /cabenh, which marks a confirmed case and tells everyone who overlapped it.
+"""Venue commands answered by the server: register a venue and its poster, the answer to a check-in, today's
+count, an area's venues, suspend or reopen one, and /cabenh, which marks a confirmed case and tells everyone
+whose check-ins overlapped it.
 
 Roles and areas are checked here: a venue's owner sees its counts (never names); gatekeepers, officials and
 admins see those of their area; only officials (of the venue's commune or province) and admins suspend.
@@ -8,8 +9,10 @@ admins see those of their area; only officials (of the venue's commune or provin
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -18,7 +21,7 @@ from bot.commands.caller import Caller, covers, say
 from bot.records.poster import poster_pdf
 from handlers.areas import catalog
 from handlers.audience import Audience
-from handlers.protocol import Reply, ServerCommand
+from handlers.protocol import Reply, SaveCheckin, ServerCommand
 from handlers.text import fold
 from handlers.venues import codes
 from handlers.venues.notice import declare_button, exposure_text, local_time, venue_summary_line
@@ -83,22 +86,17 @@ async def save_venue(connection: AsyncConnection, caller: Caller, command: Serve
     return [_poster_reply(caller, venue, "venue.saved")]
 
 
-async def check_in(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
-    """The confirmed check-in: stored for the sender (and their family) if the venue is still open."""
-    data = dict(command.data or {})
-    if not _registered(caller) or caller.person is None:
-        return _say(caller, "checkin.register_again")
-    names: list[str | None] = [None]
-    if data.get("family"):
-        family = await checkins.households(connection, [caller.person["id"]], caller.now)
-        names += family.get(caller.person["id"], [])
-    if not await checkins.add(connection, int(data["venue_id"]), caller.person["id"], names, caller.now):
-        venue = await venues.get(connection, int(data["venue_id"]))  # suspended since the question, or gone
-        return _say(caller, "checkin.suspended", name=venue["name"]) if venue else _say(caller, "checkin.unknown")
-    people = ", ".join(name for name in names if name)
-    key = "checkin.done_family" if people else "checkin.done"
-    return [Reply(messages.t(_locale(caller), key, name=data["name"], time=local_time(caller.now, caller.settings.zone),
-                             names=people, count=str(len(names))))]
+def checkin_reply(checkin: SaveCheckin, checked_in: list[str | None] | None, person: Mapping[str, Any] | None,
+                  now: datetime, zone: ZoneInfo) -> Reply:
+    """The answer to a confirmed check-in the service stored (or did not: not registered, venue suspended)."""
+    locale = messages.normal(person.get("locale") if person else None)
+    if not (person and person.get("consent_at")):
+        return Reply(messages.t(locale, "checkin.register_again"))
+    if checked_in is None:
+        return Reply(messages.t(locale, "checkin.suspended", name=checkin.venue_name))
+    people = ", ".join(name for name in checked_in if name)
+    return Reply(messages.t(locale, "checkin.done_family" if people else "checkin.done", name=checkin.venue_name,
+                            time=local_time(now, zone), names=people, count=str(len(checked_in))))
 
 
 async def _venue_by_code(connection: AsyncConnection, argument: str) -> tuple[dict[str, Any] | None, str]:

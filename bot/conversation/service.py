@@ -33,6 +33,7 @@ from bot.commands import reports
 from bot.commands.caller import Caller
 from bot.commands.notices import publish_notice, show_notice
 from bot.commands.registry import HANDLERS
+from bot.commands.venues import checkin_reply
 from bot.conversation.inbox import Inbox
 from bot.conversation.locks import KeyedLocks
 from bot.conversation.message_json import incoming_from_json, reply_to_json
@@ -47,6 +48,7 @@ from handlers.protocol import (
     Outcome,
     PublishNotice,
     Reply,
+    SaveCheckin,
     SaveDeclaration,
     SaveProfile,
     ServerCommand,
@@ -78,6 +80,7 @@ class _Job:
     row_id: int | None = None  # its stored arrival
     venue: dict[str, Any] | None = None  # the venue its "/checkin CODE" or QR link names
     household: tuple[str, ...] = ()
+    checked_in: list[str | None] | None = None  # who its SaveCheckin stored (None: the venue had closed)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -244,6 +247,7 @@ class ConversationService:
                              "updated_at": now})
         await conversations.save_states(connection, kept)
         await self._store_records(connection, jobs, now)
+        await _store_checkins(connection, jobs, now)
 
     async def _store_records(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
         """Profiles and declarations of the whole batch, a few statements whatever its size."""
@@ -279,6 +283,8 @@ class ConversationService:
             elif isinstance(reply.deferred, PublishNotice):
                 replies.append(await publish_notice(connection, reply.deferred, now, self.settings))
                 self._notices.expire()
+            elif isinstance(reply.deferred, SaveCheckin):
+                replies.append(checkin_reply(reply.deferred, job.checked_in, job.person, now, self.settings.zone))
             elif isinstance(reply.deferred, ServerCommand):
                 caller = Caller(job.key, await persons.find(connection, *job.key),
                                 job.key in self.settings.admin_identities, now, self.settings)
@@ -300,6 +306,25 @@ async def _load_venues(connection: AsyncConnection, jobs: list[_Job], states: di
     for job, ref in named:
         job.venue = found.get(ref)
         job.household = tuple(families.get(job.person["id"], ())) if job.person else ()
+
+
+async def _store_checkins(connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
+    """The batch's confirmed check-ins of registered people, at the venues still open: three statements at most."""
+    wanted = [(job, effect) for job in jobs for effect in job.outcome.effects  # type: ignore[union-attr]
+              if isinstance(effect, SaveCheckin) and job.person and job.person["consent_at"]]
+    if not wanted:
+        return
+    open_ids = await venues.open_among(connection, [effect.venue_id for _, effect in wanted])
+    families = await checkins.households(connection, [job.person["id"] for job, effect in wanted  # type: ignore[index]
+                                                      if effect.family], now)
+    rows = []
+    for job, effect in wanted:
+        person_id = job.person["id"]  # type: ignore[index]
+        if effect.venue_id in open_ids:
+            job.checked_in = [None, *(families.get(person_id, []) if effect.family else [])]
+            rows += [{"venue_id": effect.venue_id, "person_id": person_id, "subject_name": name, "at": now}
+                     for name in job.checked_in]
+    await checkins.add_many(connection, rows)
 
 
 def _asks_code(state: dict[str, Any] | None) -> bool:

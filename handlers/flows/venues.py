@@ -10,7 +10,7 @@ from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
 from handlers.flows import common
-from handlers.protocol import Context, Reply, ServerCommand
+from handlers.protocol import Context, Reply, SaveCheckin, ServerCommand
 from handlers.venues import codes
 from handlers.venues.kinds import KINDS
 from handlers.venues.notice import local_time
@@ -113,5 +113,5 @@ def finish_checkin(answers: Answers, ctx: Context) -> Completion:
     if answers["confirm"] == CANCEL:
         return Completion(replies=[Reply(messages_vi.t("checkin.cancelled"))])
     venue = answers["venue"]
-    data = {"venue_id": venue["id"], "name": venue["name"], "family": answers["confirm"] == FAMILY}
-    return Completion(replies=[Reply("", deferred=ServerCommand("checkin", data=data))])
+    checkin = SaveCheckin(venue["id"], venue["name"], answers["confirm"] == FAMILY)
+    return Completion([checkin], [Reply("", deferred=checkin)])
