@@ -41,6 +41,10 @@ MESSAGES = {
         "Print the attached A4 poster and put it up at the entrance. Type /luotvao to see today's check-ins."
     ),
     "venue.poster": "Check-in poster of “{name}” (code {code}).",
+    "venue.poster_zalo": (
+        "Zalo cannot send PDF files: here is the venue's QR code to print, with the typed code {code}. "
+        "The full A4 poster: type /inposter {code} on Telegram or ask the commune officials to print it."
+    ),
     "venue.poster_usage": (
         "Type /inposter CODE to get the poster of a "
         "venue you registered again (e.g. /inposter K7F3QX)."

@@ -35,6 +35,10 @@ MESSAGES = {
         "Hãy in tấm áp phích đính kèm (khổ A4) và dán ở lối vào. Gõ /luotvao để xem số lượt check-in hôm nay."
     ),
     "venue.poster": "Áp phích check-in của «{name}» (mã {code}).",
+    "venue.poster_zalo": (
+        "Zalo không gửi được tệp PDF: đây là mã QR của địa điểm để in, kèm mã gõ tay {code}. "
+        "Áp phích A4 đầy đủ: gõ /inposter {code} trên Telegram hoặc nhờ cán bộ xã in giúp."
+    ),
     "venue.poster_usage": "Gõ /inposter MÃ để nhận lại áp phích của địa điểm bạn đã đăng ký (ví dụ: /inposter K7F3QX).",
     "venue.count_usage": "Gõ /luotvao MÃ để xem số lượt check-in hôm nay tại một địa điểm (ví dụ: /luotvao K7F3QX).",
     "venue.count_heading": "Lượt check-in hôm nay tại các địa điểm của bạn:",

@@ -64,9 +64,13 @@ def _owns(caller: Caller, venue: dict[str, Any]) -> bool:
 
 
 def _poster_reply(caller: Caller, venue: dict[str, Any], key: str) -> Reply:
-    pdf = poster_pdf(venue, caller.settings.telegram_bot_username)
+    """The poster as a PDF; on Zalo, whose bots send no files, the QR image with the code instead."""
+    username = caller.settings.telegram_bot_username
     text = messages.t(_locale(caller), key, name=venue["name"], code=venue["code"])
-    return Reply(text, document=(f"poster-{venue['code']}.pdf", pdf))
+    if caller.identity[0] == "zalo":
+        note = messages.t(_locale(caller), "venue.poster_zalo", code=venue["code"])
+        return Reply(f"{text}\n{note}", qr=codes.qr_content(venue["code"], venue["token"], username))
+    return Reply(text, document=(f"poster-{venue['code']}.pdf", poster_pdf(venue, username)))
 
 
 async def save_venue(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:

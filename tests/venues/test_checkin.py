@@ -225,3 +225,14 @@ def test_without_a_telegram_bot_the_poster_qr_holds_the_command_to_send() -> Non
     pdf = poster_pdf(venue, None)
     assert _scan_pdf(pdf) == ["/checkin K7F3QX"]
     assert "Xe buýt tuyến 03" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+async def test_on_zalo_the_owner_gets_the_qr_image_and_the_code(service) -> None:
+    owner = Chat(service, user_id="z1", channel="zalo")
+    await owner.say_all("chao", "1", "tran van chu", "12/3/1990", "nam", "0987654321", "bo qua", "hung yen",
+                        "yen my", "so 12 thon dong", "1")
+    saved = await owner.say_all(*MARKET)
+    code = re.search(r"Mã check-in: ([A-Z0-9]{6})\.", saved).group(1)  # type: ignore[union-attr]
+    [reply] = owner.replies
+    assert reply.document is None and reply.qr is not None and reply.qr.startswith("https://t.me/khaibao_bot?start=l_")
+    assert f"kèm mã gõ tay {code}" in reply.text
