@@ -86,14 +86,30 @@ async def case_of(executor: Executor, declaration_id: int) -> dict[str, Any] | N
 
 async def create_case(executor: Executor, values: dict[str, Any]) -> int:
     """Store a marked case (declaration_id, area_code, look_back_days, marked_by, marked_at, visits); its id."""
-    result = await executor.execute(insert(CASE).values(notified=0, **values).returning(CASE.c.id))
+    result = await executor.execute(insert(CASE).values(notified=0, venues=[], **values).returning(CASE.c.id))
     return int(result.scalar_one())
 
 
-async def set_case_result(executor: Executor, case_id: int, notified: int, broadcast_id: int | None) -> None:
-    """Record how many people a case's notices went to, and the broadcast carrying them."""
+async def set_case_result(executor: Executor, case_id: int, notified: int, broadcast_id: int | None,
+                          venues: list[dict[str, Any]]) -> None:
+    """Record how many people a case's notices went to, the broadcast carrying them, and per venue the case's
+    hours there and the people told ({"venue_id", "first", "last", "told"})."""
     await executor.execute(update(CASE).where(CASE.c.id == case_id).values(notified=notified,
-                                                                            broadcast_id=broadcast_id))
+                                                                            broadcast_id=broadcast_id, venues=venues))
+
+
+async def case_venues(executor: Executor, area_code: str, since: datetime) -> list[dict[str, Any]]:
+    """The venues of an area that cases visited since ``since``: per case and venue, the venue row, the case's
+    first and last check-in there and the people told (never who the case is), newest case first."""
+    cases = await case_statistics(executor, area_code, since)
+    wanted = {int(item["venue_id"]) for case in cases for item in case["venues"]}
+    rows = await executor.execute(select(VENUE).where(VENUE.c.id.in_(wanted), in_area_column(VENUE, area_code))) \
+        if wanted else []
+    places = {row.id: dict(row._mapping) for row in rows}
+    return [{"case_id": case["id"], "marked_at": case["marked_at"], "venue": places[int(item["venue_id"])],
+             "first": datetime.fromisoformat(item["first"]), "last": datetime.fromisoformat(item["last"]),
+             "told": int(item["told"])}
+            for case in cases for item in case["venues"] if int(item["venue_id"]) in places]
 
 
 async def add_exposures(executor: Executor, rows: list[dict[str, Any]]) -> None:

@@ -335,5 +335,5 @@ NO_PERSONAL_DATA = frozenset({
     "area", "outbreak_area", "report_schedule", "report_round",
     "alert",  # ids and times only: its text is rendered from the declaration or report
     "audit_log",  # append-only: actors, actions and ids, never names or numbers
-    "exposure_case",  # ids, an area, times and counts: who the case is lives in the declaration alone
+    "exposure_case",  # ids, an area, venues, times and counts: who the case is lives in the declaration alone
 })

@@ -395,6 +395,8 @@ class ExposureCase(SQLModel, table=True):
     visits: int = 0
     notified: int = 0
     broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id")
+    # per venue visited: {"venue_id", "first", "last" (ISO times of the case's check-ins), "told"}
+    venues: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class Exposure(SQLModel, table=True):

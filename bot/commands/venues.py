@@ -216,8 +216,10 @@ async def mark_case(connection: AsyncConnection, caller: Caller, command: Server
     case_id = await checkins.create_case(connection, {
         "declaration_id": declaration["id"], "area_code": area, "look_back_days": days, "marked_by": caller.actor,
         "marked_at": caller.now, "visits": len(visits)})
-    notified, told = await _tell(connection, caller, case_id, exposed, places)
-    await _tell_officials(connection, caller, visits, places, told)
+    notified, told, broadcast_id = await _tell(connection, caller, case_id, exposed, places)
+    summary = _per_venue(visits, told)
+    await checkins.set_case_result(connection, case_id, notified, broadcast_id, summary)
+    await _tell_officials(connection, caller, summary, places)
     await audit.record(connection, caller.now, caller.actor, "official", "case.mark", declaration["commune_code"],
                        case=case_id, code=code, days=days, visits=len(visits), notified=notified)
     return _say(caller, "case.marked", code=code, days=str(days), visits=str(len(visits)),
@@ -225,9 +227,9 @@ async def mark_case(connection: AsyncConnection, caller: Caller, command: Server
 
 
 async def _tell(connection: AsyncConnection, caller: Caller, case_id: int, exposed: dict[int, Any],
-                places: dict[int, dict[str, Any]]) -> tuple[int, dict[int, int]]:
-    """Queue each reachable exposed account's notice and record its exposure; the accounts told, and the
-    accounts told per venue."""
+                places: dict[int, dict[str, Any]]) -> tuple[int, dict[int, int], int]:
+    """Queue each reachable exposed account's notice and record its exposure; the accounts told, the accounts
+    told per venue, and the broadcast carrying the notices."""
     people = {row.id: row for row in await connection.execute(
         PERSON.select().where(PERSON.c.id.in_(sorted(exposed)), PERSON.c.active.is_(True)))} if exposed else {}
     rows, exposures = [], []
@@ -249,28 +251,36 @@ async def _tell(connection: AsyncConnection, caller: Caller, case_id: int, expos
     await checkins.add_exposures(connection, exposures)
     broadcast_id = await checkins.queue_notices(connection, messages.t("vi", "exposure.notice.generic"), rows,
                                                 caller.now, f"case:{case_id}")
-    await checkins.set_case_result(connection, case_id, len(rows), broadcast_id)
-    return len(rows), told
+    return len(rows), told, broadcast_id
 
 
-async def _tell_officials(connection: AsyncConnection, caller: Caller, visits: list[Any],
-                          places: dict[int, dict[str, Any]], told: dict[int, int]) -> None:
+def _per_venue(visits: list[Any], told: dict[int, int]) -> list[dict[str, Any]]:
+    """Per venue the case visited, in the order of the first visit: its first and last check-in, the people told."""
+    times: dict[int, list[datetime]] = defaultdict(list)
+    for visit in visits:
+        times[visit.venue_id].append(visit.at)
+    return [{"venue_id": venue_id, "first": min(at).isoformat(), "last": max(at).isoformat(),
+             "told": told.get(venue_id, 0)} for venue_id, at in times.items()]
+
+
+async def _tell_officials(connection: AsyncConnection, caller: Caller, summary: list[dict[str, Any]],
+                          places: dict[int, dict[str, Any]]) -> None:
     """Each venue's commune officials: the venues, the case's hours there and the people told; the provinces:
     the totals. Never who the case is."""
-    by_commune: dict[str, dict[int, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for visit in visits:
-        by_commune[places[visit.venue_id]["commune_code"]][visit.venue_id].append(visit.at)
+    by_commune: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in summary:
+        by_commune[places[item["venue_id"]]["commune_code"]].append(item)
     zone = caller.settings.zone
     provinces: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for commune, venue_times in sorted(by_commune.items()):
-        lines = [venue_summary_line("vi", places[venue_id], min(times), max(times), told.get(venue_id, 0), zone)
-                 for venue_id, times in venue_times.items()]
+    for commune, items in sorted(by_commune.items()):
+        lines = [venue_summary_line("vi", places[item["venue_id"]], datetime.fromisoformat(item["first"]),
+                                    datetime.fromisoformat(item["last"]), item["told"], zone) for item in items]
         text = messages.t("vi", "exposure.summary.commune", area=catalog().label(commune), lines="\n".join(lines))
         await broadcasts.create(connection, text, Audience("area_officials", commune), caller.now, kind="message",
                                 urgent=True, created_by="case")
         totals = provinces[catalog().by_code[commune].province_code]
-        totals[0] += len(venue_times)
-        totals[1] += sum(told.get(venue_id, 0) for venue_id in venue_times)
+        totals[0] += len(items)
+        totals[1] += sum(item["told"] for item in items)
     for province, (venue_count, people) in sorted(provinces.items()):
         text = messages.t("vi", "exposure.summary.province", area=catalog().label(province), venues=str(venue_count),
                           people=str(people))

@@ -7,11 +7,13 @@ import asyncio
 import re
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, text
 
 from bot.settings import Settings, load_settings
+from storage import checkins
 from storage.models import Broadcast, Declaration, Exposure, ExposureCase, Person
 from tests.conftest import SECRET
 from tests.transcript import Chat
@@ -24,6 +26,7 @@ from tests.venues.people import (
     venue_of,
 )
 
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 SCHOOL = ("/diadiem", "Truong THCS Yen My", "truong hoc", "hung yen", "yen my", "so 9 duong truong", "bo qua", "1")
 
 
@@ -109,6 +112,12 @@ async def test_exactly_the_overlapping_people_are_told_once_and_never_who(servic
     assert all("Le Thi Benh" not in text for text, _ in summaries)
     [case_row] = await rows(database, ExposureCase)
     assert (case_row["visits"], case_row["notified"], case_row["look_back_days"]) == (2, 3, 14)
+    async with database.engine.connect() as connection:  # what the web console's page of an area shows
+        listed = await checkins.case_venues(connection, "12052", clock.now - timedelta(days=30))
+        elsewhere = await checkins.case_venues(connection, "12055", clock.now - timedelta(days=30))
+    assert [(item["venue"]["name"], item["first"].astimezone(ZONE).strftime("%H:%M"), item["told"])
+            for item in listed] == [("Cho Yen My", "10:00", 2), ("Truong THCS Yen My", "13:00", 2)]
+    assert elsewhere == []
 
 
 async def test_the_look_back_limits_the_case_visits(service, database, clock) -> None:

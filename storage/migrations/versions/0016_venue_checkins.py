@@ -69,6 +69,7 @@ def upgrade() -> None:
         sa.Column('visits', sa.Integer(), nullable=False),
         sa.Column('notified', sa.Integer(), nullable=False),
         sa.Column('broadcast_id', sa.Integer(), nullable=True),
+        sa.Column('venues', sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(['broadcast_id'], ['broadcast.id']),
         sa.ForeignKeyConstraint(['declaration_id'], ['declaration.id']),
         sa.PrimaryKeyConstraint('id'),
