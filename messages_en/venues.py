@@ -94,7 +94,7 @@ MESSAGES = {
     "checkin.done_family": "✅ Checked in {count} people (you and {names}) at “{name}” at {time}.",
     # exposure notices and the declaration from them
     "exposure.notice": (
-        "⚠️ EXPOSURE NOTICE: {who} at the same time as a confirmed case:\n{visits}\n\n"
+        "⚠️ EXPOSURE NOTICE: {who} at these places at the same time as a confirmed case:\n{visits}\n\n"
         "What to do now: wear a mask, limit contact with others, watch your health for 14 days; "
         "with fever, cough or shortness of breath call your commune health station at once.\n"
         "Declare now: press “Declare now” (where shown) or type {command}."

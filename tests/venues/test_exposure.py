@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from bot.settings import Settings, load_settings
 from storage import checkins
@@ -227,3 +227,19 @@ async def test_the_notices_go_out_through_the_queue_with_the_button_once_each(se
         assert call.params["text"].startswith("⚠️ THÔNG BÁO TIẾP XÚC: Bạn đã có mặt")
         assert call.params["reply_markup"] == {
             "inline_keyboard": [[{"text": "Khai báo ngay", "url": "https://t.me/khaibao_bot?start=e_now"}]]}
+
+
+async def test_someone_who_reads_english_gets_the_answer_and_the_notice_in_english(service, database) -> None:
+    market = await venue_of(service)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    visitor = await registered(service, "visitor", "john smith", "0900000009")
+    async with database.engine.begin() as connection:
+        await connection.execute(update(Person).where(Person.external_id == "visitor").values(locale="en"))
+    await visitor.send(f"/checkin {market}")
+    assert (await visitor.send("1")).startswith("✅ Checked in at “Cho Yen My” at 09:00 22/11/2026.")
+    await case.say_all(f"/checkin {market}", "1")
+    await (await add_official(service, database)).send(f"/cabenh {await _case_declaration(case)}")
+    [notice] = await exposure_notices(database)
+    assert notice["text"].startswith("⚠️ EXPOSURE NOTICE: You were at these places at the same time as a confirmed case:")
+    assert "• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên) — around 09:00 22/11/2026" in notice["text"]
+    assert "type /tiepxuc" in notice["text"]
