@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test migrate bench lint clean
+.PHONY: run test migrate bench bench-peers lint clean
 
 # vietnamadminunits (MIT) is installed for its data only, the statistics office's old -> new map
 # (handlers/matching/former.py reads its files without importing it): --no-deps keeps out the code's
@@ -32,8 +32,14 @@ migrate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 
+# aiogram and python-telegram-bot echo bots beside khaibao's channel (aiogram comes with the `bench` extra only).
+bench-peers: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/peers.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .hypothesis

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -285,7 +287,6 @@ async def run(bench: Bench, plan: Plan) -> Result:
         command = [sys.executable, __file__, "--serve", plan.mode, "--api", api,
                    "--database", bench.fresh_database(plan.name), "--per-chat-interval", str(plan.per_chat_interval)]
         bot = await asyncio.create_subprocess_exec(*command, stdout=asyncio.subprocess.PIPE)
-        profiler = None
         try:
             await _ready(bot)
             full = plan.mode == "full"
@@ -294,22 +295,15 @@ async def run(bench: Bench, plan: Plan) -> Result:
             counts = bench.counts if full and bench.counts else [1] * len(SCRIPT)
             # a small burst lets the pacer catch up after this busy process wakes late, so the offered rate holds
             pacer = RateLimiter(plan.offered_rate, burst=OFFER_BURST) if plan.offered_rate else None
-            if bench.profiler:
-                output = bench.folder.parent / f"telegram-{plan.name}.txt"
-                profiler = await asyncio.create_subprocess_exec(
-                    bench.profiler, "record", "--pid", str(bot.pid), "--rate", "200", "--format", "raw",
-                    "--output", str(output), stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-                )
-            cpu_before, started = cpu_seconds(bot.pid), time.perf_counter()
-            users = (run_user(fake, 1000 + n, counts, full, pacer, result) for n in range(bench.users))
-            await asyncio.gather(*users)
-            result.elapsed, cpu_after = time.perf_counter() - started, cpu_seconds(bot.pid)
+            output = bench.folder.parent / f"telegram-{plan.name}.txt"
+            async with profiling(bench.profiler, bot.pid, output):
+                cpu_before, started = cpu_seconds(bot.pid), time.perf_counter()
+                users = (run_user(fake, 1000 + n, counts, full, pacer, result) for n in range(bench.users))
+                await asyncio.gather(*users)
+                result.elapsed, cpu_after = time.perf_counter() - started, cpu_seconds(bot.pid)
             if cpu_before is not None and cpu_after is not None:
                 result.bot_cpu = cpu_after - cpu_before
         finally:
-            if profiler is not None:
-                profiler.send_signal(signal.SIGINT)
-                await profiler.wait()
             bot.send_signal(signal.SIGTERM)
             await bot.wait()
             await fake.close()
@@ -317,6 +311,23 @@ async def run(bench: Bench, plan: Plan) -> Result:
     if answered != bench.users * sum(counts):
         raise RuntimeError(f"{plan.name}: expected {bench.users * sum(counts)} answers from the bot, got {answered}")
     return result
+
+
+@contextlib.asynccontextmanager
+async def profiling(profiler: str | None, pid: int, output: Path) -> AsyncIterator[None]:
+    """py-spy recording process ``pid`` into ``output`` while the block runs; nothing without ``profiler``."""
+    if profiler is None:
+        yield
+        return
+    spy = await asyncio.create_subprocess_exec(
+        profiler, "record", "--pid", str(pid), "--rate", "200", "--format", "raw", "--output", str(output),
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)
+        await spy.wait()
 
 
 async def _ready(bot: asyncio.subprocess.Process) -> None:

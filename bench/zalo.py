@@ -31,7 +31,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.channels.menu_text import render, split  # noqa: E402
+from bot.channels.menu_text import render  # noqa: E402
 from bot.channels.zalo import channel as zalo  # noqa: E402
 from bot.channels.zalo.api import MAX_TEXT_LENGTH  # noqa: E402
 from bot.conversation.service import ConversationService  # noqa: E402
@@ -40,6 +40,7 @@ from bot.serve.startup import configure_logging  # noqa: E402
 from bot.serve.web import WebServer, build_app  # noqa: E402
 from bot.settings import Settings, load_settings  # noqa: E402
 from handlers.protocol import Incoming  # noqa: E402
+from handlers.text import split  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import migrate  # noqa: E402
 from tests.fakes.fake_zalo import SECRET_HEADER, FakeZalo, running_fake_zalo, text_update  # noqa: E402

@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import os
 import secrets
-from datetime import time, timedelta
+from datetime import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,9 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 import messages_vi
-from handlers.venues.windows import parse_windows
 
 CHANNELS = ("console", "telegram", "zalo")
+VENUE_KINDS = ("market", "office", "school", "shop", "clinic", "transport", "other")  # handlers.venues.kinds
 KEY_FILE = "secret.key"
 """The console-only install's own signing key, in the data directory."""
 
@@ -84,13 +84,17 @@ class Settings(BaseSettings):
     @field_validator("exposure_window_by_kind")
     @classmethod
     def _kind_windows(cls, value: str) -> str:
-        parse_windows(1.0, value)  # raises WindowError (a ValueError) naming the bad item
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            kind, _, hours = item.partition("=")
+            if kind.strip() not in VENUE_KINDS:
+                raise ValueError(f"unknown venue kind {kind.strip()!r} (known: {', '.join(VENUE_KINDS)})")
+            try:
+                number = float(hours)
+            except ValueError:
+                raise ValueError(f"not a number of hours for {kind.strip()}: {hours!r}") from None
+            if not 0 < number <= 48:
+                raise ValueError(f"hours for {kind.strip()} must be above 0 and at most 48")
         return value
-
-    @property
-    def exposure_windows(self) -> dict[str, timedelta]:
-        """The exposure window either side of a case's visit, per venue kind."""
-        return parse_windows(self.exposure_window_hours, self.exposure_window_by_kind)
 
     @field_validator("timezone")
     @classmethod

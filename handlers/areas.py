@@ -38,11 +38,6 @@ class AreaCatalog:
     provinces: tuple[Area, ...]
     communes: dict[str, tuple[Area, ...]]
 
-    def province_of(self, code: str) -> Area | None:
-        """The province an area belongs to (itself for a province)."""
-        area = self.by_code.get(code)
-        return self.by_code.get(area.province_code) if area else None
-
     def label(self, code: str) -> str:
         """'Xã Yên Mỹ, Tỉnh Hưng Yên' for a commune, the name for a province, the code if unknown."""
         area = self.by_code.get(code)

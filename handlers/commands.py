@@ -1,4 +1,14 @@
-"""The command registry: every chat command, who may use it, and the /huongdan text built from it per role."""
+"""The command registry: every chat command once, with who may use it and what answers it.
+
+The engine routes typed commands and `/start` links from it, the server binds a handler to each
+``server`` entry (``bot/commands/registry.py``, checked when it loads), `/huongdan` lists the
+entries per role and Telegram's command menu shows the ``menu`` entries.
+
+Adding a command: one ``Command`` line below, its "guide.<name>" line in both catalogues, and then
+either ``flow=`` (the flow it starts), ``action=`` (one of the engine's ``ACTIONS``) or
+``server=True`` plus its handler in ``bot/commands/registry.py``; ``menu=True`` also puts it in
+Telegram's menu (with "telegram.command.<name>").
+"""
 
 from __future__ import annotations
 
@@ -20,11 +30,32 @@ ADMINS = frozenset({ADMIN})
 
 @dataclass(frozen=True)
 class Command:
-    """A chat command (without its slash), the roles that may use it, and other names it answers to."""
+    """A command (without its slash): the roles that may use it and what answers it when typed.
+
+    ``flow`` starts that flow, ``action`` runs one of the engine's own actions, ``server`` has the
+    server answer it (a handler that checks the role again); a flow or action entry may be ``server``
+    too when it ends in a `ServerCommand` of its name. ``typed=False`` is server work that flows ask
+    for and nobody types (not listed in /huongdan). ``start_prefix`` routes `/start <prefix>ARG`
+    links to the command with ARG (with the prefix when ``keep_prefix``).
+    """
 
     name: str
     roles: frozenset[str]
+    flow: str | None = None
+    action: str | None = None
+    server: bool = False
     aliases: tuple[str, ...] = ()
+    start_prefix: str | None = None
+    keep_prefix: bool = False
+    menu: bool = False
+    typed: bool = True
+
+    def __post_init__(self) -> None:
+        routes = [route for route in (self.flow, self.action) if route]
+        if len(routes) > 1 or (self.typed and not routes and not self.server):
+            raise ValueError(f"/{self.name}: give exactly one of flow=, action= or server=True")
+        if not self.roles or not self.roles <= EVERYONE:
+            raise ValueError(f"/{self.name}: unknown roles")
 
     @property
     def line(self) -> str:
@@ -33,38 +64,76 @@ class Command:
 
 
 REGISTRY: tuple[Command, ...] = (
-    Command("khaibao", EVERYONE),
-    Command("quaylai", EVERYONE),
-    Command("huy", EVERYONE),
-    Command("batdau", EVERYONE, aliases=("start",)),
-    Command("vungdich", EVERYONE),
-    Command("thongbao", EVERYONE),
-    Command("baocao", EVERYONE),
-    Command("dulieucuatoi", EVERYONE),
-    Command("xoadulieu", EVERYONE),
-    Command("canbo", EVERYONE),
-    Command("huongdan", EVERYONE),
-    Command("diadiem", EVERYONE),
-    Command("checkin", EVERYONE),
-    Command("luotvao", EVERYONE),
-    Command("inposter", EVERYONE),
-    Command("tiepxuc", EVERYONE),
-    Command("kiemtra", CHECKERS),
-    Command("canhbao", OFFICIALS),
-    Command("tiepnhan", OFFICIALS),
-    Command("dabaocao", OFFICIALS),
-    Command("theodoi", OFFICIALS),
-    Command("thongke", OFFICIALS),
-    Command("xuat", OFFICIALS),
-    Command("dsdiadiem", OFFICIALS),
-    Command("cabenh", OFFICIALS),
-    Command("tamdung", OFFICIALS | ADMINS),
-    Command("thongbao_moi", ADMINS),
-    Command("moi_canbo", ADMINS),
-    Command("dscanbo", ADMINS),
-    Command("xoacanbo", ADMINS),
-    Command("diaban", ADMINS),
+    Command("khaibao", EVERYONE, action="restart", menu=True),
+    Command("quaylai", EVERYONE, action="back", menu=True),
+    Command("huy", EVERYONE, action="cancel", menu=True),
+    Command("batdau", EVERYONE, action="restart", aliases=("start",), menu=True),
+    Command("vungdich", EVERYONE, action="outbreak", menu=True),
+    Command("thongbao", EVERYONE, flow="notices"),
+    Command("baocao", EVERYONE, flow="community_report", server=True),
+    Command("dulieucuatoi", EVERYONE, server=True),
+    Command("xoadulieu", EVERYONE, flow="erase"),
+    Command("canbo", EVERYONE, action="redeem", server=True, start_prefix="inv_"),
+    Command("huongdan", EVERYONE, server=True, menu=True),
+    Command("diadiem", EVERYONE, flow="venue"),
+    Command("checkin", EVERYONE, action="checkin", start_prefix="l_", keep_prefix=True),
+    Command("luotvao", EVERYONE, server=True),
+    Command("inposter", EVERYONE, server=True),
+    Command("tiepxuc", EVERYONE, action="declare_exposed", start_prefix="e_"),
+    Command("kiemtra", CHECKERS, server=True, start_prefix="v_", keep_prefix=True),
+    Command("canhbao", OFFICIALS, server=True),
+    Command("tiepnhan", OFFICIALS, server=True),
+    Command("dabaocao", OFFICIALS, server=True),
+    Command("theodoi", OFFICIALS, server=True),
+    Command("thongke", OFFICIALS, server=True),
+    Command("xuat", OFFICIALS, server=True),
+    Command("dsdiadiem", OFFICIALS, server=True),
+    Command("cabenh", OFFICIALS, server=True),
+    Command("tamdung", OFFICIALS | ADMINS, server=True),
+    Command("thongbao_moi", ADMINS, flow="publish"),
+    Command("moi_canbo", ADMINS, flow="invite", server=True),
+    Command("dscanbo", ADMINS, server=True),
+    Command("xoacanbo", ADMINS, server=True),
+    Command("diaban", ADMINS, server=True),
+    Command("erase", EVERYONE, server=True, typed=False),
+    Command("publish_reach", ADMINS, server=True, typed=False),
+    Command("venue_save", EVERYONE, server=True, typed=False),
 )
+
+
+def _by_name(registry: tuple[Command, ...]) -> dict[str, Command]:
+    """Every typed name and alias to its entry; a name given twice fails when the module loads."""
+    named: dict[str, Command] = {}
+    for command in registry:
+        for name in (command.name, *command.aliases):
+            if name in named:
+                raise ValueError(f"/{name} is in the command registry twice")
+            named[name] = command
+    return named
+
+
+BY_NAME = _by_name(REGISTRY)
+SERVER_NAMES = frozenset(command.name for command in REGISTRY if command.server)
+
+
+def typed(name: str) -> Command | None:
+    """The command a user typed (folded, without slash or @bot), or None when there is none."""
+    command = BY_NAME.get(name)
+    return command if command is not None and command.typed else None
+
+
+def start_link(argument: str) -> tuple[Command, str] | None:
+    """The command a `/start` argument routes to, with its argument; None for other arguments."""
+    for command in REGISTRY:
+        prefix = command.start_prefix
+        if prefix and argument.startswith(prefix):
+            return command, argument if command.keep_prefix else argument[len(prefix):]
+    return None
+
+
+def menu() -> list[Command]:
+    """The commands of Telegram's menu, in the registry's order."""
+    return [command for command in REGISTRY if command.menu]
 
 
 def help_role(role: str, area_code: str | None) -> str:
@@ -75,8 +144,8 @@ def help_role(role: str, area_code: str | None) -> str:
 
 
 def commands_for(role: str) -> list[Command]:
-    """The commands ``role`` may use, in the registry's order."""
-    return [command for command in REGISTRY if role in command.roles]
+    """The typed commands ``role`` may use, in the registry's order."""
+    return [command for command in REGISTRY if command.typed and role in command.roles]
 
 
 def command_lines(role: str) -> str:

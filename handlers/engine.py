@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import messages_vi
-from handlers import paste
+from handlers import commands, paste
 from handlers.areas import catalog
-from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, Ok, Parsed, Pick, Step
-from handlers.flows import FLOW_COMMANDS, FLOWS, SERVER_COMMANDS, registration
+from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, NextFlow, Ok, Parsed, Pick, Step
+from handlers.flows import FLOWS
 from handlers.flows import venues as venue_flows
 from handlers.matching import options as matching
 from handlers.matching.countries import place_label
@@ -29,8 +29,6 @@ from handlers.protocol import (
     ServerCommand,
 )
 from handlers.text import fold
-from handlers.venues import codes as venue_codes
-from handlers.venues.notice import DECLARE_COMMAND, DECLARE_LINK
 
 STATE_VERSION = 1
 DONE = "__done__"
@@ -81,49 +79,44 @@ def _expired(state: dict[str, Any], ctx: Context) -> bool:
 
 def _command(out: Outcome, text: str, ctx: Context) -> None:
     name, _, argument = text.partition(" ")
-    name = fold(name.split("@", 1)[0])
-    if name in FLOW_COMMANDS:
-        _start_flow_command(out, FLOW_COMMANDS[name], ctx)
-        return
-    command = COMMANDS.get(name)
+    command = commands.typed(fold(name[1:].split("@", 1)[0]))
     if command is None:
         out.replies.append(Reply(t("command.unknown")))
         _reprompt(out, ctx)
         return
-    command(out, argument.strip(), ctx)
+    _run(out, command, argument.strip(), ctx)
+
+
+def _run(out: Outcome, command: commands.Command, argument: str, ctx: Context) -> None:
+    """Carry out a registry entry: start its flow, run the engine's action, or ask the server."""
+    if command.flow:
+        _start_flow_command(out, command.flow, ctx)
+    elif command.action:
+        ACTIONS[command.action](out, argument, ctx)
+    else:
+        _server(out, command.name, argument, ctx)
 
 
 def _restart(out: Outcome, argument: str, ctx: Context) -> None:
-    if argument.startswith("inv_"):
-        _redeem(out, argument[4:], ctx)
-        return
-    if argument.startswith("v_"):
-        _server("kiemtra")(out, argument, ctx)
-        return
-    if argument.startswith(venue_codes.LINK_PREFIX):
-        _checkin(out, argument, ctx)
-        return
-    if argument.startswith(DECLARE_LINK):
-        _declare_exposed(out, argument, ctx)
+    """/start, /batdau, /khaibao: a link's command (`inv_`, `v_`...), else the first step again."""
+    link = commands.start_link(argument)
+    if link is not None:
+        _run(out, *link, ctx)
         return
     _reset(out, ctx)
     _start_entry(out, ctx, _deep_link_presets(argument))
 
 
-def _server(name: str) -> Callable[[Outcome, str, Context], None]:
+def _server(out: Outcome, name: str, argument: str, ctx: Context) -> None:
     """A command answered by the server (it checks roles there); the current question stays."""
-
-    def forward(out: Outcome, argument: str, ctx: Context) -> None:
-        out.replies.append(Reply("", deferred=ServerCommand(name, argument)))
-        _reprompt(out, ctx)
-
-    return forward
+    out.add(ServerCommand(name, argument))
+    _reprompt(out, ctx)
 
 
 def _redeem(out: Outcome, argument: str, ctx: Context) -> None:
     """/canbo CODE: straight to the server for someone with a profile; else their name is asked first."""
     if ctx.registered and argument.strip():
-        _server("canbo")(out, argument, ctx)
+        _server(out, "canbo", argument, ctx)
         return
     _reset(out, ctx)
     code = "".join(argument.split()).upper()
@@ -156,7 +149,7 @@ def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
     _start_flow(out, "checkin", ctx, presets={"venue": snapshot})
 
 
-def _declare_exposed(out: Outcome, argument: str, ctx: Context) -> None:
+def _declare_exposed(out: Outcome, ctx: Context) -> None:
     """The exposure notice's "declare now": a declaration that already counts the contact with a case."""
     _reset(out, ctx)
     if not ctx.registered:
@@ -189,18 +182,20 @@ def _start_flow_command(out: Outcome, flow_id: str, ctx: Context) -> None:
     _start_flow(out, flow_id, ctx)
 
 
-COMMANDS: dict[str, Callable[[Outcome, str, Context], None]] = {
-    "/start": _restart,
-    "/batdau": lambda out, argument, ctx: _restart(out, "", ctx),
-    "/khaibao": lambda out, argument, ctx: _restart(out, "", ctx),
-    "/huy": _cancel,
-    "/quaylai": lambda out, argument, ctx: _back(out, ctx),
-    "/vungdich": _outbreak,
-    "/canbo": _redeem,
-    venue_codes.CHECKIN_COMMAND: _checkin,
-    DECLARE_COMMAND: _declare_exposed,
-    **{f"/{name}": _server(name) for name in SERVER_COMMANDS},
+# The engine's own answers to commands (``action=`` in the registry).
+ACTIONS: dict[str, Callable[[Outcome, str, Context], None]] = {
+    "restart": _restart,
+    "cancel": _cancel,
+    "back": lambda out, argument, ctx: _back(out, ctx),
+    "outbreak": _outbreak,
+    "redeem": _redeem,
+    "checkin": _checkin,
+    "declare_exposed": lambda out, argument, ctx: _declare_exposed(out, ctx),
 }
+_unknown = {command.action for command in commands.REGISTRY if command.action} - set(ACTIONS)
+_unknown |= {command.flow for command in commands.REGISTRY if command.flow} - set(FLOWS)
+if _unknown:
+    raise ValueError(f"the command registry names actions or flows the engine lacks: {sorted(map(str, _unknown))}")
 
 
 def _deep_link_presets(payload: str) -> dict[str, Any]:
@@ -263,19 +258,17 @@ def _start_entry(out: Outcome, ctx: Context, presets: dict[str, Any] | None = No
 def _start_flow(
     out: Outcome, flow_id: str, ctx: Context, presets: dict[str, Any] | None = None
 ) -> None:
-    answers: dict[str, Any] = {}
-    first: str | None = None
-    edit = False
-    if flow_id == "declare_after_register":
-        flow_id, presets = "declare", {"confirm_profile": "yes"}
-    elif flow_id == "register_edit":
-        flow_id, first, edit = "register", "review", True
-        answers = registration.answers_from_profile(ctx.profile or {})
-    flow = FLOWS[flow_id][0]
+    _open(out, NextFlow(flow_id, presets=presets or {}), ctx)
+
+
+def _open(out: Outcome, start: NextFlow, ctx: Context) -> None:
+    """Start a flow with its starting answers and presets, on its first step or (``review``) its review."""
+    flow = FLOWS[start.flow][0]
     out.state.update(
-        flow=flow.id, version=flow.version, step=None, answers=answers, history=[],
-        edit=edit, choices={}, selected=[], presets=presets or {},
+        flow=flow.id, version=flow.version, step=None, answers=dict(start.answers), history=[],
+        edit=start.review, choices={}, selected=[], presets=dict(start.presets),
     )
+    first = next((step.id for step in flow.steps if step.kind == REVIEW), None) if start.review else None
     _enter(out, flow, first or flow.first.id, ctx)
 
 
@@ -314,14 +307,13 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     answers = out.state["answers"]
     on_path = {step.id for step in flow.path(answers)}
     completion = FLOWS[flow.id][1]({k: v for k, v in answers.items() if k in on_path}, ctx)
-    out.effects.extend(completion.effects)
-    out.replies.extend(completion.replies)
+    out.say([*completion.effects, *completion.replies])
     resume = out.state.get(RESUME_CHECKIN)
     _reset(out, ctx)
-    if resume and completion.next_flow == "declare_after_register":  # registered: back to the venue
+    if resume and flow.id == "register" and completion.next_flow:  # registered to check in: back to the venue
         _start_flow(out, "checkin", ctx, presets={"venue": resume})
     elif completion.next_flow:
-        _start_flow(out, completion.next_flow, ctx)
+        _open(out, completion.next_flow, ctx)
 
 
 # --- prompts --------------------------------------------------------------------------------------
@@ -573,6 +565,6 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
     state["presets"].update(parsed.presets)
     state["history"].append(step.id)
     if step.on_answer:
-        out.replies.extend(step.on_answer(parsed.value, answers, ctx))
+        out.say(step.on_answer(parsed.value, answers, ctx))
     following = _first_unanswered(flow, answers) if state["edit"] else step.next_id(answers)
     _enter(out, flow, following, ctx)

@@ -60,12 +60,25 @@ Parsed = Ok | Invalid | Pick
 
 
 @dataclass(frozen=True)
+class NextFlow:
+    """The flow a finished one goes on with: the answers it starts with, presets, and where it opens.
+
+    ``review`` opens it on its review step to edit ``answers`` (e.g. the stored profile).
+    """
+
+    flow: str
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    presets: Mapping[str, Any] = field(default_factory=dict)
+    review: bool = False
+
+
+@dataclass(frozen=True)
 class Completion:
-    """What a finished flow produces: effects, replies and the flow to continue with, if any."""
+    """What a finished flow produces: effects (server work among them), replies and the flow to go on with."""
 
     effects: list[Any] = field(default_factory=list)
     replies: list[Any] = field(default_factory=list)
-    next_flow: str | None = None
+    next_flow: NextFlow | None = None
 Parser = Callable[[str, Answers, Any], Parsed]
 
 
@@ -86,7 +99,7 @@ class Step:
     editable: bool = True
     clears: tuple[str, ...] = ()  # answers that no longer hold when this answer changes
     choices: Callable[[Answers, Any], list[tuple[str, str]]] | None = None  # options computed at run time
-    on_answer: Callable[[Any, Answers, Any], list[Any]] | None = None  # replies right after an answer
+    on_answer: Callable[[Any, Answers, Any], list[Any]] | None = None  # replies or server work after an answer
     files: bool = False  # a file or photo sent here answers with its text (see ``paste``)
     join_seconds: float = 0.0  # text parts arriving this soon after the answer continue it (a split paste)
     picked: Callable[[str, Answers, Any], Parsed] | None = None  # the answer for a candidate picked from a list
@@ -120,7 +133,7 @@ class Flow:
 
     def step(self, step_id: str) -> Step:
         """The step with that id."""
-        return self._by_id[step_id]  # type: ignore[attr-defined, no-any-return]
+        return self._by_id[step_id]  # type: ignore[attr-defined]
 
     def has(self, step_id: str) -> bool:
         """True when the flow has a step with that id."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from handlers.commands import SERVER_NAMES
 from handlers.triage import OutbreakArea
 
 TEXT, BUTTON, CONTACT, UNSUPPORTED = "text", "button", "contact", "unsupported"
@@ -58,7 +59,6 @@ class Reply:
     selected: tuple[str, ...] = ()
     edit: bool = False  # replaces the previous prompt where the platform can edit messages
     qr: str | None = None  # content of a QR image to send with the text as caption
-    deferred: Any = None  # an effect whose replies the service puts here (they need the database)
     image: bytes | None = None  # a PNG to send with the text as caption (charts)
     document: tuple[str, bytes] | None = None  # (file name, content) to send as a file (exports)
 
@@ -80,11 +80,12 @@ class SaveDeclaration:
 @dataclass(frozen=True)
 class SaveCheckin:
     """Check the sender (and, with ``family``, the people they declared for) in at a venue if it is still open;
-    as a deferred reply, the confirmation (or why it was refused)."""
+    answered with the confirmation (or why it was refused)."""
 
     venue_id: int
     venue_name: str
     family: bool = False
+    position: int = 0  # where its reply goes among the outcome's (set by ``Outcome.add``)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class ShowNotice:
 
     notice_id: int
     full: bool = False
+    position: int = 0  # where its replies go among the outcome's (set by ``Outcome.add``)
 
 
 @dataclass(frozen=True)
@@ -114,15 +116,24 @@ class PublishNotice:
     created_by: str
     progress_chat: tuple[str, str]  # (channel, chat id) of the admin's progress message
     schedules: bool = False  # also turn the directive's recurring reporting duties into reminder schedules
+    position: int = 0  # where its reply goes among the outcome's (set by ``Outcome.add``)
 
 
 @dataclass(frozen=True)
 class ServerCommand:
-    """A command whose answer needs the database and a server-side role check (officials, admins)."""
+    """A command whose answer needs the database and a server-side role check (officials, admins).
+
+    ``name`` is a ``server`` entry of the command registry (``handlers.commands``); any other fails at once.
+    """
 
     name: str
     argument: str = ""
     data: Mapping[str, Any] | None = None
+    position: int = 0  # where its replies go among the outcome's (set by ``Outcome.add``)
+
+    def __post_init__(self) -> None:
+        if self.name not in SERVER_NAMES:
+            raise ValueError(f"/{self.name} is no server command of the registry")
 
 
 @dataclass(frozen=True)
@@ -134,7 +145,8 @@ class NoticeHeading:
     created_at: datetime
 
 
-Effect = SaveProfile | SaveDeclaration | SaveCheckin | DropConversation | ShowNotice | PublishNotice
+ServerWork = ShowNotice | PublishNotice | ServerCommand | SaveCheckin  # carried out by the server, answered
+Effect = SaveProfile | SaveDeclaration | DropConversation | ServerWork
 
 
 @dataclass(frozen=True)
@@ -164,8 +176,26 @@ class Context:
 
 @dataclass
 class Outcome:
-    """What handling one message produced."""
+    """What handling one message produced: the new state, the replies, and the effects to carry out.
+
+    Server work (``ServerWork``) is answered by the conversation service with replies that it puts
+    at the work's ``position`` among ``replies``: before anything the engine said after asking for it.
+    """
 
     state: dict[str, Any]
     replies: list[Reply] = field(default_factory=list)
     effects: list[Effect] = field(default_factory=list)
+
+    def add(self, effect: Effect) -> None:
+        """Add an effect; server work is answered at this point of the replies."""
+        if isinstance(effect, ServerWork):
+            effect = replace(effect, position=len(self.replies))
+        self.effects.append(effect)
+
+    def say(self, items: Sequence[Reply | Effect]) -> None:
+        """Add replies and effects in order (what a step's ``on_answer`` gives)."""
+        for item in items:
+            if isinstance(item, Reply):
+                self.replies.append(item)
+            else:
+                self.add(item)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 
@@ -31,9 +31,3 @@ class QuietHours:
         if self.start < self.end:
             return self.start <= local < self.end
         return local >= self.start or local < self.end
-
-    def ends_after(self, moment: datetime) -> datetime:
-        """When the window that contains ``moment`` ends (aware, local zone)."""
-        local = moment.astimezone(self.zone)
-        end = local.replace(hour=self.end.hour, minute=self.end.minute, second=0, microsecond=0)
-        return end if end > local else end + timedelta(days=1)

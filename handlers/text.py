@@ -36,3 +36,22 @@ def has_letter_or_digit(text: str) -> bool:
 def is_number(text: str) -> bool:
     """True for ASCII digits only ("12"), unlike str.isdigit, which also accepts "²" or "١"."""
     return bool(_NUMBER.fullmatch(text))
+
+
+def split(text: str, limit: int) -> list[str]:
+    """Pieces of at most ``limit`` characters, cut at line, then sentence, then word boundaries."""
+    pieces: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        window = rest[:limit]
+        cut = max(window.rfind("\n"), -1)
+        if cut < limit // 2:
+            cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+            cut = cut + 1 if cut >= limit // 2 else window.rfind(" ")
+        if cut <= 0:
+            cut = limit
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces

@@ -103,9 +103,10 @@ async def case_venues(executor: Executor, area_code: str, since: datetime) -> li
     first and last check-in there and the people told (never who the case is), newest case first."""
     cases = await case_statistics(executor, area_code, since)
     wanted = {int(item["venue_id"]) for case in cases for item in case["venues"]}
-    rows = await executor.execute(select(VENUE).where(VENUE.c.id.in_(wanted), in_area_column(VENUE, area_code))) \
-        if wanted else []
-    places = {row.id: dict(row._mapping) for row in rows}
+    places: dict[int, dict[str, Any]] = {}
+    if wanted:
+        query = select(VENUE).where(VENUE.c.id.in_(wanted), in_area_column(VENUE, area_code))
+        places = {row.id: dict(row._mapping) for row in await executor.execute(query)}
     return [{"case_id": case["id"], "marked_at": case["marked_at"], "venue": places[int(item["venue_id"])],
              "first": datetime.fromisoformat(item["first"]), "last": datetime.fromisoformat(item["last"]),
              "told": int(item["told"])}

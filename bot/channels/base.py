@@ -1,12 +1,17 @@
-"""What every served channel offers the runner: web routes (for webhooks), start and stop."""
+"""What every served channel offers the runner (web routes, start, stop), and what a platform registers."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from starlette.routing import BaseRoute
 
+from bot.conversation.service import ConversationService
+from bot.delivery.progress import Notifier
+from bot.delivery.senders import BulkSender
+from bot.settings import Settings
 from handlers.protocol import Reply
 
 
@@ -30,3 +35,15 @@ class Channel(Protocol):
     async def stop(self) -> None:
         """Stop receiving, finish in-flight work and close connections."""
         ...
+
+
+@dataclass(frozen=True)
+class Platform:
+    """One platform as the channel registry knows it: each part built from the settings when configured."""
+
+    name: str
+    configured: Callable[[Settings], bool]  # its token is set
+    channel: Callable[[Settings, ConversationService], Channel]  # the chat: receiving, rendering, sending
+    sender: Callable[[Settings], BulkSender]  # one text to one chat, for the delivery queue
+    notifier: Callable[[BulkSender], Notifier]  # a broadcast's progress in the admin's chat, over its sender
+    rate: Callable[[Settings], tuple[float, float]]  # (messages/s overall, seconds between sends to one chat)

@@ -12,11 +12,12 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 import messages_vi
+from bot.channels import registry
 from bot.cli.support import fitted, local_time, with_database
 from bot.clock import utc_now
 from bot.delivery.planner import Planner
 from bot.delivery.progress import Snapshot, describe_audience
-from bot.delivery.service import DeliveryService, configured_senders
+from bot.delivery.service import DeliveryService
 from bot.serve.runner import stop_on_signals
 from bot.settings import Settings
 from handlers.audience import Audience, AudienceError, parse_audience
@@ -162,7 +163,7 @@ def retry(
         async with database.transaction() as session:
             for state in statuses:
                 queued[state] = await broadcasts.requeue(session, broadcast_id, (state,), now)
-            await audit.record(session, now, "cli", "admin", "broadcast.retry", broadcast_id=broadcast_id,
+            await audit.record(session, now, "cli", "admin", "broadcast.retry", None, broadcast_id=broadcast_id,
                                **queued)
         return queued
 
@@ -200,7 +201,7 @@ def cancel(broadcast_id: int = typer.Argument(..., help=messages_vi.t("help.broa
 def sender() -> None:
     """Run only the delivery queue (planner and senders) until stopped; several may run on PostgreSQL."""
     async def work(database: Database, settings: Settings) -> None:
-        service = DeliveryService(database, settings, configured_senders(settings))
+        service = DeliveryService(database, settings, registry.outlets(settings))
         await service.start()
         await stop_on_signals().wait()
         await service.stop()

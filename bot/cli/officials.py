@@ -47,7 +47,7 @@ def _checked(parse: Callable[[str], Parsed], value: str) -> str:
     """A name or phone as the chat would store it, or exit 2 with the chat's reason."""
     parsed = parse(value)
     if isinstance(parsed, Invalid):
-        _fail(parsed.key, **parsed.params)
+        _fail(parsed.key, 2, **parsed.params)
     assert isinstance(parsed, Ok)
     return str(parsed.value)
 

@@ -96,6 +96,6 @@ async def retention(db: Database, settings: Settings, now: datetime, actor: str,
         counts = await apply_retention(session, before)
         counts["checkin"] = await checkins.retain(session, now - timedelta(days=settings.checkin_retention_days))
         counts["files"] = await asyncio.to_thread(user_files.expire, settings, before)
-        await audit.record(session, now, actor, role, "retention", **counts)
+        await audit.record(session, now, actor, role, "retention", None, **counts)
     await db.release_deleted()
     return counts

@@ -1,9 +1,14 @@
-"""Every server command by name: the engine forwards these, and each handler checks the sender's role."""
+"""The server's handler for each ``server`` entry of the command registry (``handlers.commands``).
+
+Each handler checks the sender's role itself. A handler for a name the registry lacks, or a server
+entry without a handler, fails when this module loads.
+"""
 
 from __future__ import annotations
 
 from bot.commands import data_rights, exports, notices, officials, receipts, reports, statistics, venues
 from bot.commands.caller import Handler
+from handlers.commands import SERVER_NAMES
 
 HANDLERS: dict[str, Handler] = {
     "huongdan": officials.show_help,
@@ -30,3 +35,13 @@ HANDLERS: dict[str, Handler] = {
     "tamdung": venues.suspend,
     "cabenh": venues.mark_case,
 }
+
+
+def check(handlers: dict[str, Handler]) -> None:
+    """Raise unless ``handlers`` covers exactly the registry's server commands."""
+    if set(handlers) != SERVER_NAMES:
+        missing, unknown = sorted(SERVER_NAMES - set(handlers)), sorted(set(handlers) - SERVER_NAMES)
+        raise ValueError(f"server commands without a handler: {missing}; handlers of no server command: {unknown}")
+
+
+check(HANDLERS)

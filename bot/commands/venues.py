@@ -25,7 +25,7 @@ from handlers.protocol import Reply, SaveCheckin, ServerCommand
 from handlers.text import fold
 from handlers.venues import codes
 from handlers.venues.notice import declare_button, exposure_text, local_time, venue_summary_line
-from handlers.venues.windows import group_by_account
+from handlers.venues.windows import group_by_account, parse_windows
 from storage import audit, broadcasts, checkins, declarations, venues
 from storage.models import Person
 from storage.statistics import day_start
@@ -210,7 +210,7 @@ async def mark_case(connection: AsyncConnection, caller: Caller, command: Server
     subject = None if declaration["for_self"] else declaration["subject_name"]
     visits = await checkins.visits_of(connection, declaration["person_id"], subject, caller.now - timedelta(days=days))
     places = await venues.get_many(connection, [visit.venue_id for visit in visits])
-    windows = settings.exposure_windows
+    windows = parse_windows(settings.exposure_window_hours, settings.exposure_window_by_kind)
     exposed = group_by_account(await checkins.overlapping(
         connection, [(visit, windows[places[visit.venue_id]["kind"]]) for visit in visits]))
     case_id = await checkins.create_case(connection, {

@@ -29,7 +29,7 @@ def incoming_from_json(data: JSON) -> Incoming:
 
 
 def reply_to_json(reply: Reply) -> JSON:
-    """A resolved reply (no deferred work left) as a JSON object; files are base64."""
+    """A reply as a JSON object; files are base64."""
     data: JSON = {"text": reply.text}
     if reply.step is not None:
         data["step"] = reply.step

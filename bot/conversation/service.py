@@ -1,12 +1,12 @@
 """Runs the engine for incoming messages: per-user order, and group commits of many users' steps.
 
-Every message waits on its user's lock, so a user never has two messages in flight. The messages
-waiting at one moment (one per user) are handled together in one transaction: their states and
-profiles are read with two queries, the pure engine runs for each, and the new states, effects,
-handled marks and replies (as outbox rows) are written before a single commit. Replies are returned
-only after the commit; the channel sends them and notes them sent (``inbox.sent``), and the outbox
-relay sends again whatever a crash or an outage left unsent. A batch that fails is retried one
-message per transaction, so one bad message fails alone.
+Every message waits for its turn in its user's lane (``ordering.Lanes``), so a user never has two
+messages in flight. The messages waiting at one moment (one per user) are handled together in one
+transaction: their states and profiles are read with two queries, the pure engine runs for each, and
+the new states, effects, handled marks and replies (as outbox rows) are written before a single
+commit. Replies are returned only after the commit; the channel sends them and notes them sent
+(``inbox.sent``), and the outbox relay sends again whatever a crash or an outage left unsent. A batch
+that fails is retried one message per transaction, so one bad message fails alone.
 
 On PostgreSQL several processes may serve one bot: each transaction first takes an advisory lock per
 user (in a fixed order, so two processes never deadlock), then handles, before the message it was
@@ -35,14 +35,15 @@ from bot.commands.notices import publish_notice, show_notice
 from bot.commands.registry import HANDLERS
 from bot.commands.venues import checkin_reply
 from bot.conversation.inbox import Inbox
-from bot.conversation.locks import KeyedLocks
 from bot.conversation.message_json import incoming_from_json, reply_to_json
+from bot.conversation.ordering import Lanes
 from bot.settings import Settings
 from handlers import receipt
 from handlers.engine import handle
 from handlers.protocol import (
     Context,
     DropConversation,
+    Effect,
     Incoming,
     NoticeHeading,
     Outcome,
@@ -51,7 +52,7 @@ from handlers.protocol import (
     SaveCheckin,
     SaveDeclaration,
     SaveProfile,
-    ServerCommand,
+    ServerWork,
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
@@ -96,7 +97,7 @@ class ConversationService:
         self.db = db
         self.settings = settings
         self.clock = clock
-        self._locks = KeyedLocks()
+        self._order = Lanes()
         self.inbox = Inbox(db, clock)
         self._several_processes = not is_sqlite(db.url)
         self._outbreak: Expiring[tuple[OutbreakArea, ...]] = Expiring(outbreak_ttl)
@@ -106,7 +107,7 @@ class ConversationService:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one message in order with the user's others; [] for a repeated delivery."""
-        async with self._locks.hold((incoming.channel, incoming.user_id)):
+        async with self._order.hold((incoming.channel, incoming.user_id)):
             job = _Job(incoming, asyncio.get_running_loop().create_future())
             self._pending.append(job)
             if self._worker is None or self._worker.done():
@@ -201,17 +202,17 @@ class ConversationService:
         if not job.earlier:
             return handle(state, job.incoming, context)
         replies: list[Reply] = []
-        effects: list[Any] = []
+        effects: list[Effect] = []
         for message in [*job.earlier, job.incoming]:
             step = handle(state, message, context)
+            effects.extend(_shifted(effect, len(replies)) for effect in step.effects)
             replies.extend(step.replies)
-            effects.extend(step.effects)
             dropped = any(isinstance(effect, DropConversation) for effect in step.effects)
             state = None if dropped else step.state
             for effect in step.effects:
                 if isinstance(effect, SaveProfile):
                     context = replace(context, profile={**(context.profile or {}), **effect.profile})
-        kept = [effect for effect in effects if not isinstance(effect, DropConversation)]
+        kept: list[Effect] = [effect for effect in effects if not isinstance(effect, DropConversation)]
         if state is None:
             kept.append(DropConversation())
         return Outcome(state or {}, replies, kept)
@@ -274,24 +275,37 @@ class ConversationService:
                                         declaration_id=declaration_id, admins=self.settings.admin_identities)
 
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
-        """Replace the engine's deferred replies with what the database gives."""
+        """The engine's replies with the answers to its server work put where the engine asked for them."""
         assert job.outcome is not None
-        replies: list[Reply] = []
-        for reply in job.outcome.replies:
-            if isinstance(reply.deferred, ShowNotice):
-                replies.append(await show_notice(connection, reply.deferred))
-            elif isinstance(reply.deferred, PublishNotice):
-                replies.append(await publish_notice(connection, reply.deferred, now, self.settings))
-                self._notices.expire()
-            elif isinstance(reply.deferred, SaveCheckin):
-                replies.append(checkin_reply(reply.deferred, job.checked_in, job.person, now, self.settings.zone))
-            elif isinstance(reply.deferred, ServerCommand):
-                caller = Caller(job.key, await persons.find(connection, *job.key),
-                                job.key in self.settings.admin_identities, now, self.settings)
-                replies.extend(await HANDLERS[reply.deferred.name](connection, caller, reply.deferred))
-            else:
-                replies.append(reply)
+        replies, done = [], 0
+        for work in sorted(_server_work(job.outcome.effects), key=lambda work: work.position):
+            replies.extend(job.outcome.replies[done:work.position])
+            done = work.position
+            replies.extend(await self._carry_out(connection, job, work, now))
+        replies.extend(job.outcome.replies[done:])
         return replies
+
+    async def _carry_out(self, connection: AsyncConnection, job: _Job, work: ServerWork, now: datetime) -> list[Reply]:
+        """Server work: a notice shown or published, or a server command run after its own role check."""
+        if isinstance(work, ShowNotice):
+            return [await show_notice(connection, work)]
+        if isinstance(work, PublishNotice):
+            self._notices.expire()
+            return [await publish_notice(connection, work, now, self.settings)]
+        if isinstance(work, SaveCheckin):  # stored with the batch (``_store_checkins``)
+            return [checkin_reply(work, job.checked_in, job.person, now, self.settings.zone)]
+        caller = Caller(job.key, await persons.find(connection, *job.key),
+                        job.key in self.settings.admin_identities, now, self.settings)
+        return await HANDLERS[work.name](connection, caller, work)
+
+
+def _server_work(effects: list[Effect]) -> list[ServerWork]:
+    return [effect for effect in effects if isinstance(effect, ServerWork)]
+
+
+def _shifted(effect: Effect, offset: int) -> Effect:
+    """An effect of an earlier engine step, with its server work's position behind the replies before it."""
+    return replace(effect, position=effect.position + offset) if isinstance(effect, ServerWork) else effect
 
 
 async def _load_venues(connection: AsyncConnection, jobs: list[_Job], states: dict[tuple[str, str], Any],

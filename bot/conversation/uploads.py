@@ -11,14 +11,11 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import httpx
-
 from handlers.directive import DirectiveError
 from handlers.directive.document import MAX_BYTES, SUFFIXES, read_upload
 from handlers.protocol import DOCUMENT, UNSUPPORTED, Attachment, Incoming
 
 PHOTO_NAME = "anh-chup.jpg"
-FETCH_TIMEOUT = 30.0
 
 
 class TooLarge(OSError):
@@ -50,24 +47,6 @@ async def file_incoming(
     except OSError:
         return _with(base, DOCUMENT, Attachment(name, error="directive.error.download_failed"))
     return _with(base, DOCUMENT, await read_attachment(name, data))
-
-
-async def fetch_url(client: httpx.AsyncClient, url: str) -> bytes:
-    """A file from the platform's media URL, at most ``MAX_BYTES`` (OSError otherwise)."""
-    if not url.startswith(("https://", "http://")):
-        raise OSError("not a web address")
-    try:
-        async with client.stream("GET", url, timeout=FETCH_TIMEOUT) as response:
-            response.raise_for_status()
-            chunks, size = [], 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise TooLarge(url)
-                chunks.append(chunk)
-    except httpx.HTTPError as error:
-        raise OSError("download failed") from error
-    return b"".join(chunks)
 
 
 def local_file(text: str) -> Path | None:

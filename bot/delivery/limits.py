@@ -6,7 +6,6 @@ import asyncio
 import weakref
 
 from bot.delivery.pacing import RateLimiter
-from bot.settings import Settings
 
 BURST_SECONDS = 0.01  # a burst of 10 ms worth of sends absorbs timer jitter at high rates
 HEADROOM = 0.975  # any one-second window stays 2.5% under the platform limit, burst included: room for jitter
@@ -15,19 +14,9 @@ _SHARED: dict[_Key, RateLimiter] = {}  # made outside any event loop
 _BY_LOOP: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[_Key, RateLimiter]] = weakref.WeakKeyDictionary()
 
 
-def channel_rate(settings: Settings, channel: str) -> tuple[float, float]:
-    """(messages per second overall, minimum seconds between bulk sends to one chat) for a channel."""
-    if channel == "telegram":
-        rate = 1000.0 if settings.telegram_paid_broadcast else settings.telegram_rate
-        return rate, settings.telegram_per_chat_interval
-    if channel == "zalo":
-        return settings.zalo_rate, 0.0
-    return 1000.0, 0.0
-
-
-def shared_limiter(settings: Settings, channel: str) -> RateLimiter:
-    """The process's limiter for ``channel``: replies acquire it with priority, the delivery queue without."""
-    limit, per_chat = channel_rate(settings, channel)
+def shared_limiter(channel: str, limit: float, per_chat: float = 0.0) -> RateLimiter:
+    """The process's limiter for ``channel`` at ``limit`` messages/s and ``per_chat`` seconds between bulk sends
+    to one chat: replies acquire it with priority, the delivery queue without."""
     key = (channel, limit, per_chat)
     try:  # its locks belong to one event loop: a process has one, a test suite starts many
         shared = _BY_LOOP.setdefault(asyncio.get_running_loop(), {})

@@ -1,19 +1,17 @@
-"""Runs the queue: the planner on a short period and one sender per configured channel."""
+"""Runs the queue: the planner on a short period and one sender per platform outlet (from the channel registry)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.channels.telegram.bulk import TelegramSender
-from bot.channels.zalo.api import ZaloBotApi
-from bot.channels.zalo.bulk import ZaloSender
 from bot.clock import Clock, sleep_unless, utc_now
-from bot.delivery.limits import channel_rate, shared_limiter
+from bot.delivery.limits import shared_limiter
 from bot.delivery.pacing import RateLimiter
 from bot.delivery.planner import Planner
-from bot.delivery.progress import Notifier, ThrottledNotifier
+from bot.delivery.progress import Notifier
 from bot.delivery.senders import BulkSender
 from bot.delivery.worker import DeliveryWorker, WorkerSettings
 from bot.settings import Settings
@@ -23,30 +21,14 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 
-def configured_senders(settings: Settings) -> dict[str, BulkSender]:
-    """A bulk sender for each channel with a token (console users' windows read their own rows)."""
-    senders: dict[str, BulkSender] = {}
-    if settings.telegram_bot_token:
-        senders["telegram"] = TelegramSender(
-            settings.telegram_api_base_url, settings.telegram_bot_token.get_secret_value(),
-            paid_broadcast=settings.telegram_paid_broadcast,
-        )
-    if settings.zalo_bot_token:
-        api = ZaloBotApi(settings.zalo_bot_token.get_secret_value(), settings.zalo_api_base_url)
-        senders["zalo"] = ZaloSender(api)
-    return senders
+@dataclass(frozen=True)
+class Outlet:
+    """What the queue needs of one platform (from the channel registry): its sender, notifier and pace."""
 
-
-def default_notifiers(senders: dict[str, BulkSender]) -> dict[str, Notifier]:
-    """Progress messages: edited in place on Telegram, throttled on Zalo (a console admin's own window prints them)."""
-    notifiers: dict[str, Notifier] = {}
-    telegram = senders.get("telegram")
-    if isinstance(telegram, TelegramSender):
-        notifiers["telegram"] = telegram
-    zalo = senders.get("zalo")
-    if zalo is not None:
-        notifiers["zalo"] = ThrottledNotifier(zalo.send)
-    return notifiers
+    sender: BulkSender
+    notifier: Notifier
+    rate: float  # messages per second overall
+    per_chat_interval: float = 0.0  # minimum seconds between bulk sends to one chat
 
 
 class DeliveryService:
@@ -56,7 +38,7 @@ class DeliveryService:
         self,
         db: Database,
         settings: Settings,
-        senders: dict[str, BulkSender],
+        outlets: dict[str, Outlet],
         *,
         limiters: dict[str, RateLimiter] | None = None,
         notifiers: dict[str, Notifier] | None = None,
@@ -65,11 +47,12 @@ class DeliveryService:
         worker_settings: WorkerSettings | None = None,
     ) -> None:
         self.db = db
-        self.senders = senders
+        self.senders = {channel: outlet.sender for channel, outlet in outlets.items()}
         self.limiters = limiters or {}
-        for channel in senders:
-            self.limiters.setdefault(channel, shared_limiter(settings, channel))
-        self.planner = Planner(db, clock, {**default_notifiers(senders), **(notifiers or {})})
+        for channel, outlet in outlets.items():
+            self.limiters.setdefault(channel, shared_limiter(channel, outlet.rate, outlet.per_chat_interval))
+        own = {channel: outlet.notifier for channel, outlet in outlets.items()}
+        self.planner = Planner(db, clock, {**own, **(notifiers or {})})
         self.planner_period = planner_period
         config = WorkerSettings(
             batch=settings.delivery_batch,
@@ -81,9 +64,9 @@ class DeliveryService:
         self.workers = [
             DeliveryWorker(
                 db, channel, sender, self.limiters[channel], clock, quiet,
-                worker_settings or config.for_rate(channel_rate(settings, channel)[0]),
+                worker_settings or config.for_rate(outlets[channel].rate),
             )
-            for channel, sender in senders.items()
+            for channel, sender in self.senders.items()
         ]
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []

@@ -23,11 +23,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.channels.menu_text import split
 from bot.clock import Clock, sleep_unless
 from bot.delivery.pacing import RateLimiter
 from bot.delivery.senders import Ambiguous, Blocked, BulkSender, RateLimited, Rejected, SendError, Transient
 from handlers.quiet_hours import QuietHours
+from handlers.text import split
 from storage import deliveries, persons
 from storage.db import Database
 

@@ -8,11 +8,11 @@ import signal
 from datetime import timedelta
 
 import messages_vi
-from bot.channels.base import Channel
+from bot.channels import registry
 from bot.channels.console import channel as console
 from bot.conversation.outbox_relay import OutboxRelay
 from bot.conversation.service import ConversationService
-from bot.delivery.service import DeliveryService, configured_senders
+from bot.delivery.service import DeliveryService
 from bot.jobs.scheduler import Scheduler
 from bot.records import user_files
 from bot.serve.web import WebServer, build_app
@@ -22,27 +22,13 @@ log = logging.getLogger(__name__)
 RUN_WINDOW_USER = "local"
 
 
-def configured_channels(settings: Settings, service: ConversationService) -> list[Channel]:
-    """The platform channels with a token in the settings."""
-    channels: list[Channel] = []
-    if settings.telegram_bot_token:
-        from bot.channels.telegram import channel as telegram
-
-        channels.append(telegram.build(settings, service))
-    if settings.zalo_bot_token:
-        from bot.channels.zalo import channel as zalo
-
-        channels.append(zalo.build(settings, service))
-    return channels
-
-
 async def serve(settings: Settings, service: ConversationService, stop: asyncio.Event | None = None) -> None:
     """Run the channels, the delivery queue and the scheduler until SIGINT/SIGTERM (or ``stop``).
 
     With no platform token configured, the console chat of user "local" runs instead; what is pushed to
     that user prints there (other console users read theirs in `khaibao chat --user ID`).
     """
-    delivery = DeliveryService(service.db, settings, configured_senders(settings))
+    delivery = DeliveryService(service.db, settings, registry.outlets(settings))
     scheduler = Scheduler(service.db, settings)
     await delivery.start()
     await scheduler.start()
@@ -54,7 +40,7 @@ async def serve(settings: Settings, service: ConversationService, stop: asyncio.
 
 
 async def _serve_channels(settings: Settings, service: ConversationService, stop: asyncio.Event | None) -> None:
-    channels = configured_channels(settings, service)
+    channels = registry.channels(settings, service)
     if not channels:
         await console.chat(service, RUN_WINDOW_USER, user_files.folder(settings, console.CHANNEL, RUN_WINDOW_USER),
                            intro=messages_vi.t("cli.console_fallback"))

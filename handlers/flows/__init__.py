@@ -23,22 +23,6 @@ FLOWS: dict[str, tuple[Flow, Finisher]] = {
     venues.CHECKIN.id: (venues.CHECKIN, venues.finish_checkin),
 }
 
-# Commands that start a flow (admins only where the flow says so).
-FLOW_COMMANDS = {
-    "/thongbao": notices.FLOW.id,
-    "/thongbao_moi": publish.FLOW.id,
-    "/moi_canbo": staff.INVITE.id,
-    "/baocao": staff.COMMUNITY.id,
-    "/xoadulieu": rights.ERASE.id,
-    "/diadiem": venues.REGISTER.id,
-}
-
-# Commands the server answers after checking the sender's role: help for that role, confirm a report,
-# list and acknowledge alerts, place someone under monitoring, list or remove officials, find area codes.
-SERVER_COMMANDS = ("huongdan", "dabaocao", "canhbao", "tiepnhan", "theodoi", "dscanbo", "xoacanbo",
-                   "kiemtra", "thongke", "xuat", "dulieucuatoi", "diaban", "luotvao", "inposter", "dsdiadiem",
-                   "tamdung", "cabenh")
-
 # Answer sets that drive every branch, used to check routing when the flows load.
 SAMPLE_ANSWERS: dict[str, list[Answers]] = {
     "register": [{}, {"consent": "agree"}, {"consent": "decline"}],

@@ -18,11 +18,12 @@ from handlers.flow import (
     Completion,
     Flow,
     Invalid,
+    NextFlow,
     Option,
     Parsed,
     Step,
 )
-from handlers.flows import common
+from handlers.flows import common, registration
 from handlers.matching.travel import places_travelled
 from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
 from handlers.protocol import Context, Reply, SaveDeclaration
@@ -190,7 +191,8 @@ def _chosen(values: list[str]) -> frozenset[str]:
 def finish(answers: Answers, ctx: Context) -> Completion:
     """Triage, the declaration record and the receipt; or a switch to editing the profile."""
     if answers.get("confirm_profile") == "edit":
-        return Completion(next_flow="register_edit")
+        stored = registration.answers_from_profile(ctx.profile or {})
+        return Completion(next_flow=NextFlow("register", answers=stored, review=True))
     profile = ctx.profile or {}
     for_self = answers["for_whom"] == "self"
     same_address = for_self or answers.get("subject_same_address") == "yes"

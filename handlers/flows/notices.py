@@ -20,12 +20,12 @@ def unavailable(ctx: Context) -> str | None:
     return None if ctx.notices else "notices.none"
 
 
-def _show(value: str, answers: Answers, ctx: Context) -> list[Reply]:
-    return [Reply("", deferred=ShowNotice(int(value)))]
+def _show(value: str, answers: Answers, ctx: Context) -> list[ShowNotice]:
+    return [ShowNotice(int(value))]
 
 
-def _show_full(value: str, answers: Answers, ctx: Context) -> list[Reply]:
-    return [Reply("", deferred=ShowNotice(int(answers["pick"]), full=True))] if value == "full" else []
+def _show_full(value: str, answers: Answers, ctx: Context) -> list[ShowNotice]:
+    return [ShowNotice(int(answers["pick"]), full=True)] if value == "full" else []
 
 
 FLOW = Flow(

@@ -77,12 +77,12 @@ def preview(answers: Answers, ctx: Context) -> dict[str, str]:
     }
 
 
-def _reach(value: Any, answers: Answers, ctx: Context) -> list[Reply]:
+def _reach(value: Any, answers: Answers, ctx: Context) -> list[ServerCommand]:
     """After the audience is known: how many people it reaches now (counted on the server)."""
     if answers.get("audience") == "area" and "area" not in answers:
         return []
     audience = Audience(answers["audience"], answers.get("area") if answers["audience"] == "area" else None)
-    return [Reply("", deferred=ServerCommand("publish_reach", data=audience.to_json()))]
+    return [ServerCommand("publish_reach", data=audience.to_json())]
 
 
 def _notes(answers: Answers) -> str:
@@ -189,4 +189,4 @@ def finish(answers: Answers, ctx: Context) -> Completion:
         created_by=":".join(ctx.identity), progress_chat=ctx.identity,
         schedules=answers.get("schedules") == "yes",
     )
-    return Completion(replies=[Reply("", deferred=effect)])
+    return Completion([effect])

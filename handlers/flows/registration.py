@@ -16,6 +16,7 @@ from handlers.flow import (
     Completion,
     Flow,
     Invalid,
+    NextFlow,
     Ok,
     Option,
     Parsed,
@@ -71,9 +72,6 @@ FLOW = Flow(
     ),
 )
 
-PROFILE_FIELDS = ("full_name", "birth", "gender", "phone", "id_number", "province", "commune", "street")
-
-
 def profile_from_answers(answers: Answers, ctx: Context) -> dict[str, Any]:
     """The profile record to store."""
     birth = answers["birth"]
@@ -114,4 +112,5 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     if answers.get("consent") != "agree":
         return Completion([DropConversation()], [Reply(messages_vi.t("consent.declined"))])
     replies = [Reply(messages_vi.t("register.saved"))]
-    return Completion([SaveProfile(profile_from_answers(answers, ctx))], replies, "declare_after_register")
+    declare = NextFlow("declare", presets={"confirm_profile": "yes"})
+    return Completion([SaveProfile(profile_from_answers(answers, ctx))], replies, declare)

@@ -22,4 +22,4 @@ def finish_erase(answers: Answers, ctx: Context) -> Completion:
     """The server erases the sender's data, or nothing happens."""
     if answers["confirm"] != "yes":
         return Completion(replies=[Reply(messages_vi.t("erase.kept"))])
-    return Completion(replies=[Reply("", deferred=ServerCommand("erase"))])
+    return Completion([ServerCommand("erase")])

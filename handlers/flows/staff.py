@@ -10,7 +10,7 @@ from handlers.areas import catalog
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
 from handlers.flows import common
 from handlers.flows.publish import area
-from handlers.protocol import Context, Reply, ServerCommand
+from handlers.protocol import Context, ServerCommand
 
 ROLES = (
     Option("official", "invite.role.official", ("can bo", "can bo y te", "quan ly")),
@@ -49,7 +49,7 @@ def finish_invite(answers: Answers, ctx: Context) -> Completion:
     """The server creates the invite (checking the admin role again)."""
     data = {"role": answers["role"], "area": answers["area"], "name": answers.get("name"),
             "phone": answers.get("phone")}
-    return Completion(replies=[Reply("", deferred=ServerCommand("moi_canbo", data=data))])
+    return Completion([ServerCommand("moi_canbo", data=data)])
 
 
 def _invite_code(text: str, answers: Answers, ctx: Context) -> Parsed:
@@ -71,7 +71,7 @@ REDEEM = Flow(
 def finish_redeem(answers: Answers, ctx: Context) -> Completion:
     """The server checks the code and appoints the sender under the name they gave."""
     command = ServerCommand("canbo", answers["code"], data={"name": answers.get("name")})
-    return Completion(replies=[Reply("", deferred=command)])
+    return Completion([command])
 
 
 KINDS = (
@@ -119,4 +119,4 @@ COMMUNITY = Flow(
 def finish_community(answers: Answers, ctx: Context) -> Completion:
     """The server stores the report and alerts the commune's officials."""
     data = {key: answers.get(key) for key in ("kind", "commune", "place", "who", "seen", "contact")}
-    return Completion(replies=[Reply("", deferred=ServerCommand("baocao", data=data))])
+    return Completion([ServerCommand("baocao", data=data)])

@@ -63,7 +63,7 @@ REGISTER = Flow(
 def finish_register(answers: Answers, ctx: Context) -> Completion:
     """The server stores the venue (checking an official's area) and sends its poster."""
     data = {key: answers.get(key) for key in ("name", "kind", "province", "commune", "street", "schedule")}
-    return Completion(replies=[Reply("", deferred=ServerCommand("venue_save", data=data))])
+    return Completion([ServerCommand("venue_save", data=data)])
 
 
 def venue_snapshot(venue: Mapping[str, Any], family: tuple[str, ...]) -> dict[str, Any]:
@@ -114,4 +114,4 @@ def finish_checkin(answers: Answers, ctx: Context) -> Completion:
         return Completion(replies=[Reply(messages_vi.t("checkin.cancelled"))])
     venue = answers["venue"]
     checkin = SaveCheckin(venue["id"], venue["name"], answers["confirm"] == FAMILY)
-    return Completion([checkin], [Reply("", deferred=checkin)])
+    return Completion([checkin])

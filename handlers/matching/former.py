@@ -49,17 +49,6 @@ class Former:
         """True for an old commune divided among several new ones."""
         return self.level == COMMUNE and len(self.new_codes) > 1
 
-    @property
-    def province_key(self) -> str:
-        """The key of the old province it belongs to (itself for a province)."""
-        return self.key.split("_", 1)[0]
-
-    @property
-    def district_key(self) -> str:
-        """The key of the old district it belongs to ("" for a province)."""
-        parts = self.key.split("_")
-        return "_".join(parts[:2]) if len(parts) > 1 else ""
-
     def within(self, key: str) -> bool:
         """True when this unit is ``key`` or lies inside the old unit ``key``."""
         return self.key == key or self.key.startswith(key + "_")

@@ -9,10 +9,13 @@ import pytest
 from sqlalchemy import select
 
 import messages_vi
+from bot.channels.telegram.channel import menu_commands
+from bot.commands.registry import HANDLERS, check
 from bot.conversation.service import ConversationService
 from handlers import engine
-from handlers.commands import REGISTRY, ROLES, commands_for
-from handlers.flows import FLOW_COMMANDS
+from handlers.commands import EVERYONE, REGISTRY, ROLES, Command, commands_for
+from handlers.flows import FLOWS
+from handlers.protocol import ServerCommand
 from storage.models import Broadcast, Person
 from tests.delivery.people import add_people
 from tests.officials.test_staff import invite_code, redeem
@@ -37,11 +40,37 @@ def _listed(text: str) -> set[str]:
     return set(re.findall(r"^/(\w+)", text, re.MULTILINE))
 
 
-def test_every_command_is_in_the_registry_once() -> None:
+def test_every_command_is_in_the_registry_once_and_answered() -> None:
     names = [command.name for command in REGISTRY] + [alias for command in REGISTRY for alias in command.aliases]
     assert len(names) == len(set(names))
-    assert {name.lstrip("/") for name in [*engine.COMMANDS, *FLOW_COMMANDS]} == set(names)
     assert all(command.roles <= set(ROLES) and command.roles for command in REGISTRY)
+    assert set(HANDLERS) == {command.name for command in REGISTRY if command.server}
+    for command in REGISTRY:
+        assert command.flow in FLOWS or command.action in engine.ACTIONS or command.server, command.name
+        assert not command.typed or command.line.startswith(f"/{command.name}"), command.name
+
+
+def test_a_mismatch_between_registry_and_handlers_fails_at_once() -> None:
+    with pytest.raises(ValueError, match="without a handler"):
+        check({name: handler for name, handler in HANDLERS.items() if name != "kiemtra"})
+    with pytest.raises(ValueError, match="of no server command"):
+        check({**HANDLERS, "khongco": HANDLERS["kiemtra"]})
+    with pytest.raises(ValueError, match="no server command"):
+        ServerCommand("khongco")
+    with pytest.raises(ValueError, match="exactly one"):
+        Command("moi", EVERYONE)
+
+
+def test_telegram_menu_is_the_registry_menu() -> None:
+    assert [command.command for command in menu_commands()] == [
+        "khaibao", "quaylai", "huy", "batdau", "vungdich", "huongdan"]
+    assert all(command.description for command in menu_commands())
+
+
+async def test_start_links_route_through_the_registry(service) -> None:
+    welcome = await redeem(Chat(service, user_id="linked"), f"/start inv_{await invite_code(service)}")
+    assert "Các lệnh bạn dùng được:" in welcome
+    assert messages_vi.t("verify.staff_only") in await Chat(service, user_id="c1").send("/start v_khongco")
 
 
 async def test_help_lists_exactly_the_commands_each_role_may_use(service, database) -> None:
@@ -57,7 +86,7 @@ async def test_a_command_is_refused_exactly_when_the_role_may_not_use_it(service
     chats = await _role_chats(service, database)
     for role, chat in chats.items():
         allowed = {command.name for command in commands_for(role)}
-        for command in REGISTRY:
+        for command in (command for command in REGISTRY if command.typed):
             answer = await chat.send(f"/{command.name}")
             refused = any(refusal in answer for refusal in REFUSALS)
             assert refused == (command.name not in allowed), (role, command.name, answer)

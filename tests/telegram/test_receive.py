@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from telegram import Update
 
 from bot.channels.telegram.buttons import ButtonCodec
 from bot.channels.telegram.receive import Received, receive
@@ -123,12 +122,12 @@ CASES = [
 
 @pytest.mark.parametrize(("update", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_update_becomes(update: dict[str, Any], expected: Received) -> None:
-    assert receive(Update.de_json(update, None), CODEC) == expected
+    assert receive(update, CODEC) == expected
 
 
 def test_someone_elses_contact_is_refused_politely() -> None:
     update = message(contact={"phone_number": "84987654321", "first_name": "Binh", "user_id": 99})
-    received = receive(Update.de_json(update, None), CODEC)
+    received = receive(update, CODEC)
     assert received is not None and received.incoming is None
     assert [reply.text for reply in received.replies] == [
         "Mình chỉ nhận số điện thoại của chính bạn. Vui lòng bấm nút «Gửi số điện thoại của tôi» "
@@ -138,7 +137,7 @@ def test_someone_elses_contact_is_refused_politely() -> None:
 
 def test_contact_without_telegram_account_is_refused() -> None:
     update = message(contact={"phone_number": "84987654321", "first_name": "Binh"})
-    received = receive(Update.de_json(update, None), CODEC)
+    received = receive(update, CODEC)
     assert received is not None and received.incoming is None and received.replies
 
 
@@ -150,8 +149,14 @@ def test_contact_without_telegram_account_is_refused() -> None:
         {"update_id": 7, "message": {"message_id": 3, "date": 0, "chat": CHAT,
                                      "from": {**USER, "is_bot": True}, "text": "chao"}},
         {"update_id": 7, "edited_message": {"message_id": 3, "date": 0, "chat": CHAT, "from": USER, "text": "x"}},
+        {"update_id": 7, "message": {"message_id": 3, "date": 0, "chat": CHAT, "from": USER, "text": ["x"]}},
+        {"update_id": 7, "message": {"message_id": 3, "date": 0, "chat": CHAT, "text": "no sender"}},
+        {"update_id": "7", "message": {"message_id": 3, "date": 0, "chat": CHAT, "from": USER, "text": "x"}},
+        {"update_id": 7, "callback_query": {"id": 5, "from": USER, "data": "x:y"}},
+        {"update_id": 7, "message": "chao"},
     ],
-    ids=["group", "another bot", "edited message"],
+    ids=["group", "another bot", "edited message", "text no string", "no sender", "id no number",
+         "press without chat", "message no object"],
 )
 def test_ignored_updates(update: dict[str, Any]) -> None:
-    assert receive(Update.de_json(update, None), CODEC) is None
+    assert receive(update, CODEC) is None

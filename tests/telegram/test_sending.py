@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import logging
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -13,8 +11,7 @@ from telegram import Bot
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from bot.channels.telegram.buttons import ButtonCodec
-from bot.channels.telegram.http import AiohttpRequest
-from bot.channels.telegram.lanes import Lanes
+from bot.channels.telegram.http import AiohttpRequest, JsonBot
 from bot.channels.telegram.memory import ChatMemory
 from bot.channels.telegram.pacing import ChatPacer
 from bot.channels.telegram.render import Outgoing, Pressed, render
@@ -79,27 +76,6 @@ async def test_pacer_off_never_waits() -> None:
     assert time_.sleeps == [] and pacer.tracked_chats == 0
 
 
-async def test_lanes_keep_each_key_in_order_and_run_keys_concurrently(caplog: pytest.LogCaptureFixture) -> None:
-    lanes, done, gate = Lanes(), [], asyncio.Event()
-
-    async def job(name: str, wait: asyncio.Event | None = None) -> None:
-        if wait:
-            await wait.wait()
-        if name == "a2":
-            raise RuntimeError("personal data")
-        done.append(name)
-
-    for name, wait in (("a1", gate), ("a2", None), ("a3", None)):
-        lanes.submit("a", functools.partial(job, name, wait))
-    lanes.submit("b", functools.partial(job, "b1"))
-    await asyncio.sleep(0.01)
-    assert done == ["b1"] and len(lanes) == 1
-    gate.set()
-    await lanes.join()
-    assert done == ["b1", "a1", "a3"] and len(lanes) == 0
-    assert "lane job failed: RuntimeError" in caplog.text and "personal data" not in caplog.text
-
-
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeTelegram]:
     async with running_fake_telegram(per_chat_interval=0.2) as server:
@@ -107,12 +83,12 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
-    async with Bot(fake.token, base_url=fake.bot_base_url, request=AiohttpRequest(8)) as client:
+async def bot(fake: FakeTelegram) -> AsyncIterator[JsonBot]:
+    async with JsonBot(fake.token, base_url=fake.bot_base_url, request=AiohttpRequest(8)) as client:
         yield client
 
 
-def sender(bot: Bot, service: Unreachable | None = None, interval: float = 0.0) -> Sender:
+def sender(bot: JsonBot, service: Unreachable | None = None, interval: float = 0.0) -> Sender:
     limiter = RateLimiter(1000, burst=10)
     return Sender(bot, service or Unreachable(), ChatMemory(), limiter, ChatPacer(interval), backoff=0.01)
 
@@ -141,7 +117,7 @@ async def test_flood_control_waits_as_told_then_sends(fake: FakeTelegram, bot: B
 async def test_a_very_long_flood_wait_drops_the_reply() -> None:
     async with (
         running_fake_telegram(per_chat_interval=10, retry_after=3600) as fake,
-        Bot(fake.token, base_url=fake.bot_base_url) as bot,
+        JsonBot(fake.token, base_url=fake.bot_base_url) as bot,
     ):
         with pytest.raises(RetryAfter):
             await sender(bot).send(CHAT, texts("Một", "Hai"))

@@ -236,3 +236,13 @@ async def test_on_zalo_the_owner_gets_the_qr_image_and_the_code(service) -> None
     [reply] = owner.replies
     assert reply.document is None and reply.qr is not None and reply.qr.startswith("https://t.me/khaibao_bot?start=l_")
     assert f"kèm mã gõ tay {code}" in reply.text
+
+
+def test_the_settings_know_every_venue_kind_and_refuse_unknown_windows(db_url: str) -> None:
+    from bot.settings import VENUE_KINDS, SettingsError
+    from handlers.venues.kinds import KIND_IDS
+
+    assert VENUE_KINDS == KIND_IDS
+    for wrong in ("cho=3", "market=0", "market=abc", "market=49"):
+        with pytest.raises(SettingsError):
+            load_settings(DATABASE_URL=db_url, KHAIBAO_SECRET_KEY=SECRET, EXPOSURE_WINDOW_BY_KIND=wrong)

@@ -240,6 +240,7 @@ async def test_someone_who_reads_english_gets_the_answer_and_the_notice_in_engli
     await case.say_all(f"/checkin {market}", "1")
     await (await add_official(service, database)).send(f"/cabenh {await _case_declaration(case)}")
     [notice] = await exposure_notices(database)
-    assert notice["text"].startswith("⚠️ EXPOSURE NOTICE: You were at these places at the same time as a confirmed case:")
+    assert notice["text"].startswith(
+        "⚠️ EXPOSURE NOTICE: You were at these places at the same time as a confirmed case:")
     assert "• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên) — around 09:00 22/11/2026" in notice["text"]
     assert "type /tiepxuc" in notice["text"]

@@ -11,12 +11,12 @@ import httpx
 import pytest
 
 import messages_vi
-from bot.channels.menu_text import split
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import ZaloBotApi
 from bot.channels.zalo.send import ZaloReplySender
 from bot.delivery.pacing import RateLimiter
 from handlers.protocol import Reply, ReplyOption
+from handlers.text import split
 
 TOKEN = "123:secret"
 BASE = "http://zalo.test"

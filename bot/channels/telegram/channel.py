@@ -19,36 +19,29 @@ from pathlib import Path
 from typing import Any
 
 from starlette.routing import BaseRoute
-from telegram import Bot, BotCommand, Update
+from telegram import BotCommand, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 import messages_vi
 from bot.channels.telegram.buttons import ButtonCodec
-from bot.channels.telegram.http import AiohttpRequest
-from bot.channels.telegram.lanes import Lanes
+from bot.channels.telegram.http import AiohttpRequest, JsonBot
 from bot.channels.telegram.memory import ChatMemory
-from bot.channels.telegram.pacing import ChatPacer
-from bot.channels.telegram.receive import CHANNEL, FileRef, Received, receive
+from bot.channels.telegram.pacing import ChatPacer, rate
+from bot.channels.telegram.receive import CHANNEL, JSON, FileRef, Received, receive
 from bot.channels.telegram.render import page, render
 from bot.channels.telegram.send import Conversations, Sender
 from bot.channels.telegram.webhook import webhook_path, webhook_route
+from bot.conversation.ordering import Lanes
 from bot.conversation.outbox_relay import Undeliverable
 from bot.conversation.uploads import file_incoming
 from bot.delivery.limits import shared_limiter
 from bot.settings import Settings
+from handlers import commands
 from handlers.protocol import Incoming, Reply
 
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
-COMMANDS = (
-    ("khaibao", "telegram.command.khaibao"),
-    ("quaylai", "telegram.command.quaylai"),
-    ("huy", "telegram.command.huy"),
-    ("batdau", "telegram.command.batdau"),
-    ("huongdan", "telegram.command.huongdan"),
-    ("vungdich", "telegram.command.vungdich"),
-)
 CHAT_BURST = 3  # messages a chat may receive at once before per-chat pacing spaces them
 RECENT_UPDATES = 10_000  # update ids remembered to drop repeated deliveries early
 ACTIVE_CHATS = 32  # chats handled at the same time: enough to hide Telegram's round trips
@@ -77,10 +70,10 @@ class TelegramChannel:
         secret = settings.telegram_webhook_secret
         self._secret = secret.get_secret_value() if secret else settings.derived_secret("telegram-webhook")
         self._bot = _bot(settings, settings.telegram_bot_token.get_secret_value())
-        limiter = shared_limiter(settings, CHANNEL)
+        limiter = shared_limiter(CHANNEL, *rate(settings))
         self._codec = ButtonCodec()
         self._memory = ChatMemory()
-        self._lanes = Lanes(ACTIVE_CHATS)
+        self._lanes = Lanes(active=ACTIVE_CHATS)
         self._recent = _RecentUpdates(RECENT_UPDATES)
         pacer = ChatPacer(settings.telegram_per_chat_interval, CHAT_BURST)
         self._sender = Sender(self._bot, service, self._memory, limiter, pacer)
@@ -97,8 +90,7 @@ class TelegramChannel:
         """Connect, publish the command menu, handle what a crash left, then take the webhook or poll."""
         bot = self._bot
         await bot.initialize()
-        commands = [BotCommand(command, messages_vi.t(key)) for command, key in COMMANDS]
-        await bot.set_my_commands(commands)
+        await bot.set_my_commands(menu_commands())
         await self._recover()
         self._accepting = True
         if self._webhook_url:
@@ -141,76 +133,70 @@ class TelegramChannel:
         offset, pause = 0, POLL_BACKOFF[0]
         while True:
             try:
-                updates = await self._bot.get_updates(
-                    offset=offset, timeout=POLL_SECONDS, allowed_updates=ALLOWED_UPDATES
-                )
-                await self._accept(updates)
+                payloads = await self._bot.updates_json(offset, POLL_SECONDS, ALLOWED_UPDATES)
+                await self._accept(payloads)
             except Exception as error:  # the platform or the database is away: wait, then ask again
                 log.warning("telegram polling failed: %s", type(error).__name__)
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, POLL_BACKOFF[1])
                 continue
             pause = POLL_BACKOFF[0]
-            if updates:
-                offset = updates[-1].update_id + 1
+            if payloads:
+                offset = max(_update_number(payload) for payload in payloads) + 1
 
     async def _accept_body(self, data: dict[str, Any]) -> bool:
         """The webhook's update: stored and queued (True), or not accepted now (False: Telegram retries)."""
         if not self._accepting:
             return False
         try:
-            update = Update.de_json(data, self._bot)
-        except Exception as error:  # an object that is no update: recorded, never retried
-            log.warning("telegram: rejected update %s (%s)", _update_id(data), type(error).__name__)
-            return True
-        try:
-            await self._accept([update])
+            await self._accept([data])
         except Exception as error:
-            log.error("telegram: storing update %s failed: %s", update.update_id, type(error).__name__)
+            log.error("telegram: storing update %s failed: %s", _update_id(data), type(error).__name__)
             return False
         return True
 
-    async def _accept(self, updates: Sequence[Update]) -> None:
-        """Store the updates that start a conversation step, then queue every update in its chat's lane."""
+    async def _accept(self, updates: Sequence[JSON]) -> None:
+        """Store the updates (as received) that start a conversation step, then queue each in its chat's lane."""
         received = []
         for update in updates:
-            if not self._recent.first_time(update.update_id):
-                continue
             try:
                 found = receive(update, self._codec)
-            except Exception as error:  # a shape PTB parsed but that makes no sense (e.g. a text that is no string)
-                log.warning("telegram: rejected update %s (%s)", update.update_id, type(error).__name__)
+            except Exception as error:  # a shape that makes no sense: recorded, never retried
+                log.warning("telegram: rejected update %s (%s)", _update_id(update), type(error).__name__)
                 continue
-            if found is not None:
+            if found is None:
+                if not isinstance(update.get("update_id"), int):
+                    log.warning("telegram: rejected update %s (no update)", _update_id(update))
+                continue
+            if self._recent.first_time(update["update_id"]):
                 received.append((update, found))
         stored = [item for item in received if _durable(item[1])]
-        fresh = await asyncio.gather(*(self._service.inbox.store(found.incoming, update.to_dict())
+        fresh = await asyncio.gather(*(self._service.inbox.store(found.incoming, update)
                                        for update, found in stored if found.incoming is not None))
-        new = {update.update_id for (update, _), is_new in zip(stored, fresh, strict=True) if is_new}
+        new = {update["update_id"] for (update, _), is_new in zip(stored, fresh, strict=True) if is_new}
         for update, found in received:
-            if not _durable(found) or update.update_id in new:
-                self._lanes.submit(found.chat_id, functools.partial(self._process, update, found))
+            if not _durable(found) or update["update_id"] in new:
+                self._lanes.submit(found.chat_id, functools.partial(self._process, update["update_id"], found))
 
     async def _recover(self) -> None:
         """Queue the updates stored but not handled before a crash, oldest first."""
         payloads = await self._service.inbox.unhandled(CHANNEL)
         for payload in payloads:
             with contextlib.suppress(Exception):
-                update = Update.de_json(payload, self._bot)
-                found = receive(update, self._codec)
+                found = receive(payload, self._codec)
                 if found is not None and _durable(found):
-                    self._recent.first_time(update.update_id)
-                    self._lanes.submit(found.chat_id, functools.partial(self._process, update, found))
+                    self._recent.first_time(payload["update_id"])
+                    self._lanes.submit(found.chat_id, functools.partial(self._process, payload["update_id"], found))
         if payloads:
             log.info("telegram: %d stored updates recovered", len(payloads))
 
-    async def _process(self, update: Update, received: Received) -> None:
+    async def _process(self, update_id: int, received: Received) -> None:
         answering = asyncio.create_task(self._sender.answer(received.query_id)) if received.query_id else None
         try:
             with contextlib.suppress(Forbidden):  # blocked by the user: already marked unreachable
                 await self._respond(received)
         except Exception as error:
-            await self._apologise(update.update_id, received.chat_id, error)
+            await self._apologise(update_id, received.chat_id, error)
         finally:
             if answering is not None:
                 await answering
@@ -263,6 +249,11 @@ class TelegramChannel:
             await self._sender.send(chat_id, render([Reply(messages_vi.t("error.apology"))], chat_id, self._codec))
 
 
+def menu_commands() -> list[BotCommand]:
+    """Telegram's command menu: the registry's ``menu`` entries, each with its "telegram.command.<name>" text."""
+    return [BotCommand(command.name, messages_vi.t(f"telegram.command.{command.name}")) for command in commands.menu()]
+
+
 def _durable(received: Received) -> bool:
     """True for updates the conversation service handles (stored first); page turns are the adapter's own."""
     return received.incoming is not None and received.page is None
@@ -271,6 +262,11 @@ def _durable(received: Received) -> bool:
 def _update_id(data: dict[str, Any]) -> str:
     value = data.get("update_id")
     return str(value) if isinstance(value, int) else "?"
+
+
+def _update_number(data: dict[str, Any]) -> int:
+    value = data.get("update_id")
+    return value if isinstance(value, int) else -1
 
 
 class _RecentUpdates:
@@ -291,9 +287,9 @@ class _RecentUpdates:
         return True
 
 
-def _bot(settings: Settings, token: str) -> Bot:
+def _bot(settings: Settings, token: str) -> JsonBot:
     root = settings.telegram_api_base_url
-    return Bot(
+    return JsonBot(
         token,
         base_url=f"{root}/bot",
         base_file_url=f"{root}/file/bot",

@@ -8,8 +8,10 @@ the body, and its own error mapping (``TimedOut``, ``NetworkError``) is kept.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import aiohttp
+from telegram import Bot
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 from yarl import URL
@@ -109,3 +111,23 @@ class AiohttpRequest(BaseRequest):
 def _given(value: Timeout, default: float | None) -> float | None:
     """The per-call timeout PTB passed, or this request's default."""
     return default if isinstance(value, _DefaultValue) else value  # type: ignore[return-value]
+
+
+class JsonBot(Bot):
+    """PTB's Bot with two calls that give the Bot API's JSON instead of objects, where objects cost CPU for nothing.
+
+    Polled updates are stored as they came (turning PTB's objects back into JSON cost a tenth of the
+    channel's CPU), and text sends give the JSON of the sent message, of which the channel reads one id.
+    Both go through PTB's own request path (``_post``: defaults, timeouts, error mapping).
+    """
+
+    async def updates_json(self, offset: int, timeout: int, allowed_updates: list[str]) -> list[dict[str, Any]]:
+        """getUpdates, long polling for ``timeout`` seconds: the updates as JSON objects."""
+        read_timeout = (self._request[0].read_timeout or 0) + timeout
+        data = {"timeout": timeout, "offset": offset, "allowed_updates": allowed_updates}
+        result = await self._post("getUpdates", data, read_timeout=read_timeout)
+        return [update for update in result if isinstance(update, dict)] if isinstance(result, list) else []
+
+    async def call_json(self, endpoint: str, data: dict[str, Any]) -> Any:
+        """A Bot API method whose parameters are JSON or PTB objects (no files): the result as JSON."""
+        return await self._post(endpoint, data)

@@ -1,4 +1,5 @@
-"""Per-chat pacing with a small burst: a reply of a few messages goes out at once, floods are spread out."""
+"""Telegram's pace: the send budget from the settings, and per-chat pacing with a small burst (a reply of a
+few messages goes out at once, floods are spread out)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,16 @@ import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+
+from bot.settings import Settings
+
+PAID_BROADCAST_RATE = 1000.0  # messages per second Telegram allows with paid broadcasts
+
+
+def rate(settings: Settings) -> tuple[float, float]:
+    """(messages per second overall, minimum seconds between bulk sends to one chat)."""
+    overall = PAID_BROADCAST_RATE if settings.telegram_paid_broadcast else settings.telegram_rate
+    return overall, settings.telegram_per_chat_interval
 
 
 class ChatPacer:

@@ -18,11 +18,11 @@ from telegram import (
 from telegram.constants import ParseMode
 
 import messages_vi
-from bot.channels import menu_text
 from bot.channels.telegram.buttons import ButtonCodec, page_data
 from handlers import receipt
 from handlers.engine import DONE
 from handlers.protocol import Reply
+from handlers.text import split
 
 PAGE_SIZE = 8
 TEXT_LIMIT = 4096
@@ -109,7 +109,7 @@ def keyboard(reply: Reply, codec: ButtonCodec, number: int = 0) -> InlineKeyboar
 
 def escaped_pieces(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     """``text`` HTML-escaped, in pieces of at most ``limit`` characters cut at line or sentence boundaries."""
-    return [fitted for piece in menu_text.split(text, limit) for fitted in _fitted(piece, limit)]
+    return [fitted for piece in split(text, limit) for fitted in _fitted(piece, limit)]
 
 
 def _fitted(piece: str, limit: int) -> list[str]:
@@ -118,7 +118,7 @@ def _fitted(piece: str, limit: int) -> list[str]:
     if len(escaped) <= limit:
         return [escaped]
     cut = max(1, len(piece) * limit // len(escaped))
-    return [fitted for part in menu_text.split(piece, cut) for fitted in _fitted(part, limit)]
+    return [fitted for part in split(piece, cut) for fitted in _fitted(part, limit)]
 
 
 def _escape(text: str) -> str:

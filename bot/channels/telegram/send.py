@@ -8,10 +8,11 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any, Protocol
 
-from telegram import Bot, Message
+from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.channels.telegram.http import JsonBot
 from bot.channels.telegram.memory import ChatMemory
 from bot.channels.telegram.pacing import ChatPacer
 from bot.channels.telegram.receive import CHANNEL
@@ -23,6 +24,11 @@ from handlers.protocol import Incoming, Reply
 ATTEMPTS = 3
 BACKOFF = 0.5  # seconds before the second attempt, doubled for each later one
 MAX_RETRY_AFTER = 60.0  # a reply Telegram holds back longer than this is dropped (sending stays paused)
+JSON_ENDPOINTS = {  # text calls made through JsonBot.call_json; files go through PTB's own methods
+    "send_message": "sendMessage",
+    "edit_message_text": "editMessageText",
+    "edit_message_reply_markup": "editMessageReplyMarkup",
+}
 
 
 class Conversations(Protocol):
@@ -44,7 +50,7 @@ class Sender:
 
     def __init__(
         self,
-        bot: Bot,
+        bot: JsonBot,
         service: Conversations,
         memory: ChatMemory,
         limiter: RateLimiter,
@@ -65,8 +71,9 @@ class Sender:
         for call in calls:
             await self._pacer.wait(chat_id)
             result = await self._call(chat_id, call)
-            if call.prompt is not None and isinstance(result, Message):
-                self._memory.remember_prompt(chat_id, result.message_id, call.prompt)
+            message_id = _message_id(result)
+            if call.prompt is not None and message_id is not None:
+                self._memory.remember_prompt(chat_id, message_id, call.prompt)
             if call.keyboard is not None and result is not None:
                 self._memory.set_keyboard(chat_id, call.keyboard)
 
@@ -78,9 +85,17 @@ class Sender:
             return
 
     async def _call(self, chat_id: int, call: Outgoing) -> Any:
-        method = getattr(self._bot, call.method)
+        endpoint = JSON_ENDPOINTS.get(call.method)
+        if endpoint is not None:  # the sent message as JSON: PTB's Message would be built to read one id
+            def operation() -> Awaitable[Any]:
+                return self._bot.call_json(endpoint, call.kwargs)
+        else:
+            method = getattr(self._bot, call.method)
+
+            def operation() -> Awaitable[Any]:
+                return method(**call.kwargs)
         try:
-            return await self._retrying(lambda: method(**call.kwargs), paced=True)
+            return await self._retrying(operation, paced=True)
         except BadRequest as error:
             if "message is not modified" in str(error).lower():
                 return None
@@ -112,6 +127,14 @@ class Sender:
                 await self._sleep(delay)
                 delay *= 2
             attempt += 1
+
+
+def _message_id(result: Any) -> int | None:
+    """The id of the message a call sent or edited (a PTB Message, or its JSON); None otherwise."""
+    if isinstance(result, Message):
+        return result.message_id
+    value = result.get("message_id") if isinstance(result, dict) else None
+    return value if isinstance(value, int) else None
 
 
 def retry_after_seconds(error: RetryAfter) -> float:

@@ -14,12 +14,12 @@ from starlette.routing import BaseRoute
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import ZaloBotApi
 from bot.channels.zalo.inbox import ZaloInbox
+from bot.channels.zalo.media import fetch_url
 from bot.channels.zalo.polling import POLL_TIMEOUT, ZaloPoller
-from bot.channels.zalo.send import ZaloReplySender, in_flight_for
+from bot.channels.zalo.send import ZaloReplySender, in_flight_for, rate
 from bot.channels.zalo.updates import CHANNEL
 from bot.channels.zalo.webhook import webhook_route
 from bot.conversation.service import ConversationService
-from bot.conversation.uploads import fetch_url
 from bot.delivery.limits import shared_limiter
 from bot.settings import Settings
 from handlers.protocol import Reply
@@ -108,7 +108,8 @@ def build(settings: Settings, service: ConversationService, *, poll_timeout: int
     if settings.public_base_url:
         valid_for = timedelta(hours=settings.receipt_valid_hours)
         qr_images = QrImages(settings.secret, settings.public_base_url, valid_for, service.clock)
-    sender = ZaloReplySender(api, shared_limiter(settings, CHANNEL), service, qr_images, in_flight=in_flight)
+    limiter = shared_limiter(CHANNEL, *rate(settings))
+    sender = ZaloReplySender(api, limiter, service, qr_images, in_flight=in_flight)
     return ZaloChannel(
         api,
         ZaloInbox(service, sender, fetch=functools.partial(fetch_url, http)),

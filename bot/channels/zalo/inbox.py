@@ -10,10 +10,9 @@ from typing import Any
 
 import messages_vi
 from bot.channels.zalo.groups import GroupNotices
-from bot.channels.zalo.order import KeyedChains, describe
 from bot.channels.zalo.send import ZaloReplySender
 from bot.channels.zalo.updates import CHANNEL, ZaloUpdate, parse
-from bot.conversation.locks import KeyedLocks
+from bot.conversation.ordering import Lanes, describe
 from bot.conversation.service import ConversationService
 from bot.conversation.uploads import PHOTO_NAME, file_incoming
 from handlers.protocol import Incoming, Reply
@@ -44,8 +43,8 @@ class ZaloInbox:
         self._sender = sender
         self._groups = group_notices or GroupNotices()
         self._store = service.inbox
-        self._chains = KeyedChains()
-        self._arrivals = KeyedLocks()
+        self._chains = Lanes()  # handling, in order per user
+        self._arrivals = Lanes()  # storing, in arrival order per user
         self._closed = False
 
     async def accept(self, update: JSON) -> None:
@@ -86,7 +85,7 @@ class ZaloInbox:
 
     async def drain(self, timeout: float | None = None) -> bool:
         """Wait until every queued update is handled, answered and marked handled; False on timeout."""
-        if not await self._chains.drain(timeout):
+        if not await self._chains.join(timeout):
             return False
         await self._store.flush()
         return True

@@ -11,7 +11,7 @@ from functools import partial
 from typing import Protocol
 
 import messages_vi
-from bot.channels.menu_text import render, split
+from bot.channels.menu_text import render
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import (
     MAX_TEXT_LENGTH,
@@ -25,7 +25,9 @@ from bot.channels.zalo.api import (
 )
 from bot.channels.zalo.updates import CHANNEL
 from bot.delivery.pacing import RateLimiter
+from bot.settings import Settings
 from handlers.protocol import Reply
+from handlers.text import split
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,11 @@ class Unreachable(Protocol):
     """Where a user who blocked the bot is reported (the conversation service)."""
 
     async def mark_unreachable(self, channel: str, user_id: str) -> None: ...
+
+
+def rate(settings: Settings) -> tuple[float, float]:
+    """(messages per second overall, minimum seconds between bulk sends to one chat: none on Zalo)."""
+    return settings.zalo_rate, 0.0
 
 
 def in_flight_for(rate: float) -> int:

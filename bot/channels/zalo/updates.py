@@ -63,7 +63,7 @@ def parse(update: JSON) -> ZaloUpdate | None:
     incoming = Incoming(
         CHANNEL,
         user_id,
-        text=text if is_text else "",
+        text=text if isinstance(text, str) and is_text else "",
         kind=TEXT if is_text else DOCUMENT if photo_url else UNSUPPORTED,
         message_id=_id(message.get("message_id")) or _fingerprint(update),
         display_name=display_name if isinstance(display_name, str) else None,
