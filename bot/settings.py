@@ -65,6 +65,7 @@ class Settings(BaseSettings):
 
     invite_valid_hours: int = Field(72, alias="INVITE_VALID_HOURS", ge=1, le=720)
     monitoring_days: int = Field(14, alias="MONITORING_DAYS", ge=1, le=60)
+    arrival_auto_monitoring_days: int = Field(0, alias="ARRIVAL_AUTO_MONITORING_DAYS", ge=0, le=60)
     monitoring_slots: str = Field("07:30,16:30", alias="MONITORING_SLOTS")
     alert_yellow: bool = Field(False, alias="ALERT_YELLOW")
     alert_ack_hours: float = Field(2.0, alias="ALERT_ACK_HOURS", gt=0, le=72)

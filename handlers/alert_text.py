@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import messages
 import messages_vi
 from handlers.areas import catalog
+from handlers.flows import arrival
 from handlers.parsers import phone_display
 
 NEW, ADMINS, RESENT, ESCALATED = "new", "admins", "resent", "escalated"
@@ -30,14 +32,23 @@ def declaration_alert(declaration: Row, person: Row | None) -> str:
     answers = declaration.get("answers") or {}
     phone = answers.get("subject_phone") if not declaration["for_self"] else (person or {}).get("phone")
     at_home = declaration["for_self"] or answers.get("subject_same_address") == "yes"
-    street = (person or {}).get("street") if at_home else answers.get("subject_street")
+    street = answers.get("stay_street") or ((person or {}).get("street") if at_home else answers.get("subject_street"))
     area = catalog().label(declaration["commune_code"] or "")
     reasons = ", ".join(messages_vi.t(f"triage.reason.{reason}") for reason in declaration["reasons"])
     return messages_vi.t(
         "alert.declaration", level=messages_vi.t(f"level.{declaration['risk_level']}"), code=declaration["code"],
         name=declaration["subject_name"] or messages_vi.t("erased"), phone=phone_display(phone) if phone else "—",
         address=f"{street}, {area}" if street else area, reasons=reasons or "—",
-    )
+    ) + _arrival_line(answers)
+
+
+def _arrival_line(answers: Row) -> str:
+    """For an arrival declaration: when and where the person entered and the countries they stayed in."""
+    if "paper" not in answers:
+        return ""
+    shown = arrival.summary_fields(answers, messages.VI)
+    return "\n" + messages.t(messages.VI, "arrival.alert", entry_date=shown["entry_date"], gate=shown["gate"],
+                             visited=shown["visited"])
 
 
 def community_alert(report: Row) -> str:

@@ -65,6 +65,7 @@ class Command:
 
 REGISTRY: tuple[Command, ...] = (
     Command("khaibao", EVERYONE, action="restart", menu=True),
+    Command("nhapcanh", EVERYONE, action="arrival", aliases=("arrival",), menu=True),
     Command("quaylai", EVERYONE, action="back", menu=True),
     Command("huy", EVERYONE, action="cancel", menu=True),
     Command("batdau", EVERYONE, action="restart", aliases=("start",), menu=True),

@@ -182,6 +182,16 @@ def _start_flow_command(out: Outcome, flow_id: str, ctx: Context) -> None:
     _start_flow(out, flow_id, ctx)
 
 
+def _arrival(out: Outcome, argument: str, ctx: Context) -> None:
+    """The arrival declaration; someone not yet registered registers first and then continues with it."""
+    _reset(out, ctx)
+    if ctx.registered:
+        _start_flow(out, "arrive", ctx)
+        return
+    out.replies.append(Reply(t("arrival.register_first")))
+    _start_flow(out, "register", ctx, then="arrive")
+
+
 # The engine's own answers to commands (``action=`` in the registry).
 ACTIONS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "restart": _restart,
@@ -189,6 +199,7 @@ ACTIONS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "back": lambda out, argument, ctx: _back(out, ctx),
     "outbreak": _outbreak,
     "redeem": _redeem,
+    "arrival": _arrival,
     "checkin": _checkin,
     "declare_exposed": lambda out, argument, ctx: _declare_exposed(out, ctx),
 }
@@ -256,17 +267,18 @@ def _start_entry(out: Outcome, ctx: Context, presets: dict[str, Any] | None = No
 
 
 def _start_flow(
-    out: Outcome, flow_id: str, ctx: Context, presets: dict[str, Any] | None = None
+    out: Outcome, flow_id: str, ctx: Context, presets: dict[str, Any] | None = None, then: str | None = None
 ) -> None:
-    _open(out, NextFlow(flow_id, presets=presets or {}), ctx)
+    """Start a flow; ``then`` is the flow it leads to, instead of the one its finisher names (registration first)."""
+    _open(out, NextFlow(flow_id, presets=presets or {}), ctx, then)
 
 
-def _open(out: Outcome, start: NextFlow, ctx: Context) -> None:
+def _open(out: Outcome, start: NextFlow, ctx: Context, then: str | None = None) -> None:
     """Start a flow with its starting answers and presets, on its first step or (``review``) its review."""
     flow = FLOWS[start.flow][0]
     out.state.update(
         flow=flow.id, version=flow.version, step=None, answers=dict(start.answers), history=[],
-        edit=start.review, choices={}, selected=[], presets=dict(start.presets),
+        edit=start.review, choices={}, selected=[], presets=dict(start.presets), **({"then": then} if then else {}),
     )
     first = next((step.id for step in flow.steps if step.kind == REVIEW), None) if start.review else None
     _enter(out, flow, first or flow.first.id, ctx)
@@ -307,13 +319,14 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     answers = out.state["answers"]
     on_path = {step.id for step in flow.path(answers)}
     completion = FLOWS[flow.id][1]({k: v for k, v in answers.items() if k in on_path}, ctx)
+    then = out.state.get("then")
     out.say([*completion.effects, *completion.replies])
     resume = out.state.get(RESUME_CHECKIN)
     _reset(out, ctx)
     if resume and flow.id == "register" and completion.next_flow:  # registered to check in: back to the venue
         _start_flow(out, "checkin", ctx, presets={"venue": resume})
     elif completion.next_flow:
-        _open(out, completion.next_flow, ctx)
+        _open(out, NextFlow(then) if then else completion.next_flow, ctx)
 
 
 # --- prompts --------------------------------------------------------------------------------------

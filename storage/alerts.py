@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select, update
 
 from handlers.alert_text import community_alert, declaration_alert
 from storage.models import Alert, Area, CommunityReport, Declaration, Person
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 ALERT = Alert.__table__  # type: ignore[attr-defined]
 REPORT = CommunityReport.__table__  # type: ignore[attr-defined]
@@ -34,11 +34,11 @@ async def text_of(executor: Executor, alert: dict[str, Any]) -> str:
     """The alert's text, rendered from its declaration (and declarant) or its report as they are now."""
     if alert["report_id"] is not None:
         report = (await executor.execute(select(REPORT).where(REPORT.c.id == alert["report_id"]))).one()
-        return community_alert(report._mapping)
+        return community_alert(dict(report._mapping))
     declaration = (await executor.execute(
-        select(DECLARATION).where(DECLARATION.c.id == alert["declaration_id"]))).one()._mapping
+        select(DECLARATION).where(DECLARATION.c.id == alert["declaration_id"]))).one()._asdict()
     person = (await executor.execute(select(PERSON).where(PERSON.c.id == declaration["person_id"]))).first()
-    return declaration_alert(declaration, person._mapping if person else None)
+    return declaration_alert(declaration, person._asdict() if person else None)
 
 
 async def about(executor: Executor, condition: Any) -> list[dict[str, Any]]:
@@ -60,7 +60,7 @@ async def acknowledge(executor: Executor, alert_id: int, area_codes: list[str], 
         .where(ALERT.c.id == alert_id, ALERT.c.commune_code.in_(area_codes), ALERT.c.acknowledged_at.is_(None))
         .values(acknowledged_at=now, acknowledged_by=person_id)
     )
-    return bool(result.rowcount)
+    return bool(rows_changed(result))
 
 
 async def unacknowledged_before(executor: Executor, cutoff: datetime) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from sqlalchemy import and_, case, exists, func, insert, literal, or_, select, u
 
 from handlers.audience import OFFICIAL_ROLES, Audience
 from storage.models import Area, Broadcast, Declaration, Delivery, Monitoring, Person
-from storage.upsert import Executor, insert_for
+from storage.upsert import Executor, insert_for, rows_changed
 
 BROADCAST = Broadcast.__table__  # type: ignore[attr-defined]
 DELIVERY = Delivery.__table__  # type: ignore[attr-defined]
@@ -170,12 +170,12 @@ async def requeue(executor: Executor, broadcast_id: int, statuses: tuple[str, ..
         .values(status="pending", attempts=0, next_attempt_at=now, retry_since=None, last_error=None,
                 lease_until=None)
     )
-    if result.rowcount:
+    if rows_changed(result):
         await executor.execute(
             update(BROADCAST).where(BROADCAST.c.id == broadcast_id, BROADCAST.c.status == "done")
             .values(status="sending", finished_at=None)
         )
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def finish_if_done(executor: Executor, broadcast_id: int, now: datetime) -> bool:
@@ -204,7 +204,7 @@ async def cancel(executor: Executor, broadcast_id: int, now: datetime) -> int:
         .where(DELIVERY.c.broadcast_id == broadcast_id, DELIVERY.c.status.in_(("pending", "claimed")))
         .values(status="cancelled", lease_until=None)
     )
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def sending(executor: Executor) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from handlers.venues.windows import Visit
 from storage.broadcasts import BROADCAST, DELIVERY
 from storage.models import Area, Checkin, Declaration, Exposure, ExposureCase, Venue
 from storage.statistics import in_area_column
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 CHECKIN = Checkin.__table__  # type: ignore[attr-defined]
 EXPOSURE = Exposure.__table__  # type: ignore[attr-defined]
@@ -127,7 +127,7 @@ async def mark_declared(executor: Executor, person_ids: Iterable[int], now: date
     result = await executor.execute(update(EXPOSURE).where(
         EXPOSURE.c.person_id.in_(ids), EXPOSURE.c.declared_at.is_(None), EXPOSURE.c.notified_at >= now - within,
     ).values(declared_at=now))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def daily_counts(executor: Executor, area_code: str, start: datetime, end: datetime,
@@ -178,7 +178,7 @@ def _case_in_area(area_code: str) -> Any:
 
 async def retain(executor: Executor, before: datetime) -> int:
     """Delete the check-ins older than ``before`` (the check-in retention); how many went."""
-    return int((await executor.execute(delete(CHECKIN).where(CHECKIN.c.at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(CHECKIN).where(CHECKIN.c.at < before)))
 
 
 async def queue_notices(executor: Executor, text: str, rows: list[dict[str, Any]], now: datetime,

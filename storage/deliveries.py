@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, literal, select, update
 
 from storage.broadcasts import BROADCAST, DELIVERY
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 CLAIMED_COLUMNS = (DELIVERY.c.id, DELIVERY.c.broadcast_id, DELIVERY.c.person_id, DELIVERY.c.external_id,
                    DELIVERY.c.attempts, DELIVERY.c.retry_since, DELIVERY.c.button)
@@ -68,7 +68,7 @@ async def mark_sending(
     result = await executor.execute(
         update(DELIVERY).where(DELIVERY.c.id.in_(ids), mine).values(status="sending", lease_until=lease_until)
     )
-    if result.rowcount == len(ids):
+    if rows_changed(result) == len(ids):
         return ids
     marked = select(DELIVERY.c.id).where(
         DELIVERY.c.id.in_(ids), DELIVERY.c.status == "sending", DELIVERY.c.lease_until == lease_until
@@ -130,4 +130,4 @@ async def recover_expired(executor: Executor, now: datetime) -> tuple[int, int]:
         .where(DELIVERY.c.status == "sending", DELIVERY.c.lease_until < now)
         .values(status="ambiguous", lease_until=None, last_error="sender stopped while sending")
     )
-    return int(requeued.rowcount), int(ambiguous.rowcount)
+    return rows_changed(requeued), rows_changed(ambiguous)

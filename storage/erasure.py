@@ -43,7 +43,7 @@ from storage.models import (
     Person,
     Venue,
 )
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 PERSON = Person.__table__  # type: ignore[attr-defined]
 DECLARATION = Declaration.__table__  # type: ignore[attr-defined]
@@ -108,7 +108,8 @@ async def subject_of(executor: Executor, person: dict[str, Any]) -> Subject:
                  *(row.place for row in reported)],
         phones=[person["phone"], *former.get("phone", ()), *(a.get("subject_phone") for a in answers),
                 *(row.contact for row in reported)],
-        numbers=[person["id_number"], *former.get("id_number", ())],
+        numbers=[person["id_number"], *former.get("id_number", ()),
+                 *((a.get("paper") or {}).get("number") for a in answers)],  # an arrival's passport number
     )
     return Subject(person, tuple(row.id for row in declared), tuple(row.id for row in reported), traces)
 
@@ -144,7 +145,7 @@ async def _anonymise_declarations(executor: Executor, condition: Any) -> int:
     """Keep a declaration's level, commune and day; drop its name, answers and code."""
     result = await executor.execute(update(DECLARATION).where(condition).values(
         subject_name="", answers={}, code=literal("X") + func.cast(DECLARATION.c.id, DECLARATION.c.code.type)))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_declarations(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -160,7 +161,7 @@ async def _anonymise_reports(executor: Executor, condition: Any) -> int:
     """Keep a report's kind, commune and day; drop who filed it and what it says."""
     result = await executor.execute(update(REPORT).where(condition).values(
         reporter_id=None, anonymous=True, contact=None, who=None, place=REDACTED, seen=REDACTED))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_reports(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -186,7 +187,7 @@ async def _retain_invites(executor: Executor, before: datetime) -> int:
     result = await executor.execute(update(INVITE).where(
         INVITE.c.created_at < before, or_(INVITE.c.name.is_not(None), INVITE.c.phone.is_not(None)),
     ).values(name=None, phone=None))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_conversation(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -195,7 +196,7 @@ async def _erase_conversation(executor: Executor, subject: Subject, now: datetim
 
 
 async def _retain_conversations(executor: Executor, before: datetime) -> int:
-    return int((await executor.execute(delete(CONVERSATION).where(CONVERSATION.c.updated_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(CONVERSATION).where(CONVERSATION.c.updated_at < before)))
 
 
 async def _erase_inbound(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -204,7 +205,7 @@ async def _erase_inbound(executor: Executor, subject: Subject, now: datetime) ->
 
 
 async def _retain_inbound(executor: Executor, before: datetime) -> int:
-    return int((await executor.execute(delete(INBOUND).where(INBOUND.c.received_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(INBOUND).where(INBOUND.c.received_at < before)))
 
 
 # --- texts that copied personal data --------------------------------------------------------------
@@ -250,7 +251,7 @@ async def _retain_broadcasts(executor: Executor, before: datetime) -> int:
         update(BROADCAST)
         .where(BROADCAST.c.created_at < before, of_alerts, BROADCAST.c.text != REDACTED)
         .values(text=REDACTED))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_deliveries(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -268,7 +269,7 @@ async def _retain_deliveries(executor: Executor, before: datetime) -> int:
     result = await executor.execute(update(DELIVERY).where(
         DELIVERY.c.text.is_not(None), DELIVERY.c.status.not_in(OPEN_DELIVERIES), DELIVERY.c.broadcast_id.in_(old),
     ).values(text=None))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_notices(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -287,7 +288,7 @@ async def _erase_outbox(executor: Executor, subject: Subject, now: datetime) -> 
 
 async def _retain_outbox(executor: Executor, before: datetime) -> int:
     """Replies never sent (given up) are kept for the operator until the retention period ends."""
-    return int((await executor.execute(delete(OUTBOX).where(OUTBOX.c.created_at < before))).rowcount)
+    return rows_changed(await executor.execute(delete(OUTBOX).where(OUTBOX.c.created_at < before)))
 
 
 async def _erase_checkins(executor: Executor, subject: Subject, now: datetime) -> None:
@@ -304,7 +305,7 @@ async def _retain_exposures(executor: Executor, before: datetime) -> int:
     """Old exposures keep their counts and times, not who was told."""
     result = await executor.execute(update(EXPOSURE).where(EXPOSURE.c.notified_at < before,
                                                            EXPOSURE.c.person_id.is_not(None)).values(person_id=None))
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def _erase_venues(executor: Executor, subject: Subject, now: datetime) -> None:

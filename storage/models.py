@@ -330,7 +330,7 @@ class Monitoring(SQLModel, table=True):
     starts_at: datetime = Field(sa_column=utc_column())
     ends_at: datetime = Field(sa_column=utc_column())
     ended_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
-    placed_by: int = Field(foreign_key="person.id")
+    placed_by: int | None = Field(default=None, foreign_key="person.id")  # None: placed by the arrival setting
 
 
 class AuditEntry(SQLModel, table=True):

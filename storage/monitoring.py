@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, insert, or_, select, update
 
 from storage.models import Area, Declaration, Monitoring, Person
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 MONITORING = Monitoring.__table__  # type: ignore[attr-defined]
 DECLARATION = Declaration.__table__  # type: ignore[attr-defined]
@@ -42,7 +42,7 @@ async def end_finished(executor: Executor, now: datetime) -> int:
     result = await executor.execute(
         update(MONITORING).where(MONITORING.c.ended_at.is_(None), MONITORING.c.ends_at <= now).values(ended_at=now)
     )
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 def _missed(since: datetime) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 
 from storage.models import Invite, Person
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 INVITE = Invite.__table__  # type: ignore[attr-defined]
 PERSON = Person.__table__  # type: ignore[attr-defined]
@@ -40,7 +40,7 @@ async def use_invite(executor: Executor, invite_id: int, person_id: int, now: da
         .where(INVITE.c.id == invite_id, INVITE.c.used_at.is_(None), INVITE.c.revoked_at.is_(None))
         .values(used_at=now, used_by=person_id)
     )
-    return bool(result.rowcount)
+    return bool(rows_changed(result))
 
 
 async def revoke_invite(executor: Executor, code: str, now: datetime) -> bool:
@@ -50,7 +50,7 @@ async def revoke_invite(executor: Executor, code: str, now: datetime) -> bool:
         .where(INVITE.c.code == code, INVITE.c.used_at.is_(None), INVITE.c.revoked_at.is_(None))
         .values(revoked_at=now)
     )
-    return bool(result.rowcount)
+    return bool(rows_changed(result))
 
 
 async def open_invites(executor: Executor, now: datetime) -> list[dict[str, Any]]:
@@ -96,7 +96,7 @@ async def dismiss(executor: Executor, person_id: int, now: datetime) -> bool:
         update(PERSON).where(PERSON.c.id == person_id, PERSON.c.role.in_(STAFF_ROLES))
         .values(role="citizen", area_code=None, updated_at=now)
     )
-    return bool(result.rowcount)
+    return bool(rows_changed(result))
 
 
 async def areas_with_officials(executor: Executor, level: str) -> list[str]:

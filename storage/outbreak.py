@@ -8,7 +8,7 @@ from sqlalchemy import insert, select, update
 
 from handlers.triage import OutbreakArea as ListedArea
 from storage.models import OutbreakArea
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 _TABLE = OutbreakArea.__table__  # type: ignore[attr-defined]
 
@@ -25,7 +25,7 @@ async def remove(session: Executor, area_code: str, ended_on: date) -> int:
     result = await session.execute(
         update(_TABLE).where(_TABLE.c.area_code == area_code, _TABLE.c.ended_on.is_(None)).values(ended_on=ended_on)
     )
-    return int(result.rowcount)
+    return rows_changed(result)
 
 
 async def listed(session: Executor) -> tuple[ListedArea, ...]:

@@ -76,7 +76,7 @@ async def save_profiles(executor: Executor, profiles: list[tuple[int, dict[str, 
     for person_id, profile in profiles:
         values = {name: profile.get(name) for name in PROFILE_COLUMNS}
         values["birth_date"] = date.fromisoformat(values["birth_date"]) if values["birth_date"] else None
-        values["consent_at"] = datetime.fromisoformat(values["consent_at"])
+        values["consent_at"] = datetime.fromisoformat(str(values["consent_at"]))
         values["former"] = _former(stored.get(person_id), values)
         rows.append({"person_id": person_id, **{f"new_{name}": value for name, value in values.items()}})
     statement = (  # bound names differ from the column names, as SQLAlchemy requires in an UPDATE's SET

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from storage.models import ReportRound, ReportSchedule
-from storage.upsert import Executor, insert_for
+from storage.upsert import Executor, insert_for, rows_changed
 
 SCHEDULE = ReportSchedule.__table__  # type: ignore[attr-defined]
 ROUND = ReportRound.__table__  # type: ignore[attr-defined]
@@ -42,7 +42,7 @@ async def deactivate_schedule(executor: Executor, schedule_id: int) -> bool:
     result = await executor.execute(
         update(SCHEDULE).where(SCHEDULE.c.id == schedule_id, SCHEDULE.c.active.is_(True)).values(active=False)
     )
-    return bool(result.rowcount)
+    return bool(rows_changed(result))
 
 
 async def open_round(
@@ -52,7 +52,7 @@ async def open_round(
     statement = insert_for(executor, ROUND).values(
         schedule_id=schedule_id, area_code=area_code, fired_for=fired_for, due_at=due_at, status="open"
     ).on_conflict_do_nothing()
-    return bool((await executor.execute(statement)).rowcount)
+    return bool(rows_changed(await executor.execute(statement)))
 
 
 async def fired(executor: Executor, schedule_id: int, fired_for: datetime) -> bool:

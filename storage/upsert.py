@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import CursorResult, Result, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 Executor = AsyncSession | AsyncConnection
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """The number of rows an UPDATE or DELETE changed (a session's result is a cursor result too)."""
+    return int(cast("CursorResult[Any]", result).rowcount)
 
 
 def dialect_name(executor: Executor) -> str:
@@ -35,4 +40,4 @@ async def upsert_many(executor: Executor, table: Table, rows: list[dict[str, Any
 async def insert_ignoring_duplicates(executor: Executor, table: Table, values: dict[str, Any]) -> bool:
     """Insert ``values`` unless a unique key already holds them; True when a row was inserted."""
     result = await executor.execute(insert_for(executor, table).values(**values).on_conflict_do_nothing())
-    return bool(result.rowcount)
+    return bool(rows_changed(result))

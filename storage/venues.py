@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from handlers.venues import codes
 from storage.models import Venue
 from storage.statistics import in_area_column
-from storage.upsert import Executor
+from storage.upsert import Executor, rows_changed
 
 VENUE = Venue.__table__  # type: ignore[attr-defined]
 ACTIVE, SUSPENDED = "active", "suspended"
@@ -85,7 +85,7 @@ async def set_status(executor: Executor, venue_id: int, status: str, now: dateti
     result = await executor.execute(
         update(VENUE).where(VENUE.c.id == venue_id, VENUE.c.status != status)
         .values(status=status, suspended_at=now if status == SUSPENDED else None))
-    return bool(result.rowcount)
+    return bool(rows_changed(result))
 
 
 async def owned_by(executor: Executor, person_id: int) -> list[dict[str, Any]]:

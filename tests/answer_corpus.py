@@ -3,7 +3,9 @@
 Columns: step kind, what the person types, what it must mean, and for the commune kind the province
 answered before. Meanings: an option id (several joined by "+"), an area's label, a date
 ("1985-03-15", "1985-03", "1985"), "refuse" (asked again with a hint), "ask:<candidate>" (asked back:
-"Ý bạn là …?" or a numbered list holding that candidate), "none" for no place travelled. Each row is run
+"Ý bạn là …?" or a numbered list holding that candidate), "none" for no place travelled; for the arrival
+kinds a passport number or "cccd:<number>", ISO country codes, a gate id or "other:<name>", "flight:VN301",
+"plate:29A-123.45", "other:<number>" or "on_foot". Each row is run
 through the real engine at that step, so it exercises the same matching layer as a conversation.
 """
 
@@ -53,7 +55,15 @@ KINDS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "travel": ("declare", "travel", {"confirm_profile": "yes", "for_whom": "self"}),
     "vaccine": ("declare", "vaccine", {"confirm_profile": "yes", "for_whom": "self"}),
     "review_declare": ("declare", "review", _DECLARED),
+    "nationality": ("arrive", "nationality", {}),
+    "passport": ("arrive", "paper", {"nationality": "US"}),
+    "passport_vn": ("arrive", "paper", {"nationality": "VN"}),
+    "entry_date": ("arrive", "entry_date", {"nationality": "US"}),
+    "gate": ("arrive", "gate", {"nationality": "US"}),
+    "vehicle": ("arrive", "vehicle", {"nationality": "US"}),
+    "visited": ("arrive", "visited", {"nationality": "US"}),
 }
+ARRIVAL_KINDS = ("nationality", "passport", "passport_vn", "entry_date", "gate", "vehicle", "visited")
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,12 @@ def _show(kind: str, value: Any, state: dict[str, Any]) -> str:
         return f"{value['year']}-{value['month']:02d}" if "month" in value else str(value["year"])
     if kind == "travel":
         return "+".join(sorted(place.get("country") or place["text"] for place in value)) or "none"
+    if kind in ("passport", "passport_vn"):
+        return f"cccd:{value['number']}" if value["type"] == "cccd" else str(value["number"])
+    if kind == "gate":
+        return value["id"] + (f":{value['name']}" if value.get("name") else "")
+    if kind == "vehicle":
+        return value["kind"] + (f":{value['number']}" if value.get("number") else "")
     if isinstance(value, list):
         return "+".join(sorted(value))
     return str(value)

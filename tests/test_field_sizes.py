@@ -57,6 +57,8 @@ FREE_TEXT = {
     ("venue", "name"): field_sizes.VENUE_NAME,
     ("venue", "street"): field_sizes.STREET,
     ("venue", "schedule"): field_sizes.VENUE_SCHEDULE,
+    ("arrive", "stay_street"): field_sizes.STREET,
+    ("arrive", "visited"): field_sizes.TRAVEL,
 }
 CODED = {
     ("register", "birth"), ("register", "phone"), ("register", "id_number"), ("register", "province"),
@@ -65,13 +67,15 @@ CODED = {
     ("publish", "when"), ("invite", "area"), ("community_report", "province"), ("community_report", "commune"),
     ("community_report", "contact"), ("invite", "phone"), ("redeem", "code"),
     ("venue", "province"), ("venue", "commune"), ("checkin", "venue"),
+    ("arrive", "nationality"), ("arrive", "paper"), ("arrive", "entry_date"), ("arrive", "gate"),
+    ("arrive", "vehicle"), ("arrive", "stay_province"), ("arrive", "stay_commune"),
 }
 CTX = Context(now=datetime(2026, 11, 22, 2, tzinfo=UTC), zone=ZoneInfo("Asia/Ho_Chi_Minh"), secret=b"s" * 32,
               new_code="ABC123", is_admin=True)
-ANSWERS = {"province": "33", "subject_province": "33", "birth": {"year": 1990}, "gender": "male"}
+ANSWERS = {"province": "33", "subject_province": "33", "stay_province": "33", "birth": {"year": 1990}, "gender": "male"}
 
 
-PLACES = {("declare", "travel")}  # each place must match one the bot knows
+PLACES = {("declare", "travel"), ("arrive", "visited")}  # each place must match one the bot knows
 
 
 def words(length: int) -> str:

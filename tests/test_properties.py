@@ -21,6 +21,8 @@ REGISTER = ["chao", "1", "nguyen van an", "12/3/1990", "nam", "0912345678", "bo 
 DECLARE_OTHER = ["2", "nguyen van be", "2019", "nam", "con", "bo qua", "khong", "ha noi", "hoan kiem", "so 2",
                  "sot", "khong", "khong", "khong", "1", "1", "/khaibao", "1"]
 
+ARRIVE = ["/nhapcanh", "han quoc", "M12345678", "hom nay", "noi bai", "vn301", "han quoc", "khong", "ha noi",
+          "hoan kiem", "so 3", "khong", "khong", "khong", "2", "1"]
 
 NOTICE = ("CHỈ THỊ\nSố 15-CT/TU\nHưng Yên, ngày 3 tháng 5 năm 2021\nVề tăng cường phòng, chống dịch\n"
           "1. Người dân thực hiện khai báo y tế và 5K.\n2. Các xã báo cáo hằng ngày về Sở Y tế.\n"
@@ -46,7 +48,7 @@ def _snapshots() -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
     snapshots: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
     state: dict[str, Any] | None = None
     profile: dict[str, Any] | None = None
-    for line in REGISTER + DECLARE_OTHER + PUBLISH + VENUES + STAFF:
+    for line in REGISTER + DECLARE_OTHER + ARRIVE + PUBLISH + VENUES + STAFF:
         if state and state.get("step"):
             snapshots.setdefault(f"{state['flow']}.{state['step']}", (state, profile))
         outcome = handle(state, Incoming("console", "p", text=line), _context(profile))

@@ -104,6 +104,20 @@ async def start_monitoring(connection: AsyncConnection, caller: Caller, command:
                 until=ends.astimezone(caller.settings.zone).strftime("%d/%m/%Y"))
 
 
+async def monitor_arrival(connection: AsyncConnection, person_id: int, record: dict[str, object],
+                          now: datetime) -> None:
+    """Place an arriving person who stayed in a listed country under monitoring, as the arrival setting asks
+    (the engine put the number of days in the record; the citizen was told in the receipt)."""
+    days = int(record["monitor_days"])  # type: ignore[call-overload]
+    commune = record["commune_code"]
+    await monitoring.start(connection, {
+        "person_id": person_id, "commune_code": commune, "declaration_code": record["code"], "starts_at": now,
+        "ends_at": now + timedelta(days=days), "placed_by": None,
+    })
+    await audit.record(connection, now, "arrival", "system", "monitoring.start", str(commune), code=record["code"],
+                       days=days)
+
+
 async def community_report(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """Store a citizen's report and alert the commune's officials (without the reporter's name)."""
     data = dict(command.data or {})

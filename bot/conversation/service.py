@@ -235,6 +235,7 @@ class ConversationService:
             identity=job.key,
             venue=job.venue,
             household=job.household,
+            arrival_monitoring_days=self.settings.arrival_auto_monitoring_days,
         )
 
     async def _save(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
@@ -269,7 +270,9 @@ class ConversationService:
         ids = await declarations.add_many(connection, records)
         await checkins.mark_declared(connection, [person_id for person_id, _ in records], now, DECLARED_WITHIN)
         alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
-        for (_, record), declaration_id in zip(records, ids, strict=True):
+        for (person_id, record), declaration_id in zip(records, ids, strict=True):
+            if record.get("monitor_days") and record["commune_code"]:
+                await reports.monitor_arrival(connection, person_id, record, now)
             if record["risk_level"] in alerting and record["commune_code"]:
                 await reports.raise_alert(connection, "declaration", record["commune_code"], now,
                                         declaration_id=declaration_id, admins=self.settings.admin_identities)

@@ -23,8 +23,8 @@ from handlers.areas import catalog
 from handlers.audience import Audience
 from handlers.parsers import phone_display
 from storage import alerts, broadcasts, monitoring, officials, reporting, statistics
+from storage.broadcasts import BROADCAST
 from storage.db import Database
-from storage.models import Broadcast
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ async def monitoring_slot(db: Database, slot_at: datetime, previous_slot_at: dat
     """Report who missed the last slot to their commune, then remind everyone monitored; False if already done."""
     key = f"monitoring:{slot_at.isoformat()}"
     async with db.engine.begin() as connection:
-        done = select(Broadcast.id).where(Broadcast.created_by == key).limit(1)
+        done = select(BROADCAST.c.id).where(BROADCAST.c.created_by == key).limit(1)
         if (await connection.execute(done)).first() is not None:
             return False
         await monitoring.end_finished(connection, slot_at)

@@ -12,9 +12,11 @@ from functools import lru_cache
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
+import messages
 import messages_vi
 from bot.records.xlsx_stream import Target, XlsxStreamWriter
 from handlers.areas import catalog
+from handlers.flows import arrival
 
 Row = dict[str, Any]
 
@@ -27,9 +29,12 @@ COLUMNS = (
     ("reports.column.level", 11), ("reports.column.reasons", 40), ("reports.column.symptoms", 30),
     ("reports.column.exposure", 30), ("reports.column.travel", 30), ("reports.column.conditions", 24),
     ("reports.column.vaccine", 12),
+    # an arrival declaration's answers (handlers.flows.arrival), empty for the others
+    ("arrival.column.nationality", 14), ("arrival.column.paper", 14), ("arrival.column.entry_date", 12),
+    ("arrival.column.gate", 28), ("arrival.column.vehicle", 16), ("arrival.column.visited", 28),
 )
 TIME_COLUMN = 1
-TYPED_COLUMNS = (2, 5, 8, 10, 11, 16)  # names, phones, addresses, places: what people typed
+TYPED_COLUMNS = (2, 5, 8, 10, 11, 16, 20, 22, 23)  # names, phones, addresses, places, papers: what people typed
 EXCEL_TIME = "DD/MM/YYYY HH:MM"
 CSV_TIME = "%d/%m/%Y %H:%M"
 GENDER_KEYS = {"male": "option.male", "female": "option.female", "other": "option.gender_other"}
@@ -94,7 +99,17 @@ def cells(row: Row, zone: ZoneInfo) -> list[Any]:
         "; ".join(_place(place) for place in answers.get("travel") or ()) or None,
         _labels("condition", answers.get("conditions")),
         label(f"vaccine.{answers['vaccine']}") if answers.get("vaccine") else None,
+        *_arrival_cells(answers),
     ]
+
+
+def _arrival_cells(answers: dict[str, Any]) -> list[str | None]:
+    """Nationality, passport or CCCD, date of entry, gate, flight or vehicle, countries: an arrival's answers."""
+    if "paper" not in answers:
+        return [None] * 6
+    shown = arrival.summary_fields(answers, messages.VI)
+    return [shown["nationality"], answers["paper"]["number"], shown["entry_date"], shown["gate"],
+            shown["vehicle"], shown["visited"]]
 
 
 def _neutral(values: list[Any]) -> list[Any]:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+import messages
 import messages_vi
 from bot.settings import Settings
 from handlers import receipt
+from handlers.flows import arrival
 from handlers.masking import mask_name
+from handlers.matching.travel_papers import masked
 from storage.declarations import find_by_code
 from storage.upsert import Executor
 
@@ -26,18 +30,20 @@ class Verdict:
     declared_at: datetime | None = None
     masked_name: str | None = None
     valid_until: datetime | None = None
+    arrival: dict[str, str] | None = None  # an arrival declaration's entry, gate, nationality, masked passport
 
     def text(self, settings: Settings) -> str:
         """The verdict in Vietnamese."""
         if self.status not in GENUINE:
             return messages_vi.t("verify.forged")
         assert self.declared_at is not None and self.valid_until is not None
+        entered = f"\n{messages.t(messages.VI, 'arrival.gate_screen', **self.arrival)}" if self.arrival else ""
         return messages_vi.t(
             f"verify.{self.status}", action=messages_vi.t(f"verify.action.{self.level}"),
             level=messages_vi.t(f"level.{self.level}"), name=self.masked_name or "—", code=self.code or "",
             time=self.declared_at.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
             until=self.valid_until.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
-        )
+        ) + entered
 
 
 async def verify(executor: Executor, presented: str, now: datetime, settings: Settings) -> Verdict:
@@ -61,4 +67,15 @@ async def verify(executor: Executor, presented: str, now: datetime, settings: Se
         return Verdict("forged")
     status = "valid" if now <= declaration["valid_until"] else "expired"
     return Verdict(status, code, declaration["commune_code"], declaration["risk_level"], declaration["created_at"],
-                   mask_name(declaration["subject_name"]), declaration["valid_until"])
+                   mask_name(declaration["subject_name"]), declaration["valid_until"],
+                   _arrival(declaration["answers"] or {}))
+
+
+def _arrival(answers: dict[str, Any]) -> dict[str, str] | None:
+    """What a gate may see of an arrival: the day, gate and nationality, and the document number masked."""
+    if "paper" not in answers:
+        return None
+    shown = arrival.summary_fields(answers, messages.VI)
+    paper = {**answers["paper"], "number": masked(answers["paper"]["number"])}
+    return {"entry_date": shown["entry_date"], "gate": shown["gate"], "nationality": shown["nationality"],
+            "paper": arrival.paper_text(paper, messages.VI)}

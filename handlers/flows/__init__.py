@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.flow import Answers, Completion, Flow, validate
-from handlers.flows import declaration, notices, publish, registration, rights, staff, venues
+from handlers.flows import arrival, declaration, notices, publish, registration, rights, staff, venues
 from handlers.protocol import Context
 
 Finisher = Callable[[Answers, Context], Completion]
@@ -13,6 +13,7 @@ Finisher = Callable[[Answers, Context], Completion]
 FLOWS: dict[str, tuple[Flow, Finisher]] = {
     registration.FLOW.id: (registration.FLOW, registration.finish),
     declaration.FLOW.id: (declaration.FLOW, declaration.finish),
+    arrival.FLOW.id: (arrival.FLOW, arrival.finish),
     notices.FLOW.id: (notices.FLOW, notices.finish),
     publish.FLOW.id: (publish.FLOW, publish.finish),
     staff.INVITE.id: (staff.INVITE, staff.finish_invite),
@@ -32,7 +33,9 @@ SAMPLE_ANSWERS: dict[str, list[Answers]] = {
         {"confirm_profile": "yes", "for_whom": "other", "subject_same_address": "yes"},
         {"confirm_profile": "yes", "for_whom": "other", "subject_same_address": "no"},
         {"confirm_profile": "edit"},
+        {"confirm_profile": "yes", "for_whom": "arrival"},
     ],
+    "arrive": arrival.SAMPLE_ANSWERS,
     "notices": [{}],
     "publish": [{}, {"audience": "area"}, {"audience": "everyone"}],
     "invite": [{}],

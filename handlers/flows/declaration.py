@@ -29,6 +29,10 @@ from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
 from handlers.protocol import Context, Reply, SaveDeclaration
 from handlers.triage import TriageInput, listed_visits, triage
 
+# Where a declaration starts, the words that choose the arrival declaration instead (handlers.flows.arrival).
+ARRIVAL_WORDS = ("nhap canh", "vua nhap canh", "moi nhap canh", "khai bao nhap canh", "tu nuoc ngoai ve",
+                 "moi ve nuoc", "vua ve nuoc", "nuoc ngoai ve", "moi tu nuoc ngoai ve", "arrival", "arrived",
+                 "entry", "just arrived", "entering vietnam")
 NONE_ALIASES = (*NO_WORDS, "none", "khong co gi", "khong bi gi", "binh thuong", "khoe", "van khoe", "khong sao",
                 "khong trieu chung", "khong benh", "khong tiep xuc", "khong co ai", "khong benh gi", "deu khong")
 
@@ -97,6 +101,7 @@ WHOM = (
                                  "ban than toi", "cho em", "cua toi")),
     Option("other", "whom.other", ("nguoi khac", "khai ho", "ho", "nguoi than", "con", "bo", "me", "cho con",
                                    "cho me", "cho bo", "khai cho nguoi khac", "vo", "chong", "ong", "ba")),
+    Option("arrival", "whom.arrival", ARRIVAL_WORDS),
 )
 
 RELATIONS = (
@@ -117,6 +122,11 @@ PROFILE_OPTIONS = (
 
 def _other(answers: Answers) -> bool:
     return answers.get("for_whom") == "other"
+
+
+def _after_whom(answers: Answers) -> str:
+    """Someone else's details, the health questions, or the end (an arrival continues in its own flow)."""
+    return {"other": "subject_name", "arrival": END}.get(answers.get("for_whom", ""), "symptoms")
 
 
 def places(text: str, answers: Answers, ctx: Context) -> Parsed:
@@ -140,7 +150,7 @@ FLOW = Flow(
              options=PROFILE_OPTIONS, next=lambda a: "for_whom" if a.get("confirm_profile") == "yes" else END,
              editable=False, prompt_params=lambda a, ctx: {"profile": profile_text(ctx.profile or {}, ctx)}),
         Step("for_whom", "declare.for_whom", CHOICE, "label.for_whom", options=WHOM,
-             next=lambda a: "subject_name" if _other(a) else "symptoms"),
+             next=_after_whom),
         Step("subject_name", "declare.subject_name", TEXT, "label.subject_name", "subject_birth",
              parse=common.name),
         Step("subject_birth", "declare.subject_birth", TEXT, "label.subject_birth", "subject_gender",
@@ -193,6 +203,8 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     if answers.get("confirm_profile") == "edit":
         stored = registration.answers_from_profile(ctx.profile or {})
         return Completion(next_flow=NextFlow("register", answers=stored, review=True))
+    if answers.get("for_whom") == "arrival":
+        return Completion(next_flow=NextFlow("arrive"))
     profile = ctx.profile or {}
     for_self = answers["for_whom"] == "self"
     same_address = for_self or answers.get("subject_same_address") == "yes"

@@ -103,3 +103,55 @@ def parse_birth(text: str, today: date, allow_year: bool = True) -> Parsed:
     if born > today or not in_range:
         return Invalid("input.date_out_of_range")
     return Ok({"date": born.isoformat(), "year": born.year})
+
+
+_RELATIVE_DAYS = {
+    "hom nay": 0, "nay": 0, "today": 0, "hom qua": -1, "qua": -1, "yesterday": -1, "hom kia": -2, "hom ki": -2,
+    "ngay mai": 1, "mai": 1, "tomorrow": 1, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "tonight": 0, "last night": -1,
+}
+# Parts of a day and particles around "hôm nay", "hôm qua" ("sáng nay", "tối qua ạ", "this morning").
+_TIME_OF_DAY = frozenset({"sang", "trua", "chieu", "toi", "dem", "khuya", "a", "nhe", "nha", "vao", "em", "minh"})
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_MONTH = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b\.?")
+
+
+def parse_day(text: str, today: date, past_days: int, future_days: int) -> Parsed:
+    """A day near today, as an ISO date: "hôm nay", "hôm qua", "yesterday", "28/11", "28/11/2026", "2026-11-28".
+    Without a year, the one that puts the day nearest today; refused outside ``past_days`` .. ``future_days``."""
+    folded = re.sub(r"\bt(?:hg?)?\.?\s*(?=[0-9])", "thang ", fold(text))
+    folded = _ENGLISH_MONTH.sub(lambda m: f" thang {_ENGLISH_MONTHS.index(m.group(1)[:3]) + 1} ", folded)
+    folded = re.sub(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b", r"\1", folded).replace(" of ", " ")
+    words = " ".join(word for word in re.findall(r"[0-9a-z]+", folded) if word not in _TIME_OF_DAY)
+    if words in _RELATIVE_DAYS:
+        return _day_in_range(date.fromordinal(today.toordinal() + _RELATIVE_DAYS[words]), today, past_days,
+                             future_days)
+    numbers = _numbers(folded)
+    if not numbers:
+        return Invalid("input.bad_date_only")
+    if len(numbers) == 1 and numbers[0][0] is None and len(numbers[0][1]) in (4, 8):
+        digits = numbers[0][1]
+        numbers = [(None, digits[:2]), (None, digits[2:4]), *([(None, digits[4:])] if len(digits) == 8 else [])]
+    parts: dict[str, str] = {marker: digits for marker, digits in numbers if marker}
+    untagged = [digits for marker, digits in numbers if marker is None]
+    if "year" not in parts and len(untagged) == 2 and not any(len(digits) == 4 for digits in untagged):
+        parts.update(zip(("day", "month"), untagged, strict=True))
+        untagged = []
+    if not _fill(parts, untagged) or "day" not in parts or "month" not in parts:
+        return Invalid("input.bad_date_only")
+    years = [_year(parts["year"], today)] if "year" in parts else [today.year - 1, today.year, today.year + 1]
+    found = []
+    for year in years:
+        try:
+            found.append(date(year, int(parts["month"]), int(parts["day"])))
+        except ValueError:
+            continue
+    if not found:
+        return Invalid("input.no_such_date")
+    return _day_in_range(min(found, key=lambda day: abs((day - today).days)), today, past_days, future_days)
+
+
+def _day_in_range(day: date, today: date, past_days: int, future_days: int) -> Parsed:
+    if not -past_days <= (day - today).days <= future_days:
+        return Invalid("input.day_out_of_range", {"days": str(past_days)})
+    return Ok(day.isoformat())

@@ -87,8 +87,8 @@ def formers() -> dict[str, Former]:
     for new_province, divided in table["DICT_PROVINCE_WARD_DIVIDED"].items():
         for old_key, parts in divided.items():
             ordered = sorted(parts, key=lambda part: not part["isDefaultNewWard"])
-            codes = [new_code.get((new_province, part["newWardKey"])) for part in ordered]
-            went[old_key] = list(dict.fromkeys([*went.get(old_key, []), *filter(None, codes)]))
+            parts_codes = [new_code.get((new_province, part["newWardKey"])) for part in ordered]
+            went[old_key] = list(dict.fromkeys([*went.get(old_key, []), *filter(None, parts_codes)]))
     new_province_of = {old: province_code[new] for new, olds in table["DICT_PROVINCE"].items() for old in olds}
     units: dict[str, Former] = {}
     gathered: dict[str, Counter[str]] = defaultdict(Counter)

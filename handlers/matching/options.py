@@ -293,12 +293,12 @@ def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, s
     words = tuple(meaningful(text))
     if not words:
         return Invalid("input.empty")
-    confirm, confirm_label = confirm
+    confirm_id, confirm_label = confirm
     if words == _words(confirm_label):
-        return Ok(confirm)
+        return Ok(confirm_id)
     number = _number(words)
     if number is not None:
-        ids = [confirm, *(field_id for field_id, _, _ in fields)]
+        ids = [confirm_id, *(field_id for field_id, _, _ in fields)]
         return Ok(ids[number - 1]) if 1 <= number <= len(ids) else Invalid("input.number_out_of_range",
                                                                               {"count": str(len(ids))})
     verb = next((verb for verb in EDIT_VERBS if words[: len(verb.split())] == tuple(verb.split())), None)
@@ -315,7 +315,7 @@ def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, s
         if len(found) > 1 and verb:
             return Pick(tuple((choice.id, f"Sửa: {choice.label}") for choice in found), "choice.which")
     if not verb and (" ".join(words) in CONFIRM_WORDS or all(" ".join(p) in CONFIRM_WORDS for p in _pairs(words))):
-        return Ok(confirm)
+        return Ok(confirm_id)
     if verb and not rest:
         return Pick(tuple((choice.id, f"Sửa: {choice.label}") for choice in edits), "review.which_field")
     return Invalid("input.review_pick", {"count": str(len(fields) + 1)})

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TypeGuard
 
 from rapidfuzz import fuzz, process
 
@@ -53,7 +54,7 @@ def level(unit: Unit) -> str:
     return unit.level
 
 
-def is_new(unit: Unit) -> bool:
+def is_new(unit: Unit) -> TypeGuard[Area]:
     """True for a unit of the 2025 map."""
     return isinstance(unit, Area)
 
@@ -330,7 +331,7 @@ def _near(query: str, scope: Scope, wanted: str, limit: int, backing: Reading | 
     query = _TYPE.sub("", query)
     if len(query) < 3:
         return Found((), False)
-    pools = [index().province_names] if wanted == PROVINCE and scope.province is None else []
+    pools: list[Sequence[str]] = [index().province_names] if wanted == PROVINCE and scope.province is None else []
     pools.append(index().pool(scope.province))
     for pool in pools:
         hits = process.extract(query, pool, scorer=fuzz.ratio, score_cutoff=NEAR, limit=limit * 3)

@@ -63,7 +63,7 @@ def test_a_mismatch_between_registry_and_handlers_fails_at_once() -> None:
 
 def test_telegram_menu_is_the_registry_menu() -> None:
     assert [command.command for command in menu_commands()] == [
-        "khaibao", "quaylai", "huy", "batdau", "vungdich", "huongdan"]
+        "khaibao", "nhapcanh", "quaylai", "huy", "batdau", "vungdich", "huongdan"]
     assert all(command.description for command in menu_commands())
 
 

@@ -32,16 +32,18 @@ HEADER = [
     "Mã khai báo", "Thời gian", "Họ tên", "Năm sinh", "Giới tính", "Điện thoại", "Tỉnh/thành", "Xã/phường",
     "Địa chỉ", "Khai cho", "Người khai hộ", "Điện thoại người khai hộ", "Mức nguy cơ", "Lý do", "Triệu chứng",
     "Tiếp xúc, đi lại", "Nơi đã đến", "Bệnh nền", "Vắc-xin",
+    "Quốc tịch", "Hộ chiếu/CCCD", "Ngày nhập cảnh", "Cửa khẩu", "Phương tiện", "Các nước đã ở (14 ngày)",
 ]
+NOT_ARRIVAL = ["", "", "", "", "", ""]  # the arrival columns of an ordinary declaration
 OWN_ROW = [
     "KB00005", "21/11/2026 23:30", "Nguyễn Văn An", 1990, "Nam", "0912345678", "Hưng Yên", "Xã Yên Mỹ",
-    "Số 1 đường Lê Lợi", "Bản thân", "", "", "Vàng", "", "", "", "", "", "3 mũi",
+    "Số 1 đường Lê Lợi", "Bản thân", "", "", "Vàng", "", "", "", "", "", "3 mũi", *NOT_ARRIVAL,
 ]
 CHILD_ROW = [
     "KB00100", "22/11/2026 08:45", "Trần Thị Bé", 2015, "Nữ", "", "Thành phố Hà Nội", "Phường Hoàn Kiếm",
     "Số 5 ngõ 10 Hàng Bạc", "Khai hộ", "Nguyễn Văn An", "0912345678", "Đỏ",
     "Tiếp xúc gần với ca bệnh xác định (F0); Có triệu chứng trong 14 ngày qua", "Sốt; Ho",
-    "Tiếp xúc gần với ca bệnh xác định (F0)", "Thành phố Hà Nội; Paris", "", "2 mũi",
+    "Tiếp xúc gần với ca bệnh xác định (F0)", "Thành phố Hà Nội; Paris", "", "2 mũi", *NOT_ARRIVAL,
 ]
 
 
@@ -101,7 +103,7 @@ async def test_xlsx_has_the_vietnamese_header_and_one_row_per_declaration(seeded
     sheet = load_workbook(target).active
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == HEADER == headers()
-    assert len(rows) == 12 and sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:S12"
+    assert len(rows) == 12 and sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:Y12"
     late = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "KB00005")
     assert late[1].value == datetime(2026, 11, 21, 23, 30) and late[1].number_format == "DD/MM/YYYY HH:MM"
     assert [late[1].value.strftime("%d/%m/%Y %H:%M")] + [cell.value or "" for cell in late[2:]] == OWN_ROW[1:]

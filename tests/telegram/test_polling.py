@@ -105,7 +105,7 @@ async def test_start_deletes_the_webhook_polls_for_two_kinds_and_sets_the_comman
     polls = await fake.wait_for_calls("getUpdates")
     assert polls[-1].params["allowed_updates"] == ["message", "callback_query"]
     commands = dict(fake.my_commands())
-    assert list(commands) == ["khaibao", "quaylai", "huy", "batdau", "vungdich", "huongdan"]  # the registry's order
+    assert list(commands) == ["khaibao", "nhapcanh", "quaylai", "huy", "batdau", "vungdich", "huongdan"]  # the registry's order
     assert commands["khaibao"] == "Khai báo y tế"
 
 

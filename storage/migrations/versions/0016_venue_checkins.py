@@ -1,7 +1,7 @@
 """Venues, check-ins (indexed on venue and time), confirmed cases and the exposures they caused; delivery buttons.
 
 Revision ID: 0016
-Revises: 0012
+Revises: 0014
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlmodel
 from alembic import op
 
 revision = '0016'
-down_revision = '0012'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
