@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-import messages_vi
+import messages
+from messages import VI
 
 CHANNELS = ("console", "telegram", "zalo")
 VENUE_KINDS = ("market", "office", "school", "shop", "clinic", "transport", "other")  # handlers.venues.kinds
@@ -130,7 +131,7 @@ class Settings(BaseSettings):
         """No key in the code: a platform needs KHAIBAO_SECRET_KEY; the console alone keeps its own key file."""
         if self.secret_key is None:
             if self.platform_configured:
-                raise ValueError(messages_vi.t("settings.no_secret_key"))
+                raise ValueError(messages.t(VI, "settings.no_secret_key"))
             self.secret_key = SecretStr(install_key(Path(self.data_dir)))
         return self
 
@@ -236,24 +237,24 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = [_problem(error) for error in exc.errors()]
-        raise SettingsError("\n".join([messages_vi.t("settings.invalid"), *problems])) from None
+        raise SettingsError("\n".join([messages.t(VI, "settings.invalid"), *problems])) from None
 
 
 def _problem(error: Any) -> str:
     """One line: the variable, the value given (never a secret's) and what is expected."""
     if not error["loc"]:  # a check of several settings together: its message names them
-        return messages_vi.t("settings.problem_whole", detail=error["msg"].removeprefix("Value error, "))
+        return messages.t(VI, "settings.problem_whole", detail=error["msg"].removeprefix("Value error, "))
     variable = str(error["loc"][0])
     info = next((info for name, info in Settings.model_fields.items() if variable in (name, info.alias)), None)
     variable = (info.alias if info else None) or variable
     secret = info is not None and "Secret" in str(info.annotation)
     given = error.get("input")
     key = f"settings.expect.{variable}"
-    expected = messages_vi.t(key) if key in messages_vi.catalog() else messages_vi.t("settings.generic",
+    expected = messages.t(VI, key) if key in messages.catalog(VI) else messages.t(VI, "settings.generic",
                                                                                        detail=error["msg"])
     if secret or not isinstance(given, str | int | float):
-        return messages_vi.t("settings.problem", variable=variable, expected=expected)
-    return messages_vi.t("settings.problem_value", variable=variable, value=given, expected=expected)
+        return messages.t(VI, "settings.problem", variable=variable, expected=expected)
+    return messages.t(VI, "settings.problem_value", variable=variable, value=given, expected=expected)
 
 
 @lru_cache(maxsize=1)

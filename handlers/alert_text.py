@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import messages
-import messages_vi
 from handlers.areas import catalog
 from handlers.flows import arrival
 from handlers.parsers import phone_display
@@ -27,17 +26,18 @@ ALERT_SENDERS = "alert:"  # how every broadcast sent about an alert names its se
 Row = Mapping[str, Any]
 
 
-def declaration_alert(declaration: Row, person: Row | None) -> str:
+def declaration_alert(declaration: Row, person: Row | None, locale: str = "vi") -> str:
     """A high-risk declaration: level, code, name, phone, street and commune, reasons; nothing more."""
     answers = declaration.get("answers") or {}
     phone = answers.get("subject_phone") if not declaration["for_self"] else (person or {}).get("phone")
     at_home = declaration["for_self"] or answers.get("subject_same_address") == "yes"
     street = answers.get("stay_street") or ((person or {}).get("street") if at_home else answers.get("subject_street"))
     area = catalog().label(declaration["commune_code"] or "")
-    reasons = ", ".join(messages_vi.t(f"triage.reason.{reason}") for reason in declaration["reasons"])
-    return messages_vi.t(
-        "alert.declaration", level=messages_vi.t(f"level.{declaration['risk_level']}"), code=declaration["code"],
-        name=declaration["subject_name"] or messages_vi.t("erased"), phone=phone_display(phone) if phone else "—",
+    reasons = ", ".join(messages.t(locale, f"triage.reason.{reason}") for reason in declaration["reasons"])
+    return messages.t(
+        locale, "alert.declaration", level=messages.t(locale, f"level.{declaration['risk_level']}"),
+        code=declaration["code"], name=declaration["subject_name"] or messages.t(locale, "erased"),
+        phone=phone_display(phone) if phone else "—",
         address=f"{street}, {area}" if street else area, reasons=reasons or "—",
     ) + _arrival_line(answers)
 
@@ -51,23 +51,23 @@ def _arrival_line(answers: Row) -> str:
                              visited=shown["visited"])
 
 
-def community_alert(report: Row) -> str:
+def community_alert(report: Row, locale: str = "vi") -> str:
     """A citizen's report, without the reporter's name (their contact only if they gave one)."""
-    return messages_vi.t(
-        "alert.community", kind=messages_vi.t(f"report.kind.{report['kind']}"),
+    return messages.t(
+        locale, "alert.community", kind=messages.t(locale, f"report.kind.{report['kind']}"),
         area=catalog().label(report["commune_code"]), place=report["place"], who=report["who"] or "—",
         seen=report["seen"],
-        contact=phone_display(report["contact"]) if report["contact"] else messages_vi.t("anonymous"),
+        contact=phone_display(report["contact"]) if report["contact"] else messages.t(locale, "anonymous"),
     )
 
 
-def alert_message(text: str, alert_id: int, form: str) -> str:
+def alert_message(text: str, alert_id: int, form: str, locale: str = "vi") -> str:
     """The message sent to officials (or the admins standing in for them): the alert (first, resent or
     escalated) and how to acknowledge it."""
-    footer = messages_vi.t(_FOOTERS.get(form, "alert.footer"), id=str(alert_id))
+    footer = messages.t(locale, _FOOTERS.get(form, "alert.footer"), id=str(alert_id))
     if form not in _HEADINGS:
         return f"{text}\n\n{footer}"
-    return "\n".join([messages_vi.t(_HEADINGS[form]), text, "", footer])
+    return "\n".join([messages.t(locale, _HEADINGS[form]), text, "", footer])
 
 
 def sender(alert_id: int, form: str) -> str:

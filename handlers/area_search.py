@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import messages_vi
+import messages
 from handlers.areas import Area, catalog
 from handlers.matching import places
 from handlers.matching.former import COMMUNE, PROVINCE
@@ -22,10 +22,10 @@ def find_areas(text: str, limit: int = 10) -> list[Area]:
     return list(dict.fromkeys(found))[:limit]
 
 
-def area_lines(text: str) -> str:
+def area_lines(text: str, locale: str = messages.VI) -> str:
     """The matches as "12052 · Xã Yên Mỹ, Hưng Yên" lines under a heading, or why there are none."""
     found = find_areas(text)
     if not found:
-        return messages_vi.t("area_search.none", text=text.strip())
-    lines = [messages_vi.t("area_search.line", code=area.code, label=catalog().label(area.code)) for area in found]
-    return "\n".join([messages_vi.t("area_search.heading", text=text.strip()), *lines])
+        return messages.t(locale, "area_search.none", text=text.strip())
+    lines = [messages.t(locale, "area_search.line", code=area.code, label=catalog().label(area.code)) for area in found]
+    return "\n".join([messages.t(locale, "area_search.heading", text=text.strip()), *lines])

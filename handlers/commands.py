@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import messages_vi
+import messages
 
 CITIZEN = "citizen"
 GATEKEEPER = "gatekeeper"
@@ -45,6 +45,7 @@ class Command:
     action: str | None = None
     server: bool = False
     aliases: tuple[str, ...] = ()
+    english: str | None = None  # its English name: typed like an alias, shown in the English menu and help
     start_prefix: str | None = None
     keep_prefix: bool = False
     menu: bool = False
@@ -57,25 +58,25 @@ class Command:
         if not self.roles or not self.roles <= EVERYONE:
             raise ValueError(f"/{self.name}: unknown roles")
 
-    @property
-    def line(self) -> str:
+    def line(self, locale: str = messages.VI) -> str:
         """Its line in /huongdan."""
-        return messages_vi.t(f"guide.{self.name}")
+        return messages.t(locale, f"guide.{self.name}")
 
 
 REGISTRY: tuple[Command, ...] = (
-    Command("khaibao", EVERYONE, action="restart", menu=True),
-    Command("nhapcanh", EVERYONE, action="arrival", aliases=("arrival",), menu=True),
-    Command("quaylai", EVERYONE, action="back", menu=True),
-    Command("huy", EVERYONE, action="cancel", menu=True),
-    Command("batdau", EVERYONE, action="restart", aliases=("start",), menu=True),
+    Command("khaibao", EVERYONE, action="restart", english="declare", menu=True),
+    Command("nhapcanh", EVERYONE, action="arrival", english="arrival", menu=True),
+    Command("quaylai", EVERYONE, action="back", english="back", menu=True),
+    Command("huy", EVERYONE, action="cancel", english="cancel", menu=True),
+    Command("batdau", EVERYONE, action="restart", english="start", menu=True),
     Command("vungdich", EVERYONE, action="outbreak", menu=True),
     Command("thongbao", EVERYONE, flow="notices"),
     Command("baocao", EVERYONE, flow="community_report", server=True),
     Command("dulieucuatoi", EVERYONE, server=True),
     Command("xoadulieu", EVERYONE, flow="erase"),
     Command("canbo", EVERYONE, action="redeem", server=True, start_prefix="inv_"),
-    Command("huongdan", EVERYONE, server=True, menu=True),
+    Command("ngonngu", EVERYONE, action="language", english="language", menu=True),
+    Command("huongdan", EVERYONE, server=True, english="help", menu=True),
     Command("diadiem", EVERYONE, flow="venue"),
     Command("checkin", EVERYONE, action="checkin", start_prefix="l_", keep_prefix=True),
     Command("luotvao", EVERYONE, server=True),
@@ -106,7 +107,7 @@ def _by_name(registry: tuple[Command, ...]) -> dict[str, Command]:
     """Every typed name and alias to its entry; a name given twice fails when the module loads."""
     named: dict[str, Command] = {}
     for command in registry:
-        for name in (command.name, *command.aliases):
+        for name in (command.name, *command.aliases, *filter(None, [command.english])):
             if name in named:
                 raise ValueError(f"/{name} is in the command registry twice")
             named[name] = command
@@ -132,6 +133,16 @@ def start_link(argument: str) -> tuple[Command, str] | None:
     return None
 
 
+def shown_name(command: Command, locale: str) -> str:
+    """The name a person of ``locale`` is shown: the English name in English where there is one."""
+    return command.english if locale == messages.EN and command.english else command.name
+
+
+def english_names() -> frozenset[str]:
+    """The English command names, but /start, which every Telegram app sends first whatever its language."""
+    return frozenset(command.english for command in REGISTRY if command.english and command.english != "start")
+
+
 def menu() -> list[Command]:
     """The commands of Telegram's menu, in the registry's order."""
     return [command for command in REGISTRY if command.menu]
@@ -149,11 +160,12 @@ def commands_for(role: str) -> list[Command]:
     return [command for command in REGISTRY if command.typed and role in command.roles]
 
 
-def command_lines(role: str) -> str:
+def command_lines(role: str, locale: str = messages.VI) -> str:
     """The lines "/lệnh — việc" for every command of ``role``."""
-    return "\n".join(command.line for command in commands_for(role))
+    return "\n".join(command.line(locale) for command in commands_for(role))
 
 
-def help_text(role: str) -> str:
-    """/huongdan for ``role``: a heading, exactly its commands, how to answer."""
-    return "\n".join([messages_vi.t(f"guide.heading.{role}"), command_lines(role), messages_vi.t("guide.footer")])
+def help_text(role: str, locale: str = messages.VI) -> str:
+    """/huongdan for ``role`` in ``locale``: a heading, exactly its commands, how to answer."""
+    return "\n".join([messages.t(locale, f"guide.heading.{role}"), command_lines(role, locale),
+                      messages.t(locale, "guide.footer")])

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-import messages_vi
-from handlers import commands, paste
+import messages
+from handlers import commands, language, paste
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, NextFlow, Ok, Parsed, Pick, Step
 from handlers.flows import FLOWS
 from handlers.flows import venues as venue_flows
 from handlers.matching import options as matching
+from handlers.matching import vocabulary
 from handlers.matching.countries import place_label
 from handlers.matching.normal import meaningful
-from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
 from handlers.protocol import (
     BUTTON,
     DOCUMENT,
+    TEXT,
     UNSUPPORTED,
     Context,
     Incoming,
@@ -27,6 +29,7 @@ from handlers.protocol import (
     Reply,
     ReplyOption,
     ServerCommand,
+    SetLocale,
 )
 from handlers.text import fold
 
@@ -36,9 +39,9 @@ CONFIRM = "confirm"
 RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
 
 
-def t(key: str, **params: Any) -> str:
-    """Shorthand for a message by key."""
-    return messages_vi.t(key, **params)
+def t(locale: str, key: str, **params: Any) -> str:
+    """Shorthand for a message by key in the user's language."""
+    return messages.t(locale, key, **params)
 
 
 def idle_state(now: datetime) -> dict[str, Any]:
@@ -50,15 +53,26 @@ def handle(state: dict[str, Any] | None, incoming: Incoming, ctx: Context) -> Ou
     """Handle one incoming message; returns the new state, the replies and the effects to carry out."""
     current = json.loads(json.dumps(state)) if state else idle_state(ctx.now)
     out = Outcome(current)
+    if current.get("locale", ctx.locale) != ctx.locale:
+        ctx = replace(ctx, locale=current["locale"])
     if current.get("flow") and _expired(current, ctx):
-        out.state = current = idle_state(ctx.now)
-        out.replies.append(Reply(t("session.expired")))
+        _reset(out, ctx)
+        current = out.state
+        out.replies.append(Reply(t(ctx.locale, "session.expired")))
     current["touched"] = ctx.now.isoformat()
     joining = current.pop("joining", None)
     text = incoming.text.strip()
+    asked = current.pop("asking", None) == LANGUAGE or (incoming.option or ("",))[0] == language.STEP
+    if asked and _language_answer(out, incoming, ctx):
+        return out
+    if state is None and not ctx.registered:
+        spoken = _first_contact(out, incoming, ctx)
+        if spoken is None:
+            return out
+        ctx = spoken
     if incoming.kind == UNSUPPORTED or (incoming.kind == DOCUMENT and not current.get("flow")):
         key = "input.unsupported" if incoming.kind == UNSUPPORTED else "input.file_not_expected"
-        out.replies.append(Reply(t(key)))
+        out.replies.append(Reply(t(ctx.locale, key)))
         _reprompt(out, ctx)
     elif text.startswith("/") and incoming.kind != BUTTON:
         _command(out, text, ctx)
@@ -67,6 +81,93 @@ def handle(state: dict[str, Any] | None, incoming: Incoming, ctx: Context) -> Ou
     else:
         _answer(out, incoming, ctx, joining)
     return out
+
+
+# --- language ---------------------------------------------------------------------------------------
+
+LANGUAGE = "language"
+
+
+def _first_contact(out: Outcome, incoming: Incoming, ctx: Context) -> Context | None:
+    """Someone new: English when they greet in English, the language question when their first message says
+    nothing about it (``/start``, "ok"); the context to go on with, or None when the question was asked."""
+    text = incoming.text.strip()
+    if incoming.kind != TEXT:
+        return ctx
+    if text.startswith("/"):
+        name, _, argument = text.partition(" ")
+        name = fold(name.split("@", 1)[0])
+        if name[1:] in commands.english_names():  # a first message that is an English command is English
+            return _set_locale(out, messages.EN, ctx)
+        if name == "/start" and not argument.strip():
+            _ask_language(out, ctx)
+            return None
+        return ctx
+    detected = language.detect(text)
+    if detected is None:
+        _ask_language(out, ctx)
+        return None
+    if detected == messages.EN:
+        ctx = _set_locale(out, messages.EN, ctx)
+        out.replies.append(Reply(t(ctx.locale, "language.detected")))
+    return ctx
+
+
+def _ask_language(out: Outcome, ctx: Context, hint: bool = False) -> None:
+    """The question "Tiếng Việt / English"; the current question, if any, stays."""
+    out.state["asking"] = LANGUAGE
+    text = t(ctx.locale, "language.prompt")
+    if hint:
+        text = f"{t(ctx.locale, 'language.hint')}\n\n{text}"
+    options = tuple(ReplyOption(option.id, t(ctx.locale, option.key)) for option in language.OPTIONS)
+    out.replies.append(Reply(text, step=language.STEP, options=options))
+
+
+def _language_answer(out: Outcome, incoming: Incoming, ctx: Context) -> bool:
+    """An answer to the language question switches the language; False when the message answers something else
+    (the question on screen then takes it), or asks again when there is nothing else to answer."""
+    chosen: str | None
+    if incoming.kind == BUTTON:
+        step_id, option_id = incoming.option or ("", "")
+        chosen = option_id if step_id == language.STEP and option_id in messages.LOCALES else None
+    else:
+        picked = matching.choose_one(incoming.text, matching.from_options(language.OPTIONS, ctx.locale), ctx.locale)
+        chosen = language.named(incoming.text) or (picked.value if isinstance(picked, Ok) else None)
+        if chosen is None and not out.state.get("flow"):
+            chosen = language.detect(incoming.text) if not incoming.text.strip().startswith("/") else None
+    if chosen is None:
+        if out.state.get("flow") or incoming.text.strip().startswith("/"):
+            return False
+        _ask_language(out, ctx, hint=True)
+        return True
+    _switch_language(out, chosen, ctx)
+    return True
+
+
+def _set_locale(out: Outcome, locale: str, ctx: Context) -> Context:
+    """Speak ``locale`` from now on: kept in the conversation and on the person's record."""
+    out.state["locale"] = locale
+    out.effects.append(SetLocale(locale))
+    return replace(ctx, locale=locale)
+
+
+def _switch_language(out: Outcome, locale: str, ctx: Context) -> None:
+    """Switch, say so in the new language, and go on: the current question again, or registration."""
+    ctx = _set_locale(out, locale, ctx)
+    out.replies.append(Reply(t(locale, "language.set")))
+    if out.state.get("flow"):
+        _reprompt(out, ctx, short=False)
+    elif not ctx.registered:
+        _start_entry(out, ctx)
+
+
+def _language(out: Outcome, argument: str, ctx: Context) -> None:
+    """/ngonngu, /language [tieng viet|english]: switch at once when a language is named, else ask."""
+    chosen = language.named(argument) if argument else None
+    if chosen:
+        _switch_language(out, chosen, ctx)
+    else:
+        _ask_language(out, ctx)
 
 
 def _expired(state: dict[str, Any], ctx: Context) -> bool:
@@ -81,7 +182,7 @@ def _command(out: Outcome, text: str, ctx: Context) -> None:
     name, _, argument = text.partition(" ")
     command = commands.typed(fold(name[1:].split("@", 1)[0]))
     if command is None:
-        out.replies.append(Reply(t("command.unknown")))
+        out.replies.append(Reply(t(ctx.locale, "command.unknown")))
         _reprompt(out, ctx)
         return
     _run(out, command, argument.strip(), ctx)
@@ -132,17 +233,17 @@ def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
         _start_flow(out, "checkin", ctx)
         return
     if venue is None or not argument.strip():
-        out.replies.append(Reply(t("checkin.usage" if not argument.strip() else "checkin.unknown")))
+        out.replies.append(Reply(t(ctx.locale, "checkin.usage" if not argument.strip() else "checkin.unknown")))
         _reprompt(out, ctx)
         return
     if venue["status"] != "active":
-        out.replies.append(Reply(t("checkin.suspended", name=venue["name"])))
+        out.replies.append(Reply(t(ctx.locale, "checkin.suspended", name=venue["name"])))
         _reprompt(out, ctx)
         return
     snapshot = venue_flows.venue_snapshot(venue, ctx.household)
     _reset(out, ctx)
     if not ctx.registered:
-        out.replies.append(Reply(t("checkin.register_first", name=venue["name"])))
+        out.replies.append(Reply(t(ctx.locale, "checkin.register_first", name=venue["name"])))
         _start_flow(out, "register", ctx)
         out.state[RESUME_CHECKIN] = snapshot
         return
@@ -155,14 +256,14 @@ def _declare_exposed(out: Outcome, ctx: Context) -> None:
     if not ctx.registered:
         _start_entry(out, ctx)
         return
-    out.replies.append(Reply(t("exposure.declare_intro")))
+    out.replies.append(Reply(t(ctx.locale, "exposure.declare_intro")))
     _start_flow(out, "declare", ctx, presets={"exposure": ["contact_confirmed"]})
 
 
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
     was_active = bool(out.state.get("flow"))
     _reset(out, ctx)
-    out.replies.append(Reply(t("command.cancelled" if was_active else "command.nothing_to_cancel")))
+    out.replies.append(Reply(t(ctx.locale, "command.cancelled" if was_active else "command.nothing_to_cancel")))
 
 
 def _outbreak(out: Outcome, argument: str, ctx: Context) -> None:
@@ -175,7 +276,7 @@ def _start_flow_command(out: Outcome, flow_id: str, ctx: Context) -> None:
     refusal = "command.admin_only" if flow.admin_only and not ctx.is_admin else None
     refusal = refusal or (flow.unavailable(ctx) if flow.unavailable else None)
     if refusal:
-        out.replies.append(Reply(t(refusal)))
+        out.replies.append(Reply(t(ctx.locale, refusal)))
         _reprompt(out, ctx)
         return
     _reset(out, ctx)
@@ -188,7 +289,7 @@ def _arrival(out: Outcome, argument: str, ctx: Context) -> None:
     if ctx.registered:
         _start_flow(out, "arrive", ctx)
         return
-    out.replies.append(Reply(t("arrival.register_first")))
+    out.replies.append(Reply(t(ctx.locale, "arrival.register_first")))
     _start_flow(out, "register", ctx, then="arrive")
 
 
@@ -200,6 +301,7 @@ ACTIONS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "outbreak": _outbreak,
     "redeem": _redeem,
     "arrival": _arrival,
+    "language": _language,
     "checkin": _checkin,
     "declare_exposed": lambda out, argument, ctx: _declare_exposed(out, ctx),
 }
@@ -223,26 +325,31 @@ def _outbreak_text(ctx: Context) -> str:
     today = ctx.now.astimezone(ctx.zone).date()
     active = [area for area in ctx.outbreak if area.active_on(today)]
     if not active:
-        return t("outbreak.none")
+        return t(ctx.locale, "outbreak.none")
     lines = [
-        t("outbreak.line", area=place_label(area.area_code), since=area.started_on.strftime("%d/%m/%Y"))
+        t(ctx.locale, "outbreak.line", area=place_label(area.area_code, ctx.locale),
+          since=area.started_on.strftime("%d/%m/%Y"))
         for area in active
     ]
-    return t("outbreak.list", lines="\n".join(lines))
+    return t(ctx.locale, "outbreak.list", lines="\n".join(lines))
 
 
 def _reset(out: Outcome, ctx: Context) -> None:
+    """No conversation under way; the language chosen stays."""
+    chosen = out.state.get("locale")
     out.state.clear()
     out.state.update(idle_state(ctx.now))
+    if chosen:
+        out.state["locale"] = chosen
 
 
 def _back(out: Outcome, ctx: Context) -> None:
     state = out.state
     if not state.get("flow"):
-        out.replies.append(Reply(t("command.nothing_to_undo")))
+        out.replies.append(Reply(t(ctx.locale, "command.nothing_to_undo")))
         return
     if not state["history"]:
-        out.replies.append(Reply(t("command.at_first_step")))
+        out.replies.append(Reply(t(ctx.locale, "command.at_first_step")))
         _reprompt(out, ctx)
         return
     step_id = state["history"].pop()
@@ -259,7 +366,7 @@ def _back(out: Outcome, ctx: Context) -> None:
 
 def _start_entry(out: Outcome, ctx: Context, presets: dict[str, Any] | None = None) -> None:
     if presets:
-        out.replies.append(Reply(t("area.preset", name=catalog().label(presets["commune"]))))
+        out.replies.append(Reply(t(ctx.locale, "area.preset", name=catalog().label(presets["commune"]))))
     if ctx.registered:
         _start_flow(out, "declare", ctx)
     else:
@@ -347,12 +454,15 @@ def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False,
     if step.kind == REVIEW:
         params["summary"] = _review_summary(_flow(state), answers, ctx)
     short_key = f"{step.prompt}.short"
-    text = t(short_key) if short and short_key in messages_vi.catalog() else t(step.prompt, **params)
+    if short and short_key in messages.catalog(ctx.locale):
+        text = t(ctx.locale, short_key)
+    else:
+        text = t(ctx.locale, step.prompt, **params)
     picked = state["choices"].get(step.id)
     if picked:
-        text = t(picked["key"], **picked.get("params", {}))
+        text = t(ctx.locale, picked["key"], **picked.get("params", {}))
     elif step.id in answers and step.kind != REVIEW:
-        text += "\n" + t("prompt.previous", value=_display(step, answers[step.id], ctx))
+        text += "\n" + t(ctx.locale, "prompt.previous", value=_display(step, answers[step.id], ctx))
     return Reply(
         text,
         step=step.id,
@@ -372,17 +482,17 @@ def _options(step: Step, state: dict[str, Any], ctx: Context) -> list[tuple[str,
     if step.kind == REVIEW:
         flow, answers = _flow(state), state["answers"]
         edits = [
-            (f"edit:{other.id}", t("review.edit", label=t(other.label)))
+            (f"edit:{other.id}", t(ctx.locale, "review.edit", label=t(ctx.locale, other.label)))
             for other in flow.path(answers)
             if other.editable and other.id in answers
         ]
-        return [(CONFIRM, t(step.options[0].key)), *edits]
-    return [(opt.id, t(opt.key)) for opt in step.options]
+        return [(CONFIRM, t(ctx.locale, step.options[0].key)), *edits]
+    return [(opt.id, t(ctx.locale, opt.key)) for opt in step.options]
 
 
 def _review_summary(flow: Flow, answers: dict[str, Any], ctx: Context) -> str:
     return "\n".join(
-        f"• {t(step.label)}: {_display(step, answers[step.id], ctx)}"
+        f"• {t(ctx.locale, step.label)}: {_display(step, answers[step.id], ctx)}"
         for step in flow.path(answers)
         if step.editable and step.id in answers
     )
@@ -393,9 +503,9 @@ def _display(step: Step, value: Any, ctx: Context) -> str:
         return step.show(value, ctx)
     if step.kind == CHOICE:
         option = step.option(value)
-        return t(option.key) if option else str(value)
+        return t(ctx.locale, option.key) if option else str(value)
     if step.kind == MULTI:
-        return ", ".join(t(opt.key) for opt in step.options if opt.id in value)
+        return ", ".join(t(ctx.locale, opt.key) for opt in step.options if opt.id in value)
     return str(value)
 
 
@@ -407,7 +517,7 @@ def _answer(out: Outcome, incoming: Incoming, ctx: Context, joining: dict[str, A
     flow = _flow(state)
     if flow.admin_only and not ctx.is_admin:
         _reset(out, ctx)
-        out.replies.append(Reply(t("command.admin_only")))
+        out.replies.append(Reply(t(ctx.locale, "command.admin_only")))
         return
     step = flow.step(state["step"])
     continuation = paste.continued(joining, state["answers"], flow, incoming, ctx)
@@ -425,7 +535,7 @@ def _answer(out: Outcome, incoming: Incoming, ctx: Context, joining: dict[str, A
     if isinstance(parsed, Invalid):
         if incoming.kind != DOCUMENT and step.parse is not None:
             paste.hold(state, step, incoming.text, ctx)
-        out.replies.append(Reply(_hint(parsed)))
+        out.replies.append(Reply(_hint(parsed, ctx)))
         out.replies.append(_prompt(step, state, ctx, short=True))
     elif isinstance(parsed, Pick):
         state["choices"][step.id] = {"key": parsed.key, "params": dict(parsed.params),
@@ -437,12 +547,12 @@ def _answer(out: Outcome, incoming: Incoming, ctx: Context, joining: dict[str, A
         _accept(out, flow, step, parsed, ctx)
 
 
-def _hint(invalid: Invalid) -> str:
+def _hint(invalid: Invalid, ctx: Context) -> str:
     """Why an answer was not understood; with a single choice, "<key>.one" (never "1 đến 1")."""
     single = f"{invalid.key}.one"
-    if invalid.params.get("count") == "1" and single in messages_vi.catalog():
-        return t(single)
-    return t(invalid.key, **invalid.params)
+    if invalid.params.get("count") == "1" and single in messages.catalog(ctx.locale):
+        return t(ctx.locale, single)
+    return t(ctx.locale, invalid.key, **invalid.params)
 
 
 def _answers_choice(step: Step, continuation: paste.Continuation, incoming: Incoming, state: dict[str, Any],
@@ -461,7 +571,7 @@ def _continue(out: Outcome, flow: Flow, continuation: paste.Continuation, incomi
     if not isinstance(parsed, Ok):
         paste.hold(state, step, continuation.text, ctx, continuation.parts)
         if isinstance(parsed, Invalid):
-            out.replies.append(Reply(_hint(parsed)))
+            out.replies.append(Reply(_hint(parsed, ctx)))
         _reprompt(out, ctx)
         return
     paste.remember(state, step, incoming, ctx, continuation.parts)
@@ -478,7 +588,7 @@ def _pressed(out: Outcome, step: Step, incoming: Incoming, ctx: Context) -> Pars
     step_id, option_id = incoming.option or ("", "")
     valid = {option_id for option_id, _ in _options(step, state, ctx)}
     if step_id != step.id or (option_id not in valid and not (step.kind == MULTI and option_id == DONE)):
-        out.replies.append(Reply(t("input.stale_button")))
+        out.replies.append(Reply(t(ctx.locale, "input.stale_button")))
         out.replies.append(_prompt(step, state, ctx))
         return None
     if state["choices"].get(step.id):
@@ -510,16 +620,17 @@ def _parse_text(step: Step, text: str, state: dict[str, Any], ctx: Context) -> P
         if listed is not None:
             return listed
     if step.choices is not None:
-        return matching.choose_one(text, matching.from_labels(_options(step, state, ctx)))
+        return matching.choose_one(text, matching.from_labels(_options(step, state, ctx)), ctx.locale)
     if step.kind == CHOICE:
-        return matching.choose_one(text, matching.from_options(step.options))
+        return matching.choose_one(text, matching.from_options(step.options, ctx.locale), ctx.locale)
     if step.kind == MULTI:
         exclusive = frozenset(opt.id for opt in step.options if opt.exclusive)
-        return _echoed(step, matching.choose_many(text, matching.from_options(step.options), exclusive))
+        chosen = matching.choose_many(text, matching.from_options(step.options, ctx.locale), exclusive, ctx.locale)
+        return _echoed(step, chosen, ctx)
     if step.kind == REVIEW:
-        fields = [(f"edit:{other.id}", other.id, t(other.label))
+        fields = [(f"edit:{other.id}", other.id, t(ctx.locale, other.label))
                   for other in _flow(state).path(state["answers"]) if other.editable and other.id in state["answers"]]
-        return matching.choose_review(text, (CONFIRM, t(step.options[0].key)), fields)
+        return matching.choose_review(text, (CONFIRM, t(ctx.locale, step.options[0].key)), fields, ctx.locale)
     assert step.parse is not None
     return step.parse(text, state["answers"], ctx)
 
@@ -528,13 +639,14 @@ def _from_list(step: Step, text: str, picked: dict[str, Any], state: dict[str, A
     """An answer to a list of candidates: a number, "có" to a single one, or a listed label; None otherwise."""
     items = [(item[0], item[1]) for item in picked["items"]]
     words = " ".join(meaningful(text))
-    if len(items) == 1 and words in YES_WORDS:
+    vocab = vocabulary.of(ctx.locale)
+    if len(items) == 1 and words in vocab.yes:
         return _listed(step, items[0][0], items[0][1], state, ctx)
-    if len(items) == 1 and words in NO_WORDS:  # not that one: "không" may still answer the question itself
+    if len(items) == 1 and words in vocab.no:  # not that one: "không" may still answer the question itself
         state["choices"].pop(step.id, None)
         again = _parse_text(step, text, state, ctx)
         return again if not isinstance(again, Invalid) else Invalid("area.retype")
-    chosen = matching.choose_one(text, matching.from_labels(items))
+    chosen = matching.choose_one(text, matching.from_labels(items), ctx.locale)
     if isinstance(chosen, Ok):
         return _listed(step, chosen.value, dict(items)[chosen.value], state, ctx)
     if isinstance(chosen, Invalid) and chosen.key == "input.number_out_of_range":
@@ -549,10 +661,10 @@ def _listed(step: Step, item_id: str, label: str, state: dict[str, Any], ctx: Co
     return Ok(item_id, "area.chosen", {"name": label})
 
 
-def _echoed(step: Step, parsed: Parsed) -> Parsed:
+def _echoed(step: Step, parsed: Parsed, ctx: Context) -> Parsed:
     if not isinstance(parsed, Ok):
         return parsed
-    labels = ", ".join(t(opt.key) for opt in step.options if opt.id in parsed.value)
+    labels = ", ".join(t(ctx.locale, opt.key) for opt in step.options if opt.id in parsed.value)
     return Ok(parsed.value, "multi.chosen", {"labels": labels})
 
 
@@ -560,7 +672,7 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
     state = out.state
     state["choices"].pop(step.id, None)
     if parsed.note:
-        out.replies.append(Reply(t(parsed.note, **parsed.note_params)))
+        out.replies.append(Reply(t(ctx.locale, parsed.note, **parsed.note_params)))
     if step.kind == REVIEW:
         if parsed.value == CONFIRM:
             _complete(out, flow, ctx)

@@ -18,6 +18,7 @@ REPORT_WHO = 300  # community_report.who
 REPORT_SEEN = 600  # community_report.seen
 OUTBREAK_NOTE = 200  # outbreak_area.note
 NOTICE_HEADER = 300  # notice.header
+NOTICE_ENGLISH = 3000  # broadcast.text_en, notice.summary_en: sent as typed, a few phone screens at most
 SCHEDULE_TITLE = 300  # report_schedule.title
 SCHEDULE_SOURCE = 600  # report_schedule.source
 TRAVEL = 300  # the places travelled, kept in declaration.answers (JSON): a bound of its own

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import messages_vi
+import messages
 
 Answers = Mapping[str, Any]
 
@@ -20,12 +20,18 @@ class FlowError(ValueError):
 
 @dataclass(frozen=True)
 class Option:
-    """One choice: a stable id, the message key of its label, extra words that select it."""
+    """One choice: a stable id, the message key of its label, extra words that select it (Vietnamese in
+    ``aliases``, English in ``en``)."""
 
     id: str
     key: str
     aliases: tuple[str, ...] = ()
     exclusive: bool = False  # in a multi-choice: cannot be combined with other options
+    en: tuple[str, ...] = ()
+
+    def words(self, locale: str) -> tuple[str, ...]:
+        """The extra words that select this option for a speaker of ``locale``."""
+        return self.en if locale == "en" else self.aliases
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,7 @@ def validate(flow: Flow, sample_answers: list[Answers] | None = None) -> None:
     ids = [step.id for step in flow.steps]
     if len(ids) != len(set(ids)):
         raise FlowError(f"{flow.id}: duplicate step ids")
-    known = messages_vi.catalog()
+    known = set(messages.catalog(messages.VI)).intersection(*(messages.catalog(locale) for locale in messages.LOCALES))
     for step in flow.steps:
         keys = [step.prompt, step.label, *(opt.key for opt in step.options)]
         missing = [key for key in keys if key not in known]

@@ -8,8 +8,8 @@ import phonenumbers
 
 from handlers import field_sizes
 from handlers.flow import Invalid, Ok, Parsed
+from handlers.matching import vocabulary
 from handlers.matching.normal import meaningful
-from handlers.matching.vocabulary import SKIP_WORDS
 from handlers.text import clean, fold, has_letter_or_digit
 
 MAX_INPUT = 500
@@ -74,10 +74,10 @@ def parse_free_text(text: str, limit: int) -> Parsed:
     return Ok(value)
 
 
-def is_skip(text: str) -> bool:
-    """True when the user asks to skip an optional question ("bỏ qua", "ko có", "không ạ", "0")."""
+def is_skip(text: str, locale: str = "vi") -> bool:
+    """True when the user asks to skip an optional question ("bỏ qua", "ko có", "không ạ", "skip", "0")."""
     folded = fold(clean(text))
-    return folded in {"0", "-"} or " ".join(meaningful(folded)) in SKIP_WORDS
+    return folded in {"0", "-"} or " ".join(meaningful(folded)) in vocabulary.of(locale).skip
 
 
 def phone_display(e164: str) -> str:

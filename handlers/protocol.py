@@ -61,6 +61,7 @@ class Reply:
     qr: str | None = None  # content of a QR image to send with the text as caption
     image: bytes | None = None  # a PNG to send with the text as caption (charts)
     document: tuple[str, bytes] | None = None  # (file name, content) to send as a file (exports)
+    locale: str = "vi"  # the language the channel renders its own words in ("Done", pages, the contact button)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,13 @@ class SaveCheckin:
     venue_name: str
     family: bool = False
     position: int = 0  # where its reply goes among the outcome's (set by ``Outcome.add``)
+
+
+@dataclass(frozen=True)
+class SetLocale:
+    """Store the language the person chose (on their record, when they have one)."""
+
+    locale: str
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,7 @@ class PublishNotice:
     progress_chat: tuple[str, str]  # (channel, chat id) of the admin's progress message
     schedules: bool = False  # also turn the directive's recurring reporting duties into reminder schedules
     position: int = 0  # where its reply goes among the outcome's (set by ``Outcome.add``)
+    text_en: str | None = None  # the English text for English-speaking recipients, when the admin gave one
 
 
 @dataclass(frozen=True)
@@ -146,7 +155,7 @@ class NoticeHeading:
 
 
 ServerWork = ShowNotice | PublishNotice | ServerCommand | SaveCheckin  # carried out by the server, answered
-Effect = SaveProfile | SaveDeclaration | DropConversation | ServerWork
+Effect = SaveProfile | SaveDeclaration | DropConversation | SetLocale | ServerWork
 
 
 @dataclass(frozen=True)

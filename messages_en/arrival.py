@@ -1,7 +1,7 @@
 """Texts of the arrival declaration (for people entering Viet Nam)."""
 
 MESSAGES = {
-    "guide.nhapcanh": "/nhapcanh — arrival declaration (just entered Viet Nam from abroad); also /arrival",
+    "guide.nhapcanh": "/arrival (/nhapcanh) — arrival declaration (you have just entered Viet Nam from abroad)",
     "telegram.command.nhapcanh": "Arrival declaration",
     "whom.arrival": "I have just entered Viet Nam (arrival declaration)",
     "arrival.register_first": (
@@ -22,7 +22,7 @@ MESSAGES = {
     ),
     "arrival.paper.ask": "Your passport number? (letters and digits as printed in your passport, e.g. “M12345678”)",
     "arrival.paper.passport": "Passport {number}",
-    "arrival.paper.cccd": "CCCD {number}",
+    "arrival.paper.cccd": "Citizen ID (CCCD) {number}",
     "arrival.paper.empty": "Please type your passport number.",
     "arrival.paper.cccd_foreigner": (
         "A 12-digit number is a Vietnamese citizen ID (CCCD). Foreign nationals, please type your passport number."

@@ -17,6 +17,10 @@ MESSAGES = {
     "help.broadcast.send": "Xếp lịch gửi một thông báo (tiến trình khaibao run hoặc khaibao sender sẽ gửi).",
     "help.broadcast.audience": "Gửi tới: everyone (mọi người), citizens (người dân), officials (cán bộ), "
                                "area:MÃ (người dân một tỉnh hoặc xã/phường).",
+    "help.broadcast.text_en": (
+        "Bản tiếng Anh cho người nhận dùng tiếng Anh (không có: họ nhận bản tiếng Việt kèm ghi chú)."
+    ),
+    "help.broadcast.file_en": "Tệp bản tiếng Anh (UTF-8).",
     "help.broadcast.list": "Các thông báo mới nhất và số tin đã gửi.",
     "help.broadcast.limit": "Số thông báo tối đa.",
     "help.broadcast.status": "Thanh tiến trình và thống kê của một thông báo.",

@@ -1,6 +1,10 @@
 """Texts of the matching layer: old (pre-2025) places, near matches, choices asked back, places travelled."""
 
 MESSAGES = {
+    "former.label_province": "{old} (cũ), nay thuộc {where}",
+    "former.label_unit": "{old}, {parent} (cũ), nay thuộc {where}",
+    "place.province": "tỉnh {name}",
+    "place.city": "thành phố {name}",
     "former.province": "{old} (cũ) nay thuộc {new}.",
     "former.district": "{old} ({province} cũ) nay thuộc {new}.",
     "former.commune": "{old}, {district} (cũ) nay là {new}.",

@@ -30,15 +30,15 @@ async def create(
     return int(result.scalar_one())
 
 
-async def text_of(executor: Executor, alert: dict[str, Any]) -> str:
-    """The alert's text, rendered from its declaration (and declarant) or its report as they are now."""
+async def text_of(executor: Executor, alert: dict[str, Any], locale: str = "vi") -> str:
+    """The alert's text in ``locale``, rendered from its declaration (and declarant) or its report as they are now."""
     if alert["report_id"] is not None:
         report = (await executor.execute(select(REPORT).where(REPORT.c.id == alert["report_id"]))).one()
-        return community_alert(dict(report._mapping))
+        return community_alert(dict(report._mapping), locale)
     declaration = (await executor.execute(
         select(DECLARATION).where(DECLARATION.c.id == alert["declaration_id"]))).one()._asdict()
     person = (await executor.execute(select(PERSON).where(PERSON.c.id == declaration["person_id"]))).first()
-    return declaration_alert(declaration, person._asdict() if person else None)
+    return declaration_alert(declaration, person._asdict() if person else None, locale)
 
 
 async def about(executor: Executor, condition: Any) -> list[dict[str, Any]]:

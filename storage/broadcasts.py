@@ -32,11 +32,13 @@ async def create(
     kind: str = "notice",
     created_by: str | None = None,
     progress: tuple[str, str] | None = None,
+    text_en: str | None = None,
 ) -> int:
-    """Store a broadcast to be sent at ``scheduled_at`` (now when None); its id."""
+    """Store a broadcast to be sent at ``scheduled_at`` (now when None); its id. English-speaking recipients
+    get ``text_en``, or ``text`` under a one-line English note when there is none."""
     result = await executor.execute(
         insert(BROADCAST).values(
-            kind=kind, text=text, audience=audience.to_json(), urgent=urgent, status="scheduled",
+            kind=kind, text=text, text_en=text_en, audience=audience.to_json(), urgent=urgent, status="scheduled",
             scheduled_at=scheduled_at or now, created_by=created_by, created_at=now, expanded_through=0, total=0,
             progress_channel=progress[0] if progress else None, progress_chat=progress[1] if progress else None,
         ).returning(BROADCAST.c.id)
@@ -133,9 +135,10 @@ async def expand_chunk(executor: Executor, broadcast: dict[str, Any], now: datet
         return True
     source = select(
         literal(broadcast["id"]), PERSON.c.id, PERSON.c.channel, PERSON.c.external_id, literal("pending"),
-        literal(0), literal(now),
+        literal(0), literal(now), PERSON.c.locale,
     ).where(_recipients(audience), PERSON.c.id > after, PERSON.c.id <= last)
-    columns = ["broadcast_id", "person_id", "channel", "external_id", "status", "attempts", "next_attempt_at"]
+    columns = ["broadcast_id", "person_id", "channel", "external_id", "status", "attempts", "next_attempt_at",
+               "locale"]
     statement = insert_for(executor, DELIVERY).from_select(columns, source).on_conflict_do_nothing()
     await executor.execute(statement)
     await executor.execute(update(BROADCAST).where(BROADCAST.c.id == broadcast["id"]).values(expanded_through=last))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, literal, select, update
+from sqlalchemy import and_, bindparam, case, func, literal, select, update
 
+import messages
 from storage.broadcasts import BROADCAST, DELIVERY
 from storage.upsert import Executor, rows_changed
 
@@ -26,13 +27,17 @@ async def claim(
     the rows are picked with FOR UPDATE SKIP LOCKED, so concurrent senders never claim the same
     row; on SQLite the write transaction is exclusive.
     """
-    sending = select(BROADCAST.c.id, BROADCAST.c.text).where(BROADCAST.c.status == "sending")
+    sending = select(BROADCAST.c.id, BROADCAST.c.text, BROADCAST.c.text_en).where(BROADCAST.c.status == "sending")
     if quiet:
         sending = sending.where(BROADCAST.c.urgent.is_(True))
     rows: list[dict[str, Any]] = []
-    for broadcast_id, text in (await executor.execute(sending.order_by(BROADCAST.c.urgent.desc(), BROADCAST.c.id))):
+    for broadcast_id, text, text_en in (
+        await executor.execute(sending.order_by(BROADCAST.c.urgent.desc(), BROADCAST.c.id))
+    ):
+        english = text_en or f"{messages.t(messages.EN, 'broadcast.english_note')}\n\n{text}"
+        localised = case((DELIVERY.c.locale == messages.EN, literal(english)), else_=literal(text))
         query = (
-            select(*CLAIMED_COLUMNS, func.coalesce(DELIVERY.c.text, literal(text)).label("text"))
+            select(*CLAIMED_COLUMNS, func.coalesce(DELIVERY.c.text, localised).label("text"))
             .where(
                 DELIVERY.c.broadcast_id == broadcast_id,
                 DELIVERY.c.status == "pending",

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, literal, or_, select, update
 
+import messages
 from handlers.alert_text import ALERT_SENDERS, FORMS, alert_message, sender
 from handlers.traces import Traces
 from storage import alerts
@@ -221,8 +222,9 @@ async def _rerender_alert_broadcasts(executor: Executor, alert_rows: list[dict[s
         BROADCAST.c.created_by.in_(list(senders))))).all()
     for broadcast_id, created_by in sent:
         alert_id, form = senders[created_by]
-        text = alert_message(await alerts.text_of(executor, by_id[alert_id]), alert_id, form)
-        await executor.execute(update(BROADCAST).where(BROADCAST.c.id == broadcast_id).values(text=text))
+        texts = {column: alert_message(await alerts.text_of(executor, by_id[alert_id], locale), alert_id, form, locale)
+                 for column, locale in (("text", messages.VI), ("text_en", messages.EN))}
+        await executor.execute(update(BROADCAST).where(BROADCAST.c.id == broadcast_id).values(**texts))
         await executor.execute(update(DELIVERY).where(DELIVERY.c.broadcast_id == broadcast_id).values(text=None))
 
 
@@ -240,7 +242,7 @@ async def _scrub(executor: Executor, table: Any, columns: tuple[str, ...], trace
 async def _erase_broadcasts(executor: Executor, subject: Subject, now: datetime) -> None:
     sources = or_(DECLARATION.c.id.in_(subject.declaration_ids), REPORT.c.id.in_(subject.report_ids))
     await _rerender_alert_broadcasts(executor, await alerts.about(executor, sources))
-    await _scrub(executor, BROADCAST, ("text",), subject.traces)
+    await _scrub(executor, BROADCAST, ("text", "text_en"), subject.traces)
 
 
 async def _retain_broadcasts(executor: Executor, before: datetime) -> int:
@@ -250,7 +252,7 @@ async def _retain_broadcasts(executor: Executor, before: datetime) -> int:
     result = await executor.execute(
         update(BROADCAST)
         .where(BROADCAST.c.created_at < before, of_alerts, BROADCAST.c.text != REDACTED)
-        .values(text=REDACTED))
+        .values(text=REDACTED, text_en=None))
     return rows_changed(result)
 
 
@@ -273,7 +275,7 @@ async def _retain_deliveries(executor: Executor, before: datetime) -> int:
 
 
 async def _erase_notices(executor: Executor, subject: Subject, now: datetime) -> None:
-    await _scrub(executor, NOTICE, ("header", "summary", "body"), subject.traces)
+    await _scrub(executor, NOTICE, ("header", "summary", "summary_en", "body"), subject.traces)
 
 
 async def _erase_outbox(executor: Executor, subject: Subject, now: datetime) -> None:

@@ -174,6 +174,7 @@ class Broadcast(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="notice", max_length=16)  # notice | reminder | alert | message
     text: str = Field(sa_column=Column(Text, nullable=False))
+    text_en: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # for English speakers
     audience: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     urgent: bool = False
     status: str = Field(default="scheduled", max_length=12, index=True)  # scheduled|sending|done|cancelled
@@ -207,6 +208,7 @@ class Delivery(SQLModel, table=True):
     channel: str = Field(max_length=16)
     external_id: str = Field(max_length=64)
     text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # overrides the broadcast's
+    locale: str | None = Field(default=None, max_length=8)  # the recipient's language when the row was written
     status: str = Field(default="pending", max_length=10)
     attempts: int = 0
     next_attempt_at: datetime = Field(sa_column=utc_column())
@@ -224,6 +226,7 @@ class Notice(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     header: str = Field(max_length=sizes.NOTICE_HEADER)
     summary: str = Field(sa_column=Column(Text, nullable=False))
+    summary_en: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # for English speakers
     body: str = Field(sa_column=Column(Text, nullable=False))
     parsed: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id")

@@ -51,6 +51,18 @@ async def ensure_many(executor: Executor, keys: list[tuple[str, str]], now: date
     return {(channel, external_id): person_id for channel, external_id, person_id in await executor.execute(query)}
 
 
+async def set_locales(executor: Executor, chosen: list[tuple[str, str, str]]) -> None:
+    """Store the language each (channel, external id, locale) person chose; people not stored yet are skipped
+    (their conversation keeps the choice until registration stores it)."""
+    if not chosen:
+        return
+    statement = (update(_TABLE)
+                 .where(_TABLE.c.channel == bindparam("key_channel"), _TABLE.c.external_id == bindparam("key_id"))
+                 .values(locale=bindparam("new_locale")))
+    await executor.execute(statement, [{"key_channel": channel, "key_id": external_id, "new_locale": locale}
+                                       for channel, external_id, locale in chosen])
+
+
 def profile_of(person: dict[str, Any] | None) -> dict[str, Any] | None:
     """The profile the engine sees (JSON-friendly), or None without consent."""
     if not person or not person.get("consent_at"):

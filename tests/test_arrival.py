@@ -170,10 +170,15 @@ async def test_auto_monitoring_places_an_exposed_arrival_under_monitoring(databa
 
 async def test_an_unregistered_traveller_registers_then_declares_the_arrival(service) -> None:
     chat = Chat(service)
-    reply = await chat.send("/arrival")
+    reply = await chat.send("/nhapcanh")
     assert "trước hết, xin bạn đăng ký" in reply and "Bạn có đồng ý không?" in reply
     reply = await chat.say_all(*REGISTRATION[1:])
     assert "Đã lưu thông tin" in reply and "Quốc tịch của bạn" in reply and "Bạn khai báo cho ai" not in reply
+
+
+async def test_an_english_first_command_opens_the_arrival_in_english(service) -> None:
+    reply = await Chat(service).send("/arrival")
+    assert "Arrival declaration: first, please register" in reply and "Do you agree?" in reply
 
 
 async def test_the_arrival_is_offered_where_a_declaration_starts(service) -> None:

@@ -59,6 +59,7 @@ FREE_TEXT = {
     ("venue", "schedule"): field_sizes.VENUE_SCHEDULE,
     ("arrive", "stay_street"): field_sizes.STREET,
     ("arrive", "visited"): field_sizes.TRAVEL,
+    ("publish", "text_en"): field_sizes.NOTICE_ENGLISH,
 }
 CODED = {
     ("register", "birth"), ("register", "phone"), ("register", "id_number"), ("register", "province"),

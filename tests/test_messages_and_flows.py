@@ -1,4 +1,4 @@
-"""Every message key the code uses exists with matching placeholders; the flows validate when loaded."""
+"""Every message key the code uses exists, in every catalogue, with matching placeholders; the flows validate."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-import messages_vi
+import messages
 from handlers.flow import CHOICE, END, TEXT, Flow, FlowError, Ok, Option, Step, validate
 from handlers.flows import FLOWS, SAMPLE_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [path for folder in ("bot", "handlers") for path in (ROOT / folder).rglob("*.py")]
-KEY_CALLS = {"t", "Invalid", "Ok", "Option", "Step", "Reply", "CccdProblem", "DirectiveError"}
+KEY_CALLS = {"t", "say", "Invalid", "Ok", "Option", "Step", "Reply", "CccdProblem", "DirectiveError"}
 
 
 def _literal_keys(tree: ast.AST) -> list[tuple[ast.Call, str]]:
@@ -35,34 +35,37 @@ def _looks_like_key(text: str) -> bool:
     return "." in text and " " not in text and head.isidentifier() and head.islower() and not text.endswith(".")
 
 
+@pytest.mark.parametrize("locale", messages.LOCALES)
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_literal_key_exists_with_its_placeholders(path: Path) -> None:
-    catalog = messages_vi.catalog()
+def test_every_literal_key_exists_with_its_placeholders(path: Path, locale: str) -> None:
+    catalog = messages.catalog(locale)
     for call, key in _literal_keys(ast.parse(path.read_text(encoding="utf-8"))):
-        assert key in catalog, f"{path.name}: unknown message key {key!r}"
+        assert key in catalog, f"{path.name}: unknown message key {key!r} in {locale}"
         name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
-        if name == "t" and not any(kw.arg is None for kw in call.keywords):
-            assert {kw.arg for kw in call.keywords} == messages_vi.placeholders(key), f"{path.name}: {key}"
+        if name in ("t", "say") and not any(kw.arg is None for kw in call.keywords):
+            assert {kw.arg for kw in call.keywords} == messages.placeholders(locale, key), f"{path.name}: {key}"
 
 
+@pytest.mark.parametrize("locale", messages.LOCALES)
 @pytest.mark.parametrize("level", ["green", "yellow", "red"])
-def test_keys_built_from_levels_exist(level: str) -> None:
-    assert messages_vi.placeholders(f"triage.result.{level}") == {"reasons"}
-    assert messages_vi.placeholders(f"triage.guidance.{level}") == set()
-    assert messages_vi.t(f"level.{level}")
+def test_keys_built_from_levels_exist(level: str, locale: str) -> None:
+    assert messages.placeholders(locale, f"triage.result.{level}") == {"reasons"}
+    assert messages.placeholders(locale, f"triage.guidance.{level}") == set()
+    assert messages.t(locale, f"level.{level}")
 
 
-def test_messages_are_vietnamese_with_diacritics_and_short_enough() -> None:
-    for key, text in messages_vi.catalog().items():
+@pytest.mark.parametrize("locale", messages.LOCALES)
+def test_messages_are_trimmed_and_short_enough(locale: str) -> None:
+    for key, text in messages.catalog(locale).items():
         assert text.strip() == text and text, key
         assert len(text) <= 2000, key
 
 
 def test_missing_key_or_parameter_raises() -> None:
     with pytest.raises(KeyError):
-        messages_vi.t("no.such.key")
+        messages.t(messages.EN, "no.such.key")
     with pytest.raises(KeyError):
-        messages_vi.t("multi.chosen")
+        messages.t(messages.VI, "multi.chosen")
 
 
 @pytest.mark.parametrize("flow_id", list(FLOWS))

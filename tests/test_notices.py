@@ -15,13 +15,15 @@ async def test_admin_publishes_a_directive_and_a_citizen_reads_it(service, datab
     preview = await admin.send(shared_path("seeds", "cong-van-ninh-binh-2644-2020.txt").read_text(encoding="utf-8"))
     assert "Số: 2644-CV/TU" in preview and "Tỉnh ủy Ninh Bình" in preview
     assert "Công văn 2644-CV/TU của Tỉnh ủy Ninh Bình, 29/07/2020" in preview
-    assert "Gửi tới ai?" in await admin.send("1")
+    assert "Thêm bản tiếng Anh" in await admin.send("1")
+    assert "Gửi tới ai?" in await admin.send("bo qua")
     assert "Tỉnh/thành hoặc xã/phường" in await admin.send("4")
     assert "KHẨN" in await admin.send("hung yen")
     assert "Gửi lúc nào?" in await admin.send("khong")
     review = await admin.send("17:30")
     assert "• Đối tượng: Người dân một tỉnh hoặc xã/phường" in review and "• Địa bàn: Hưng Yên" in review
     assert "• Thời điểm gửi: 17:30 22/11/2026" in review
+    assert "• Bản tiếng Anh: không có (người dùng tiếng Anh nhận bản tiếng Việt)" in review
     queued = await admin.send("1")
     assert "Đã xếp lịch gửi thông báo #1 tới người dân ở Hưng Yên lúc 17:30 22/11/2026" in queued
     async with database.sessions() as session:
@@ -46,7 +48,7 @@ async def test_short_announcement_is_published_as_is(service, database) -> None:
     await admin.send("/thongbao_moi")
     preview = await admin.send("Tối nay 19h phun khử khuẩn toàn xã, bà con đóng cửa sổ.")
     assert "Tối nay 19h phun khử khuẩn toàn xã" in preview
-    await admin.say_all("1", "moi nguoi", "co", "ngay")
+    await admin.say_all("1", "bo qua", "moi nguoi", "co", "ngay")
     assert "Đã xếp lịch gửi thông báo #1 tới mọi người" in await admin.send("gui thong bao")
     async with database.sessions() as session:
         broadcast = (await session.execute(select(Broadcast))).scalar_one()
@@ -74,7 +76,7 @@ async def test_no_notice_yet(service) -> None:
 
 async def test_time_in_the_past_is_refused(service) -> None:
     admin = Chat(service, user_id="admin")
-    await admin.say_all("/thongbao_moi", "Hop khan luc 8h sang mai tai UBND xa.", "1", "1", "khong")
+    await admin.say_all("/thongbao_moi", "Hop khan luc 8h sang mai tai UBND xa.", "1", "bo qua", "1", "khong")
     assert "đã qua" in await admin.send("01/01/2020 08:00")
 
 
@@ -83,7 +85,7 @@ async def test_publishing_a_directive_with_duties_offers_reminder_schedules(serv
 
     directive = shared_path("seeds", "tin-kon-tum-1025-2020.txt").read_text(encoding="utf-8")
     admin = Chat(service, user_id="admin")
-    await admin.say_all("/thongbao_moi", directive, "1", "can bo", "khong")
+    await admin.say_all("/thongbao_moi", directive, "1", "bo qua", "can bo", "khong")
     offer = await admin.send("ngay")
     assert "1 nhiệm vụ báo cáo định kỳ" in offer
     review = await admin.send("co")

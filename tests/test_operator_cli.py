@@ -16,7 +16,7 @@ import pytest
 import typer.main
 from sqlalchemy import update
 
-import messages_vi
+import messages
 from bot.cli.main import app
 from handlers.audience import KINDS, SYSTEM_KINDS, Audience
 from storage import broadcasts
@@ -145,7 +145,7 @@ def test_help_texts_are_vietnamese() -> None:
                 continue
             text = getattr(parameter, "help", None)
             assert text and VIETNAMESE.search(text), f"{path} {parameter.name}"
-    assert "help.verify" in messages_vi.catalog()
+    assert "help.verify" in messages.catalog(messages.VI)
 
 
 def test_exports_and_downloads_are_written_under_the_data_directory(env: dict[str, str], tmp_path: Path) -> None:

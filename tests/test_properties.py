@@ -27,7 +27,7 @@ ARRIVE = ["/nhapcanh", "han quoc", "M12345678", "hom nay", "noi bai", "vn301", "
 NOTICE = ("CHỈ THỊ\nSố 15-CT/TU\nHưng Yên, ngày 3 tháng 5 năm 2021\nVề tăng cường phòng, chống dịch\n"
           "1. Người dân thực hiện khai báo y tế và 5K.\n2. Các xã báo cáo hằng ngày về Sở Y tế.\n"
           "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn A")
-PUBLISH = ["/thongbao_moi", NOTICE, "1", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
+PUBLISH = ["/thongbao_moi", NOTICE, "1", "bo qua", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
 VENUES = ["/diadiem", "Cho Hang Da", "cho", "ha noi", "hoan kiem", "so 3", "bo qua", "1", "/checkin", "ABCDEF", "1"]
 # the venue the service would have looked up for a check-in message
 VENUE = {"id": 1, "code": "ABCDEF", "token": "t" * 16, "name": "Cho Hang Da", "street": "so 3",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import messages_vi
+import messages
 from bot.settings import Settings, SettingsError, load_settings
 from tests.conftest import SECRET
 
@@ -110,7 +110,7 @@ def test_outbreak_add_refuses_unknown_area(env: dict[str, str]) -> None:
 
 def test_every_setting_says_what_is_expected_in_vietnamese() -> None:
     aliases = {info.alias for info in Settings.model_fields.values()}
-    assert {f"settings.expect.{alias}" for alias in aliases} <= set(messages_vi.catalog())
+    assert {f"settings.expect.{alias}" for alias in aliases} <= set(messages.catalog(messages.VI))
 
 
 def test_a_wrong_setting_is_named_with_what_is_expected() -> None:

@@ -39,16 +39,17 @@ async def test_the_preview_says_how_many_people_will_receive_it(service, databas
     await add_people(database, 3)  # consenting citizens of Xã Yên Mỹ, Hưng Yên
     await add_people(database, 2, start=10, province_code="01", commune_code="00070")
     admin = Chat(service, user_id="admin")
-    await admin.say_all("/thongbao_moi", "Tối nay 19h phun khử khuẩn toàn xã.", "1")
+    await admin.say_all("/thongbao_moi", "Tối nay 19h phun khử khuẩn toàn xã.", "1", "bo qua")
     assert "Hiện có 5 người nhận (mọi người)." in await admin.send("moi nguoi")
-    await admin.say_all("/huy", "/thongbao_moi", "Tối nay 19h phun khử khuẩn toàn xã.", "1", "4")
+    await admin.say_all("/huy", "/thongbao_moi", "Tối nay 19h phun khử khuẩn toàn xã.", "1", "bo qua", "4")
     assert "Hiện có 3 người nhận (người dân ở Hưng Yên)." in await admin.send("hung yen")
 
 
 async def test_a_pushed_notice_has_a_single_heading(service, database, clock) -> None:
     await add_people(database, 1, channel="console", external_id="dan")
     admin = Chat(service, user_id="admin")
-    await admin.say_all("/thongbao_moi", "Tối nay 19h phun khử khuẩn toàn xã.", "1", "moi nguoi", "co", "ngay", "1")
+    await admin.say_all("/thongbao_moi", "Tối nay 19h phun khử khuẩn toàn xã.", "1", "bo qua", "moi nguoi", "co",
+                        "ngay", "1")
     window = io.StringIO()
     inbox = ConsoleInbox(database, "dan", window, clock=lambda: clock.now, plan=False)
     await Planner(database, lambda: clock.now).tick()

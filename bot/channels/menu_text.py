@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import messages_vi
+import messages
 from handlers.protocol import Reply
 
 
@@ -12,5 +12,5 @@ def render(reply: Reply) -> str:
         return reply.text
     lines = [reply.text, *(f"{number}. {option.label}" for number, option in enumerate(reply.options, 1))]
     if reply.multi:
-        lines.append(messages_vi.t("menu.multi_hint"))
+        lines.append(messages.t(reply.locale, "menu.multi_hint"))
     return "\n".join(lines)

@@ -8,9 +8,14 @@ from typing import Annotated, NoReturn
 
 import typer
 
+import messages
 from handlers.directive import Directive, DirectiveError, parse_directive, summarize
 from handlers.directive.document import read_upload
-from messages_vi import t
+
+
+def t(key: str, **params: object) -> str:
+    """A message of the directive pipeline, in Vietnamese (the language of the directives)."""
+    return messages.t(messages.VI, key, **params)
 
 app = typer.Typer(help=t("directive.cli.help"), no_args_is_help=True, add_completion=False)
 

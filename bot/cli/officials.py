@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-import messages_vi
+import messages
 from bot.cli.support import cli_settings, local_time, with_database
 from bot.clock import utc_now
 from bot.commands.notices import schedule_from
@@ -26,6 +26,7 @@ from handlers.directive.document import text_from_upload
 from handlers.flow import Invalid, Ok, Parsed
 from handlers.parsers import parse_name, parse_phone, phone_display
 from handlers.report_rhythm import rhythm_for
+from messages import VI
 from storage import audit, officials, reporting
 from storage.db import Database
 
@@ -39,7 +40,7 @@ LEVELS = ("commune", "province")
 
 def _fail(key: str, exit_code: int = 2, **params: str) -> None:
     """Print the message on stderr and exit: 2 for a wrong argument, 1 for a request that failed."""
-    typer.echo(messages_vi.t(key, **params), err=True)
+    typer.echo(messages.t(VI, key, **params), err=True)
     raise typer.Exit(exit_code)
 
 
@@ -58,12 +59,12 @@ def _area(code: str) -> str:
     return code
 
 
-@invite_app.command("create", help=messages_vi.t("help.invite.create"))
+@invite_app.command("create", help=messages.t(VI, "help.invite.create"))
 def invite_create(
-    role: str = typer.Option("official", "--role", help=messages_vi.t("help.invite.role")),
-    area: str = typer.Option(..., "--area", help=messages_vi.t("help.invite.area")),
-    name: str = typer.Option(None, "--name", help=messages_vi.t("help.invite.name")),
-    phone: str = typer.Option(None, "--phone", help=messages_vi.t("help.invite.phone")),
+    role: str = typer.Option("official", "--role", help=messages.t(VI, "help.invite.role")),
+    area: str = typer.Option(..., "--area", help=messages.t(VI, "help.invite.area")),
+    name: str = typer.Option(None, "--name", help=messages.t(VI, "help.invite.name")),
+    phone: str = typer.Option(None, "--phone", help=messages.t(VI, "help.invite.phone")),
 ) -> None:
     """Create a one-time invite (for a named person, when given) and print its code and link."""
     if role not in ROLES:
@@ -82,9 +83,9 @@ def invite_create(
             await audit.record(session, now, "cli", "admin", "invite.create", code_area, invite_id=invite_id,
                                invited_role=role)
         username = settings.telegram_bot_username
-        link = f"https://t.me/{username}?start=inv_{code}" if username else messages_vi.t("invite.no_link")
-        person = f" {messages_vi.t('invite.for_person', name=person_name)}" if person_name else ""
-        return code, messages_vi.t("invite.created", role=messages_vi.t(f"role.{role}"),
+        link = f"https://t.me/{username}?start=inv_{code}" if username else messages.t(VI, "invite.no_link")
+        person = f" {messages.t(VI, 'invite.for_person', name=person_name)}" if person_name else ""
+        return code, messages.t(VI, "invite.created", role=messages.t(VI, f"role.{role}"),
                                    area=catalog().label(code_area), person=person, code=code, link=link,
                                    expires=expires.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"))
 
@@ -92,7 +93,7 @@ def invite_create(
     typer.echo(text)
 
 
-@invite_app.command("list", help=messages_vi.t("help.invite.list"))
+@invite_app.command("list", help=messages.t(VI, "help.invite.list"))
 def invite_list() -> None:
     """Invites that can still be redeemed."""
 
@@ -100,15 +101,15 @@ def invite_list() -> None:
         async with database.sessions() as session:
             return await officials.open_invites(session, utc_now())
 
-    table = Table(*messages_vi.t("cli.columns.invites").split("|"))
+    table = Table(*messages.t(VI, "cli.columns.invites").split("|"))
     for row in with_database(rows):
-        table.add_row(row["code"], messages_vi.t(f"role.{row['role']}"), catalog().label(row["area_code"]),
+        table.add_row(row["code"], messages.t(VI, f"role.{row['role']}"), catalog().label(row["area_code"]),
                       local_time(row["expires_at"], cli_settings()))
     console.print(table)
 
 
-@invite_app.command("revoke", help=messages_vi.t("help.invite.revoke"))
-def invite_revoke(code: str = typer.Argument(..., help=messages_vi.t("help.invite.code"))) -> None:
+@invite_app.command("revoke", help=messages.t(VI, "help.invite.revoke"))
+def invite_revoke(code: str = typer.Argument(..., help=messages.t(VI, "help.invite.code"))) -> None:
     """Revoke an unused invite."""
 
     async def revoke(database: Database, settings: Settings) -> bool:
@@ -120,10 +121,10 @@ def invite_revoke(code: str = typer.Argument(..., help=messages_vi.t("help.invit
 
     if not with_database(revoke):
         _fail("invite.invalid", exit_code=1)
-    typer.echo(messages_vi.t("cli.invite_revoked"))
+    typer.echo(messages.t(VI, "cli.invite_revoked"))
 
 
-@officials_app.command("list", help=messages_vi.t("help.officials.list"))
+@officials_app.command("list", help=messages.t(VI, "help.officials.list"))
 def officials_list() -> None:
     """Every official and gatekeeper."""
 
@@ -131,17 +132,17 @@ def officials_list() -> None:
         async with database.sessions() as session:
             return await officials.staff(session)
 
-    table = Table(*messages_vi.t("cli.columns.officials").split("|"))
+    table = Table(*messages.t(VI, "cli.columns.officials").split("|"))
     for row in with_database(rows):
         name = row["full_name"] or row["display_name"] or "—"
         table.add_row(str(row["id"]), name, phone_display(row["phone"]) if row["phone"] else "—",
-                      messages_vi.t(f"role.{row['role']}"),
+                      messages.t(VI, f"role.{row['role']}"),
                       catalog().label(row["area_code"] or ""), row["channel"])
     console.print(table)
 
 
-@officials_app.command("remove", help=messages_vi.t("help.officials.remove"))
-def officials_remove(person_id: int = typer.Argument(..., help=messages_vi.t("help.officials.id"))) -> None:
+@officials_app.command("remove", help=messages.t(VI, "help.officials.remove"))
+def officials_remove(person_id: int = typer.Argument(..., help=messages.t(VI, "help.officials.id"))) -> None:
     """Take an official's role away."""
 
     async def remove(database: Database, settings: Settings) -> bool:
@@ -153,13 +154,13 @@ def officials_remove(person_id: int = typer.Argument(..., help=messages_vi.t("he
 
     if not with_database(remove):
         _fail("staff.not_found", exit_code=1, id=str(person_id))
-    typer.echo(messages_vi.t("staff.removed", id=str(person_id)))
+    typer.echo(messages.t(VI, "staff.removed", id=str(person_id)))
 
 
-@schedule_app.command("add", help=messages_vi.t("help.schedule.add"))
+@schedule_app.command("add", help=messages.t(VI, "help.schedule.add"))
 def schedule_add(
     title: str = typer.Option(..., "--title", help="Tên báo cáo."),
-    level: str = typer.Option("commune", "--level", help=messages_vi.t("help.schedule.level")),
+    level: str = typer.Option("commune", "--level", help=messages.t(VI, "help.schedule.level")),
     area: str = typer.Option(None, "--area", help="Chỉ một địa bàn (mặc định: mọi địa bàn của cấp)."),
     days: str = typer.Option("*", "--days", help="Thứ trong tuần: * (hằng ngày), tue, mon,thu ..."),
     day_of_month: str = typer.Option("*", "--day-of-month", help="Ngày trong tháng, ví dụ 24."),
@@ -174,7 +175,7 @@ def schedule_add(
     values = {"level": level, "area_code": _area(area) if area else None, "day_of_week": days,
               "day_of_month": day_of_month, "at_time": at, "due_hours": due_hours, "title": title,
               "source": None, "created_by": "cli"}
-    typer.echo(messages_vi.t("cli.schedule_added", id=str(with_database(_adder([values]))[0]), title=title))
+    typer.echo(messages.t(VI, "cli.schedule_added", id=str(with_database(_adder([values]))[0]), title=title))
 
 
 def _adder(rows: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
@@ -194,10 +195,10 @@ def _adder(rows: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
     return add
 
 
-@schedule_app.command("from-directive", help=messages_vi.t("help.schedule.from_directive"))
+@schedule_app.command("from-directive", help=messages.t(VI, "help.schedule.from_directive"))
 def schedule_from_directive(
-    file: Path = typer.Argument(..., exists=True, dir_okay=False, help=messages_vi.t("help.schedule.file")),
-    level: str = typer.Option("commune", "--level", help=messages_vi.t("help.schedule.level")),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help=messages.t(VI, "help.schedule.file")),
+    level: str = typer.Option("commune", "--level", help=messages.t(VI, "help.schedule.level")),
 ) -> None:
     """Create schedules from the reporting duties a directive sets."""
     try:
@@ -208,11 +209,11 @@ def schedule_from_directive(
     duties = [obligation.to_json_dict() for obligation in directive.obligations]
     rows = [{**schedule_from(duty, "cli"), "level": level} for duty in duties if rhythm_for(duty) is not None]
     ids = with_database(_adder(rows)) if rows else []
-    typer.echo(messages_vi.t("cli.schedules_from_directive", count=str(len(ids))))
+    typer.echo(messages.t(VI, "cli.schedules_from_directive", count=str(len(ids))))
 
 
-@schedule_app.command("list", help=messages_vi.t("help.schedule.list"))
-def schedule_list(as_json: bool = typer.Option(False, "--json", help=messages_vi.t("help.json"))) -> None:
+@schedule_app.command("list", help=messages.t(VI, "help.schedule.list"))
+def schedule_list(as_json: bool = typer.Option(False, "--json", help=messages.t(VI, "help.json"))) -> None:
     """Active reporting schedules."""
 
     async def rows(database: Database, settings: Settings) -> list[dict[str, Any]]:
@@ -223,17 +224,17 @@ def schedule_list(as_json: bool = typer.Option(False, "--json", help=messages_vi
     if as_json:
         typer.echo(json.dumps(found, default=str, ensure_ascii=False, indent=2))
         return
-    table = Table(*messages_vi.t("cli.columns.schedules").split("|"))
+    table = Table(*messages.t(VI, "cli.columns.schedules").split("|"))
     for row in found:
         area = catalog().label(row["area_code"] or "") or "*"
-        table.add_row(str(row["id"]), messages_vi.t(f"cli.level.{row['level']}"), area,
+        table.add_row(str(row["id"]), messages.t(VI, f"cli.level.{row['level']}"), area,
                       row["day_of_week"], row["day_of_month"], row["at_time"], f"{row['due_hours']:g}",
                       row["title"][:60])
     console.print(table)
 
 
-@schedule_app.command("remove", help=messages_vi.t("help.schedule.remove"))
-def schedule_remove(schedule_id: int = typer.Argument(..., help=messages_vi.t("help.schedule.id"))) -> None:
+@schedule_app.command("remove", help=messages.t(VI, "help.schedule.remove"))
+def schedule_remove(schedule_id: int = typer.Argument(..., help=messages.t(VI, "help.schedule.id"))) -> None:
     """Stop a reporting schedule."""
 
     async def remove(database: Database, settings: Settings) -> bool:
@@ -245,4 +246,4 @@ def schedule_remove(schedule_id: int = typer.Argument(..., help=messages_vi.t("h
 
     if not with_database(remove):
         _fail("cli.schedule_not_found", exit_code=1, id=str(schedule_id))
-    typer.echo(messages_vi.t("cli.schedule_removed", id=str(schedule_id)))
+    typer.echo(messages.t(VI, "cli.schedule_removed", id=str(schedule_id)))

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-import messages_vi
+import messages
 from bot.cli.support import cli_settings, local_time, with_database
 from bot.clock import utc_now
 from bot.commands import data_rights
@@ -20,6 +20,7 @@ from bot.records.exports import write_csv, write_xlsx
 from bot.records.verification import Verdict, verify
 from bot.settings import Settings
 from handlers.areas import catalog
+from messages import VI
 from storage import audit, exports
 from storage.db import Database
 
@@ -30,7 +31,7 @@ def _day(value: str, settings: Settings) -> datetime:
     try:
         return datetime.combine(datetime.fromisoformat(value).date(), time(), settings.zone)
     except ValueError:
-        typer.echo(messages_vi.t("cli.bad_date", value=value), err=True)
+        typer.echo(messages.t(VI, "cli.bad_date", value=value), err=True)
         raise typer.Exit(2) from None
 
 
@@ -55,16 +56,16 @@ def export_command(
     area: str = typer.Option(..., "--area", help="Mã tỉnh hoặc xã/phường."),
     start: str = typer.Option(None, "--from", help="Từ ngày YYYY-MM-DD (mặc định: 30 ngày trước)."),
     end: str = typer.Option(None, "--to", help="Đến hết ngày YYYY-MM-DD (mặc định: hôm nay)."),
-    level: list[str] = typer.Option(None, "--level", help=messages_vi.t("help.export.level")),
-    kind: str = typer.Option("xlsx", "--format", help=messages_vi.t("help.export.format")),
-    output: Path = typer.Option(None, "--output", "-o", help=messages_vi.t("help.export.output")),
+    level: list[str] = typer.Option(None, "--level", help=messages.t(VI, "help.export.level")),
+    kind: str = typer.Option("xlsx", "--format", help=messages.t(VI, "help.export.format")),
+    output: Path = typer.Option(None, "--output", "-o", help=messages.t(VI, "help.export.output")),
 ) -> None:
     """Export an area's declarations (streamed, constant memory)."""
     if area not in catalog().by_code:
-        typer.echo(messages_vi.t("cli.unknown_area", code=area), err=True)
+        typer.echo(messages.t(VI, "cli.unknown_area", code=area), err=True)
         raise typer.Exit(2)
     if kind not in ("xlsx", "csv") or not set(level or ()) <= {"green", "yellow", "red"}:
-        typer.echo(messages_vi.t("cli.bad_export"), err=True)
+        typer.echo(messages.t(VI, "cli.bad_export"), err=True)
         raise typer.Exit(2)
 
     async def run(database: Database, settings: Settings) -> tuple[Path, int]:
@@ -82,16 +83,16 @@ def export_command(
         return target, count
 
     target, count = with_database(run)
-    typer.echo(messages_vi.t("cli.exported", count=str(count), path=str(target)))
+    typer.echo(messages.t(VI, "cli.exported", count=str(count), path=str(target)))
 
 
 def audit_command(
-    action: str = typer.Option(None, "--action", help=messages_vi.t("help.audit.action")),
-    area: str = typer.Option(None, "--area", help=messages_vi.t("help.audit.area")),
-    actor: str = typer.Option(None, "--actor", help=messages_vi.t("help.audit.actor")),
-    since: str = typer.Option(None, "--since", help=messages_vi.t("help.audit.since")),
-    limit: int = typer.Option(200, "--limit", help=messages_vi.t("help.audit.limit")),
-    as_json: bool = typer.Option(False, "--json", help=messages_vi.t("help.json")),
+    action: str = typer.Option(None, "--action", help=messages.t(VI, "help.audit.action")),
+    area: str = typer.Option(None, "--area", help=messages.t(VI, "help.audit.area")),
+    actor: str = typer.Option(None, "--actor", help=messages.t(VI, "help.audit.actor")),
+    since: str = typer.Option(None, "--since", help=messages.t(VI, "help.audit.since")),
+    limit: int = typer.Option(200, "--limit", help=messages.t(VI, "help.audit.limit")),
+    as_json: bool = typer.Option(False, "--json", help=messages.t(VI, "help.json")),
 ) -> None:
     """List the audit log, newest first."""
 
@@ -105,7 +106,7 @@ def audit_command(
         typer.echo(json.dumps(found, default=str, ensure_ascii=False, indent=2))
         return
     settings = cli_settings()
-    table = Table(*messages_vi.t("cli.columns.audit").split("|"))
+    table = Table(*messages.t(VI, "cli.columns.audit").split("|"))
     for row in found:
         table.add_row(str(row["id"]), local_time(row["at"], settings), row["actor"], row["role"],
                       row["action"], row["area_code"] or "", json.dumps(row["detail"] or {}, ensure_ascii=False))
@@ -119,4 +120,4 @@ def retention_command() -> None:
         return await data_rights.retention(database, settings, utc_now(), "cli", "admin")
 
     counts = with_database(run)
-    typer.echo(messages_vi.t("cli.retention", counts=", ".join(f"{key} {value}" for key, value in counts.items())))
+    typer.echo(messages.t(VI, "cli.retention", counts=", ".join(f"{key} {value}" for key, value in counts.items())))

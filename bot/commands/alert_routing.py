@@ -8,15 +8,22 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-import messages_vi
+import messages
 from handlers.areas import catalog
 from handlers.audience import Audience
 from storage import officials, persons
 
+Who = tuple[str, dict[str, str]]  # who received it, as a message key and its parameters
+
+
+def who_text(who: Who, locale: str) -> str:
+    """Who received an alert, in words of ``locale``."""
+    return messages.t(locale, who[0], **who[1])
+
 
 async def recipients(
     connection: AsyncConnection, commune_code: str, admins: Iterable[tuple[str, str]], now: datetime
-) -> tuple[list[Audience], str, bool]:
+) -> tuple[list[Audience], Who, bool]:
     """The audiences, their description, and whether it reached the commune itself.
 
     With nobody at all to receive it, the commune's officials are kept as the audience: the alert stays
@@ -30,9 +37,9 @@ async def recipients(
         return [Audience("area_officials", province)], _label("routing.province", province), False
     people = list((await persons.ensure_many(connection, sorted(admins), now)).values()) if admins else []
     if people:
-        return [Audience("person", person_id=person_id) for person_id in people], messages_vi.t("routing.admins"), False
-    return [Audience("area_officials", commune_code)], messages_vi.t("routing.nobody"), False
+        return [Audience("person", person_id=person_id) for person_id in people], ("routing.admins", {}), False
+    return [Audience("area_officials", commune_code)], ("routing.nobody", {}), False
 
 
-def _label(key: str, code: str) -> str:
-    return messages_vi.t(key, area=catalog().label(code))
+def _label(key: str, code: str) -> Who:
+    return key, {"area": catalog().label(code)}

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-import messages_vi
+import messages
 from bot.settings import Settings
 from handlers.areas import catalog
 from handlers.commands import help_role
@@ -25,6 +25,15 @@ class Caller:
     is_admin: bool
     now: datetime
     settings: Settings
+    locale: str = "vi"  # the language the sender speaks
+
+    def t(self, key: str, **params: str) -> str:
+        """A message in the sender's language."""
+        return messages.t(self.locale, key, **params)
+
+    def say(self, key: str, **params: str) -> list[Reply]:
+        """One reply with a message in the sender's language."""
+        return [Reply(self.t(key, **params))]
 
     @property
     def actor(self) -> str:
@@ -54,11 +63,6 @@ class Caller:
 
 
 Handler = Callable[[AsyncConnection, Caller, ServerCommand], Awaitable[list[Reply]]]
-
-
-def say(key: str, **params: str) -> list[Reply]:
-    """One reply with a message."""
-    return [Reply(messages_vi.t(key, **params))]
 
 
 def covers(official_area: str, commune_code: str | None) -> bool:

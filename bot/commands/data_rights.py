@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-import messages_vi
 from bot.commands.caller import Caller
 from bot.records import user_files
 from bot.settings import Settings
@@ -34,22 +33,22 @@ async def my_data(connection: AsyncConnection, caller: Caller, command: ServerCo
     """The sender's profile and declarations, as text and as a JSON file."""
     person = caller.person
     if not person or not person["consent_at"]:
-        return [Reply(messages_vi.t("rights.nothing"))]
+        return [Reply(caller.t("rights.nothing"))]
     rows = await _declarations(connection, person["id"])
     zone = caller.settings.zone
     birth = person["birth_date"].strftime("%d/%m/%Y") if person["birth_date"] else str(person["birth_year"] or "—")
-    gender = messages_vi.t({"male": "option.male", "female": "option.female"}.get(person["gender"] or "",
+    gender = caller.t({"male": "option.male", "female": "option.female"}.get(person["gender"] or "",
                                                                                  "option.gender_other"))
-    text = messages_vi.t(
+    text = caller.t(
         "rights.profile", name=person["full_name"] or "—", birth=birth, gender=gender,
         phone=phone_display(person["phone"]) if person["phone"] else "—", id_number=person["id_number"] or "—",
         address=f"{person['street'] or ''}, {catalog().label(person['commune_code'] or '')}",
         consent=person["consent_at"].astimezone(zone).strftime("%H:%M %d/%m/%Y"), count=str(len(rows)),
     )
-    lines = [messages_vi.t(
+    lines = [caller.t(
         "rights.declaration_line" if row["for_self"] else "rights.declaration_line_for", name=row["subject_name"],
         time=row["created_at"].astimezone(zone).strftime("%H:%M %d/%m/%Y"),
-        level=messages_vi.t(f"level.{row['risk_level']}"), code=row["code"]) for row in rows[-10:]]
+        level=caller.t(f"level.{row['risk_level']}"), code=row["code"]) for row in rows[-10:]]
     export = {
         "profile": {key: _plain(person[key]) for key in (
             "channel", "full_name", "birth_date", "birth_year", "gender", "phone", "id_number", "province_code",
@@ -57,7 +56,7 @@ async def my_data(connection: AsyncConnection, caller: Caller, command: ServerCo
         "declarations": [{key: _plain(value) for key, value in row.items() if key != "person_id"} for row in rows],
     }
     document = json.dumps(export, ensure_ascii=False, indent=2).encode("utf-8")
-    return [Reply("\n".join([text, *lines, messages_vi.t("rights.file_note")]),
+    return [Reply("\n".join([text, *lines, caller.t("rights.file_note")]),
                   document=("du-lieu-cua-toi.json", document))]
 
 
@@ -69,14 +68,14 @@ async def erase(connection: AsyncConnection, caller: Caller, command: ServerComm
     """Withdraw the sender's consent and erase their personal data everywhere: tables, files, SQLite's log."""
     person = caller.person
     if person is None:
-        return [Reply(messages_vi.t("rights.nothing"))]
+        return [Reply(caller.t("rights.nothing"))]
     subject = await erase_person(connection, person, caller.now)
     files = await asyncio.to_thread(user_files.erase, caller.settings, person["channel"], person["external_id"],
                                     subject.traces)
     await audit.record(connection, caller.now, f"person:{person['id']}", "citizen", "data.erase",
                        person["commune_code"], person_id=person["id"], files=files)
     _after_commit(release_deleted(connection.engine))
-    return [Reply(messages_vi.t("erase.done"))]
+    return [Reply(caller.t("erase.done"))]
 
 
 _PENDING: set[asyncio.Task[None]] = set()

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-import messages_vi
-from bot.commands.caller import Caller, say
+from bot.commands.caller import Caller
 from bot.records.exports import write_csv, write_xlsx
 from handlers.areas import catalog
 from handlers.protocol import Reply, ServerCommand
@@ -38,20 +37,20 @@ async def export_area(connection: AsyncConnection, caller: Caller, command: Serv
     """An .xlsx (or CSV) of the official's area's declarations, filtered by dates and levels."""
     area = caller.official_area
     if area is None:
-        return say("staff.officials_only")
+        return caller.say("staff.officials_only")
     try:
         start, end, levels, kind = export_filters(command.argument, caller.now, caller)
     except ValueError:
-        return say("export.usage")
+        return caller.say("export.usage")
     buffer = io.BytesIO()
     rows = exports.stream_declarations(connection, area, start, end, levels)
     write = write_csv if kind == "csv" else write_xlsx
-    count = await write(rows, buffer, caller.settings.zone)
+    count = await write(rows, buffer, caller.settings.zone, caller.locale)
     zone = caller.settings.zone
     await audit.record(connection, caller.now, caller.actor, "official", "export", area, rows=count, format=kind,
                        levels=sorted(levels) if levels else None)
     name = f"khai-bao-{area}-{start.astimezone(zone):%Y%m%d}-{(end - timedelta(seconds=1)).astimezone(zone):%Y%m%d}"
-    text = messages_vi.t("export.ready", area=catalog().label(area), count=str(count),
+    text = caller.t("export.ready", area=catalog().label(area), count=str(count),
                          start=f"{start.astimezone(zone):%d/%m/%Y}",
                          end=f"{(end - timedelta(seconds=1)).astimezone(zone):%d/%m/%Y}")
     return [Reply(text, document=(f"{name}.{kind}", buffer.getvalue()))]

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-import messages_vi
+import messages
 from bot.commands.caller import Caller
 from bot.delivery.progress import describe_audience
 from bot.settings import Settings
@@ -18,13 +18,16 @@ from handlers.report_rhythm import rhythm_for
 from storage import audit, broadcasts, notices, reporting
 
 
-async def show_notice(connection: AsyncConnection, effect: ShowNotice) -> Reply:
-    """The notice's summary, or its header and full cleaned text (adapters split it to fit)."""
+async def show_notice(connection: AsyncConnection, effect: ShowNotice, locale: str = messages.VI) -> Reply:
+    """The notice's summary (its English text for English speakers, when there is one), or its header and full
+    cleaned text (adapters split it to fit)."""
     notice = await notices.get(connection, effect.notice_id)
     if notice is None:
-        return Reply(messages_vi.t("notices.gone"))
+        return Reply(messages.t(locale, "notices.gone"))
     if effect.full:
         return Reply(f"{notice['header']}\n\n{notice['body']}")
+    if locale == messages.EN and notice.get("summary_en"):
+        return Reply(notice["summary_en"])
     summary = notice["summary"]
     return Reply(summary if summary.startswith(notice["header"]) else f"{notice['header']}\n{summary}")
 
@@ -45,12 +48,12 @@ async def publish_reach(connection: AsyncConnection, caller: Caller, command: Se
         return []
     audience = Audience.from_json(dict(command.data or {}))
     count = await broadcasts.count_recipients(connection, audience)
-    return [Reply(messages_vi.t("publish.reach", count=f"{count:,}".replace(",", "."),
-                                audience=describe_audience(audience)))]
+    return [Reply(caller.t("publish.reach", count=f"{count:,}".replace(",", "."),
+                           audience=describe_audience(audience, caller.locale)))]
 
 
 async def publish_notice(
-    connection: AsyncConnection, effect: PublishNotice, now: datetime, settings: Settings
+    connection: AsyncConnection, effect: PublishNotice, now: datetime, settings: Settings, locale: str = messages.VI
 ) -> Reply:
     """Store the notice and queue its broadcast (its summary) with progress in the admin's chat."""
     audience = Audience.from_json(dict(effect.audience))
@@ -58,11 +61,11 @@ async def publish_notice(
     summary = effect.summary if effect.summary.startswith(effect.header) else f"{effect.header}\n{effect.summary}"
     broadcast_id = await broadcasts.create(
         connection, summary, audience, now, scheduled_at=scheduled, urgent=effect.urgent, kind="notice",
-        created_by=effect.created_by, progress=effect.progress_chat,
+        created_by=effect.created_by, progress=effect.progress_chat, text_en=effect.text_en,
     )
     await notices.create(
         connection,
-        {"header": effect.header, "summary": effect.summary, "body": effect.body,
+        {"header": effect.header, "summary": effect.summary, "summary_en": effect.text_en, "body": effect.body,
          "parsed": dict(effect.parsed) if effect.parsed else None, "broadcast_id": broadcast_id,
          "created_by": effect.created_by},
         now,
@@ -73,7 +76,7 @@ async def publish_notice(
         ids = [await reporting.add_schedule(connection, schedule_from(duty, effect.created_by), now)
                for duty in effect.parsed.get("obligations", []) if rhythm_for(duty) is not None]
         await audit.record(connection, now, effect.created_by, "admin", "schedule.add", schedules=ids)
-    return Reply(messages_vi.t(
-        "publish.queued", id=str(broadcast_id), audience=describe_audience(audience),
+    return Reply(messages.t(
+        locale, "publish.queued", id=str(broadcast_id), audience=describe_audience(audience, locale),
         at=scheduled.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
     ))

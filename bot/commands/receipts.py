@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-import messages_vi
-from bot.commands.caller import Caller, covers, say
+from bot.commands.caller import Caller, covers
 from bot.records.verification import verify
 from handlers.protocol import Reply, ServerCommand
 from storage import audit
@@ -15,16 +14,16 @@ async def check_receipt(connection: AsyncConnection, caller: Caller, command: Se
     """Gatekeepers and admins verify any receipt; officials those of their area. Every check is logged."""
     role = caller.role
     if role not in ("official", "gatekeeper", "admin"):
-        return say("verify.staff_only")
+        return caller.say("verify.staff_only")
     if not command.argument.strip():
-        return say("verify.usage")
+        return caller.say("verify.usage")
     verdict = await verify(connection, command.argument, caller.now, caller.settings)
     area = caller.official_area
     if role == "official" and area and verdict.commune_code and not covers(area, verdict.commune_code):
-        verdict_text = messages_vi.t("verify.other_area")
+        verdict_text = caller.t("verify.other_area")
         status = "other_area"
     else:
-        verdict_text, status = verdict.text(caller.settings), verdict.status
+        verdict_text, status = verdict.text(caller.settings, caller.locale), verdict.status
     await audit.record(connection, caller.now, caller.actor, role, "verify", verdict.commune_code,
                        status=status, code=verdict.code)
     return [Reply(verdict_text)]

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 import messages
-from bot.commands.caller import Caller, covers, say
+from bot.commands.caller import Caller, covers
 from bot.records.poster import poster_pdf
 from handlers.areas import catalog
 from handlers.audience import Audience
@@ -33,14 +33,6 @@ from storage.statistics import day_start
 PERSON = Person.__table__  # type: ignore[attr-defined]
 REOPEN_WORDS = frozenset({"mo", "mo lai", "mo cua", "tiep tuc", "bo", "open", "reopen"})
 LISTED = 30  # venues shown by /dsdiadiem
-
-
-def _locale(caller: Caller) -> str:
-    return messages.normal(caller.person.get("locale") if caller.person else None)
-
-
-def _say(caller: Caller, key: str, **params: str) -> list[Reply]:
-    return [Reply(messages.t(_locale(caller), key, **params))]
 
 
 def _registered(caller: Caller) -> bool:
@@ -66,9 +58,9 @@ def _owns(caller: Caller, venue: dict[str, Any]) -> bool:
 def _poster_reply(caller: Caller, venue: dict[str, Any], key: str) -> Reply:
     """The poster as a PDF; on Zalo, whose bots send no files, the QR image with the code instead."""
     username = caller.settings.telegram_bot_username
-    text = messages.t(_locale(caller), key, name=venue["name"], code=venue["code"])
+    text = messages.t(caller.locale, key, name=venue["name"], code=venue["code"])
     if caller.identity[0] == "zalo":
-        note = messages.t(_locale(caller), "venue.poster_zalo", code=venue["code"])
+        note = messages.t(caller.locale, "venue.poster_zalo", code=venue["code"])
         return Reply(f"{text}\n{note}", qr=codes.qr_content(venue["code"], venue["token"], username))
     return Reply(text, document=(f"poster-{venue['code']}.pdf", poster_pdf(venue, username)))
 
@@ -76,7 +68,7 @@ def _poster_reply(caller: Caller, venue: dict[str, Any], key: str) -> Reply:
 async def save_venue(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """The end of /diadiem: store the venue (owned by the sender) and send its poster; audited."""
     if not (_registered(caller) or caller.is_admin) or caller.person is None:
-        return _say(caller, "venue.register_first")
+        return caller.say("venue.register_first")
     data = dict(command.data or {})
     official = caller.official_area is not None and covers(caller.official_area, data["commune"])
     venue = await venues.create(connection, {
@@ -121,26 +113,26 @@ async def today_count(connection: AsyncConnection, caller: Caller, command: Serv
     if not command.argument.strip():
         owned = await venues.owned_by(connection, caller.person["id"]) if caller.person else []
         if not owned:
-            return _say(caller, "venue.count_usage")
+            return caller.say("venue.count_usage")
         counts = await checkins.count_between(connection, [venue["id"] for venue in owned], start, end)
-        lines = [messages.t(_locale(caller), "venue.count_line", name=venue["name"], code=venue["code"],
+        lines = [messages.t(caller.locale, "venue.count_line", name=venue["name"], code=venue["code"],
                             count=str(counts.get(venue["id"], 0))) for venue in owned]
-        return [Reply("\n".join([messages.t(_locale(caller), "venue.count_heading"), *lines]))]
+        return [Reply("\n".join([messages.t(caller.locale, "venue.count_heading"), *lines]))]
     venue, _ = await _venue_by_code(connection, command.argument)
     if venue is None or not (_owns(caller, venue) or _sees_area(caller, venue["commune_code"])):
-        return _say(caller, "venue.not_yours", code=command.argument.split()[0].upper())
+        return caller.say("venue.not_yours", code=command.argument.split()[0].upper())
     count = (await checkins.count_between(connection, [venue["id"]], start, end)).get(venue["id"], 0)
     if not _owns(caller, venue):
         await audit.record(connection, caller.now, caller.actor, caller.role, "venue.count", venue["commune_code"],
                            venue=venue["id"])
-    return _say(caller, "venue.count_one", name=venue["name"], code=venue["code"], count=str(count))
+    return caller.say("venue.count_one", name=venue["name"], code=venue["code"], count=str(count))
 
 
 async def send_poster(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """/inposter CODE: the venue's poster again, for its owner or the officials of its area."""
     venue, _ = await _venue_by_code(connection, command.argument)
     if venue is None or not (_owns(caller, venue) or _sees_area(caller, venue["commune_code"])):
-        return _say(caller, "venue.poster_usage")
+        return caller.say("venue.poster_usage")
     if not _owns(caller, venue):
         await audit.record(connection, caller.now, caller.actor, caller.role, "venue.poster", venue["commune_code"],
                            venue=venue["id"])
@@ -151,13 +143,13 @@ async def area_venues(connection: AsyncConnection, caller: Caller, command: Serv
     """/dsdiadiem: an official's area's venues with today's check-ins and their status; audited."""
     area = caller.official_area
     if area is None:
-        return say("staff.officials_only")
+        return caller.say("staff.officials_only")
     listed = await venues.in_area(connection, area, LISTED + 1)
     if not listed:
-        return _say(caller, "venue.area_none", area=catalog().label(area))
+        return caller.say("venue.area_none", area=catalog().label(area))
     start, end = _today(caller)
     counts = await checkins.count_between(connection, [venue["id"] for venue in listed], start, end)
-    locale = _locale(caller)
+    locale = caller.locale
     lines = [messages.t(locale, "venue.area_heading", area=catalog().label(area))]
     for venue in listed[:LISTED]:
         key = "venue.area_line" if venue["status"] == venues.ACTIVE else "venue.area_line_suspended"
@@ -173,10 +165,10 @@ async def area_venues(connection: AsyncConnection, caller: Caller, command: Serv
 async def suspend(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """/tamdung CODE (suspend) or /tamdung CODE mo (reopen): officials of the venue's area and admins; audited."""
     if caller.official_area is None and not caller.is_admin:
-        return say("staff.officials_only")
+        return caller.say("staff.officials_only")
     venue, rest = await _venue_by_code(connection, command.argument)
     if venue is None or not (caller.is_admin or covers(caller.official_area or "", venue["commune_code"])):
-        return _say(caller, "venue.suspend_usage")
+        return caller.say("venue.suspend_usage")
     reopen = fold(rest).strip() in REOPEN_WORDS
     status = venues.ACTIVE if reopen else venues.SUSPENDED
     changed = await venues.set_status(connection, venue["id"], status, caller.now)
@@ -184,7 +176,7 @@ async def suspend(connection: AsyncConnection, caller: Caller, command: ServerCo
                        venue["commune_code"], venue=venue["id"], changed=changed)
     key = ("venue.reopened" if changed else "venue.already_open") if reopen else (
         "venue.suspended" if changed else "venue.already_suspended")
-    return _say(caller, key, name=venue["name"], code=venue["code"])
+    return caller.say(key, name=venue["name"], code=venue["code"])
 
 
 async def mark_case(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
@@ -193,19 +185,19 @@ async def mark_case(connection: AsyncConnection, caller: Caller, command: Server
     with the venue and hour only; each venue's commune officials get the list, the province the totals."""
     area = caller.official_area
     if area is None:
-        return say("staff.officials_only")
+        return caller.say("staff.officials_only")
     parts = command.argument.split()
     settings = caller.settings
     if not parts or len(parts) > 2 or (len(parts) == 2 and not (parts[1].isdigit() and 1 <= int(parts[1]) <= 60)):
-        return _say(caller, "case.usage")
+        return caller.say("case.usage")
     code = parts[0].upper()
     days = int(parts[1]) if len(parts) == 2 else settings.exposure_look_back_days
     declaration = await declarations.find_by_code(connection, code)
     if declaration is None or not covers(area, declaration["commune_code"]):
-        return _say(caller, "case.not_found", code=code)
+        return caller.say("case.not_found", code=code)
     earlier = await checkins.case_of(connection, declaration["id"])
     if earlier is not None:
-        return _say(caller, "case.already", code=code, notified=str(earlier["notified"]),
+        return caller.say("case.already", code=code, notified=str(earlier["notified"]),
                     at=local_time(earlier["marked_at"], settings.zone))
     subject = None if declaration["for_self"] else declaration["subject_name"]
     visits = await checkins.visits_of(connection, declaration["person_id"], subject, caller.now - timedelta(days=days))
@@ -222,7 +214,7 @@ async def mark_case(connection: AsyncConnection, caller: Caller, command: Server
     await _tell_officials(connection, caller, summary, places)
     await audit.record(connection, caller.now, caller.actor, "official", "case.mark", declaration["commune_code"],
                        case=case_id, code=code, days=days, visits=len(visits), notified=notified)
-    return _say(caller, "case.marked", code=code, days=str(days), visits=str(len(visits)),
+    return caller.say("case.marked", code=code, days=str(days), visits=str(len(visits)),
                 venues=str(len({visit.venue_id for visit in visits})), notified=str(notified))
 
 
@@ -291,7 +283,7 @@ async def _tell_officials(connection: AsyncConnection, caller: Caller, summary: 
 async def statistics_text(connection: AsyncConnection, caller: Caller, area: str) -> str:
     """/thongke's venue part: check-ins per venue per day over 7 days, and the area's recent cases with the
     people told and how many of them declared within 24 hours."""
-    locale, zone = _locale(caller), caller.settings.zone
+    locale, zone = caller.locale, caller.settings.zone
     today = caller.now.astimezone(zone).date()
     starts = [day_start(today - timedelta(days=back), zone) for back in range(6, -1, -1)]
     end = day_start(today + timedelta(days=1), zone)

@@ -47,6 +47,8 @@ def reply_to_json(reply: Reply) -> JSON:
         data["image"] = base64.b64encode(reply.image).decode("ascii")
     if reply.document is not None:
         data["document"] = [reply.document[0], base64.b64encode(reply.document[1]).decode("ascii")]
+    if reply.locale != "vi":
+        data["locale"] = reply.locale
     return data
 
 
@@ -63,4 +65,5 @@ def reply_from_json(data: JSON) -> Reply:
         qr=data.get("qr"),
         image=base64.b64decode(data["image"]) if "image" in data else None,
         document=(document[0], base64.b64decode(document[1])) if document else None,
+        locale=data.get("locale", "vi"),
     )

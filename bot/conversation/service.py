@@ -28,6 +28,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+import messages
 from bot.clock import Clock, utc_now
 from bot.commands import reports
 from bot.commands.caller import Caller
@@ -53,6 +54,7 @@ from handlers.protocol import (
     SaveDeclaration,
     SaveProfile,
     ServerWork,
+    SetLocale,
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
@@ -198,7 +200,7 @@ class ConversationService:
         areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...],
     ) -> Outcome:
         """The engine over the job's message, after any earlier ones of the same user."""
-        context = self._context(job, now, areas, headings)
+        context = self._context(job, state, now, areas, headings)
         if not job.earlier:
             return handle(state, job.incoming, context)
         replies: list[Reply] = []
@@ -212,13 +214,16 @@ class ConversationService:
             for effect in step.effects:
                 if isinstance(effect, SaveProfile):
                     context = replace(context, profile={**(context.profile or {}), **effect.profile})
+                elif isinstance(effect, SetLocale):
+                    context = replace(context, locale=effect.locale)
         kept: list[Effect] = [effect for effect in effects if not isinstance(effect, DropConversation)]
         if state is None:
             kept.append(DropConversation())
         return Outcome(state or {}, replies, kept)
 
     def _context(
-        self, job: _Job, now: datetime, areas: tuple[OutbreakArea, ...], headings: tuple[NoticeHeading, ...]
+        self, job: _Job, state: dict[str, Any] | None, now: datetime, areas: tuple[OutbreakArea, ...],
+        headings: tuple[NoticeHeading, ...],
     ) -> Context:
         return Context(
             now=now,
@@ -236,6 +241,7 @@ class ConversationService:
             venue=job.venue,
             household=job.household,
             arrival_monitoring_days=self.settings.arrival_auto_monitoring_days,
+            locale=_locale(state, job.person),
         )
 
     async def _save(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
@@ -249,6 +255,7 @@ class ConversationService:
                              "updated_at": now})
         await conversations.save_states(connection, kept)
         await self._store_records(connection, jobs, now)
+        await persons.set_locales(connection, [(*job.key, locale) for job in jobs if (locale := _unstored_locale(job))])
         await _store_checkins(connection, jobs, now)
 
     async def _store_records(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
@@ -280,27 +287,42 @@ class ConversationService:
     async def _resolve(self, connection: AsyncConnection, job: _Job, now: datetime) -> list[Reply]:
         """The engine's replies with the answers to its server work put where the engine asked for them."""
         assert job.outcome is not None
+        locale = _locale(job.outcome.state, job.person)
         replies, done = [], 0
         for work in sorted(_server_work(job.outcome.effects), key=lambda work: work.position):
             replies.extend(job.outcome.replies[done:work.position])
             done = work.position
-            replies.extend(await self._carry_out(connection, job, work, now))
+            replies.extend(await self._carry_out(connection, job, work, now, locale))
         replies.extend(job.outcome.replies[done:])
-        return replies
+        return replies if locale == messages.VI else [replace(reply, locale=locale) for reply in replies]
 
-    async def _carry_out(self, connection: AsyncConnection, job: _Job, work: ServerWork, now: datetime) -> list[Reply]:
+
+    async def _carry_out(
+        self, connection: AsyncConnection, job: _Job, work: ServerWork, now: datetime, locale: str,
+    ) -> list[Reply]:
         """Server work: a notice shown or published, or a server command run after its own role check."""
         if isinstance(work, ShowNotice):
-            return [await show_notice(connection, work)]
+            return [await show_notice(connection, work, locale)]
         if isinstance(work, PublishNotice):
             self._notices.expire()
-            return [await publish_notice(connection, work, now, self.settings)]
+            return [await publish_notice(connection, work, now, self.settings, locale)]
         if isinstance(work, SaveCheckin):  # stored with the batch (``_store_checkins``)
             return [checkin_reply(work, job.checked_in, job.person, now, self.settings.zone)]
         caller = Caller(job.key, await persons.find(connection, *job.key),
-                        job.key in self.settings.admin_identities, now, self.settings)
+                        job.key in self.settings.admin_identities, now, self.settings, locale)
         return await HANDLERS[work.name](connection, caller, work)
 
+
+def _locale(state: dict[str, Any] | None, person: dict[str, Any] | None) -> str:
+    """The language of a conversation: the one chosen in it, else the person's, else Vietnamese."""
+    return messages.normal((state or {}).get("locale") or (person or {}).get("locale"))
+
+
+def _unstored_locale(job: _Job) -> str | None:
+    """The language chosen in the conversation when the person's record (if any) does not hold it yet."""
+    assert job.outcome is not None
+    chosen = job.outcome.state.get("locale")
+    return chosen if chosen and (job.person or {}).get("locale") != chosen else None
 
 def _server_work(effects: list[Effect]) -> list[ServerWork]:
     return [effect for effect in effects if isinstance(effect, ServerWork)]

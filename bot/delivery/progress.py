@@ -8,20 +8,20 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TextIO
 
-import messages_vi
+import messages
 from handlers.areas import catalog
 from handlers.audience import Audience
 
 SETTLED = ("sent", "failed", "blocked", "ambiguous", "cancelled")
 
 
-def describe_audience(audience: Audience) -> str:
-    """'người dân ở Xã Yên Mỹ, Hưng Yên', 'cán bộ', ..."""
+def describe_audience(audience: Audience, locale: str = messages.VI) -> str:
+    """'người dân ở Xã Yên Mỹ, Hưng Yên', 'cán bộ', ... ('citizens of ...', 'officials' in English)."""
     if audience.kind in ("area", "area_officials"):
-        return messages_vi.t(f"audience.{audience.kind}", area=catalog().label(audience.area_code or ""))
+        return messages.t(locale, f"audience.{audience.kind}", area=catalog().label(audience.area_code or ""))
     if audience.kind == "person":
-        return messages_vi.t("audience.person", id=str(audience.person_id))
-    text = messages_vi.t(f"audience.{audience.kind}")
+        return messages.t(locale, "audience.person", id=str(audience.person_id))
+    text = messages.t(locale, f"audience.{audience.kind}")
     if audience.area_code:
         text += f" ({catalog().label(audience.area_code)})"
     return text
@@ -56,24 +56,24 @@ class Snapshot:
         """Seconds left at the current rate, None when unknown."""
         return self.remaining / self.rate if self.rate > 0 else None
 
-    def text(self) -> str:
+    def text(self, locale: str = messages.VI) -> str:
         """The progress or final message."""
         params = {
             "id": str(self.broadcast["id"]),
-            "audience": describe_audience(Audience.from_json(self.broadcast["audience"])),
+            "audience": describe_audience(Audience.from_json(self.broadcast["audience"]), locale),
             "total": str(self.total),
             **{status: str(self.counts.get(status, 0)) for status in SETTLED},
         }
         if self.broadcast["status"] in ("done", "cancelled"):
-            return messages_vi.t("broadcast.finished", **params)
+            return messages.t(locale, "broadcast.finished", **params)
         eta = self.eta_seconds()
-        text = messages_vi.t(
-            "broadcast.progress", **{k: v for k, v in params.items() if k != "cancelled"},
+        text = messages.t(
+            locale, "broadcast.progress", **{k: v for k, v in params.items() if k != "cancelled"},
             done=str(self.done), remaining=str(self.remaining), rate=f"{self.rate:.0f}",
             eta=_duration(eta) if eta is not None and not self.waiting else "—",
         )
         if self.waiting:
-            text += "\n" + messages_vi.t("broadcast.waiting", waiting=str(self.waiting))
+            text += "\n" + messages.t(locale, "broadcast.waiting", waiting=str(self.waiting))
         return text
 
 

@@ -9,7 +9,7 @@ import io
 from datetime import date
 from math import ceil
 
-import messages_vi
+import messages
 from handlers.triage import LEVELS
 
 COLOURS = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828"}
@@ -20,7 +20,7 @@ MAX_LABELS = 12  # day labels under the bars; more would overlap
 BAR_HALF_WIDTH = 0.35
 
 
-def daily_chart_png(days: list[tuple[date, dict[str, int]]], title: str) -> bytes:
+def daily_chart_png(days: list[tuple[date, dict[str, int]]], title: str, locale: str = "vi") -> bytes:
     """A stacked bar chart of declarations per day (xanh, vàng, đỏ from the bottom) as PNG bytes.
 
     Draws on a standalone Figure (no pyplot), so nothing is registered globally and nothing needs closing.
@@ -40,7 +40,7 @@ def daily_chart_png(days: list[tuple[date, dict[str, int]]], title: str) -> byte
         heights = [counts.get(level, 0) for _, counts in days]
         axes.add_collection(PolyCollection(
             [_bar(index, bottom, height) for index, (bottom, height) in enumerate(zip(bottoms, heights, strict=True))],
-            facecolors=COLOURS[level], label=messages_vi.t(f"reports.level.{level}"),
+            facecolors=COLOURS[level], label=messages.t(locale, f"reports.level.{level}"),
         ))
         bottoms = [bottom + height for bottom, height in zip(bottoms, heights, strict=True)]
     axes.set_xlim(-0.6, len(days) - 0.4)
@@ -48,7 +48,7 @@ def daily_chart_png(days: list[tuple[date, dict[str, int]]], title: str) -> byte
     axes.set_xticks(list(labelled), [days[index][0].strftime("%d/%m") for index in labelled], fontsize=8)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylim(bottom=0, top=max([*bottoms, 1]) * 1.25)
-    axes.set_ylabel(messages_vi.t("reports.chart.count"))
+    axes.set_ylabel(messages.t(locale, "reports.chart.count"))
     axes.set_title(title)
     axes.legend(loc="upper left", ncols=3, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)

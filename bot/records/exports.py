@@ -13,7 +13,6 @@ from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 import messages
-import messages_vi
 from bot.records.xlsx_stream import Target, XlsxStreamWriter
 from handlers.areas import catalog
 from handlers.flows import arrival
@@ -42,19 +41,19 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500  # rows handed to a worker thread at a time, so the event loop keeps serving chats
 
 
-def headers() -> list[str]:
+def headers(locale: str = messages.VI) -> list[str]:
     """The column headers, in order."""
-    return [messages_vi.t(key) for key, _ in COLUMNS]
+    return [messages.t(locale, key) for key, _ in COLUMNS]
 
 
-@lru_cache(maxsize=512)
-def label(key: str) -> str:
+@lru_cache(maxsize=1024)
+def label(key: str, locale: str = messages.VI) -> str:
     """The text of a message key; the key's last part when the catalog has none (an option since retired)."""
-    return messages_vi.catalog().get(key, key.rsplit(".", 1)[-1])
+    return messages.catalog(messages.normal(locale)).get(key, key.rsplit(".", 1)[-1])
 
 
-def _labels(prefix: str, ids: list[str] | None) -> str | None:
-    return "; ".join(label(f"{prefix}.{value}") for value in ids or () if value != "none") or None
+def _labels(prefix: str, ids: list[str] | None, locale: str) -> str | None:
+    return "; ".join(label(f"{prefix}.{value}", locale) for value in ids or () if value != "none") or None
 
 
 def _phone(e164: str | None) -> str | None:
@@ -73,7 +72,7 @@ def _area_name(code: str | None) -> str | None:
     return area.name if area else code
 
 
-def cells(row: Row, zone: ZoneInfo) -> list[Any]:
+def cells(row: Row, zone: ZoneInfo, locale: str = messages.VI) -> list[Any]:
     """One declaration as cell values in column order: None for an empty cell, the time as naive local."""
     answers = row["answers"] or {}
     own = bool(row["for_self"])
@@ -84,30 +83,30 @@ def cells(row: Row, zone: ZoneInfo) -> list[Any]:
         row["created_at"].astimezone(zone).replace(tzinfo=None),
         row["subject_name"],
         row["person_birth_year"] if own else (answers.get("subject_birth") or {}).get("year"),
-        label(GENDER_KEYS[gender]) if gender in GENDER_KEYS else None,
+        label(GENDER_KEYS[gender], locale) if gender in GENDER_KEYS else None,
         _phone(row["person_phone"] if own else answers.get("subject_phone")),
         _area_name(row["province_code"]),
         _area_name(row["commune_code"]),
         (row["person_street"] if same_address else answers.get("subject_street")) or None,
-        label("reports.for_self" if own else "reports.for_other"),
+        label("reports.for_self" if own else "reports.for_other", locale),
         None if own else row["person_name"],
         None if own else _phone(row["person_phone"]),
-        label(f"reports.level.{row['risk_level']}"),
-        _labels("triage.reason", row["reasons"]),
-        _labels("symptom", answers.get("symptoms")),
-        _labels("exposure", answers.get("exposure")),
+        label(f"reports.level.{row['risk_level']}", locale),
+        _labels("triage.reason", row["reasons"], locale),
+        _labels("symptom", answers.get("symptoms"), locale),
+        _labels("exposure", answers.get("exposure"), locale),
         "; ".join(_place(place) for place in answers.get("travel") or ()) or None,
-        _labels("condition", answers.get("conditions")),
-        label(f"vaccine.{answers['vaccine']}") if answers.get("vaccine") else None,
-        *_arrival_cells(answers),
+        _labels("condition", answers.get("conditions"), locale),
+        label(f"vaccine.{answers['vaccine']}", locale) if answers.get("vaccine") else None,
+        *_arrival_cells(answers, locale),
     ]
 
 
-def _arrival_cells(answers: dict[str, Any]) -> list[str | None]:
+def _arrival_cells(answers: dict[str, Any], locale: str) -> list[str | None]:
     """Nationality, passport or CCCD, date of entry, gate, flight or vehicle, countries: an arrival's answers."""
     if "paper" not in answers:
         return [None] * 6
-    shown = arrival.summary_fields(answers, messages.VI)
+    shown = arrival.summary_fields(answers, locale)
     return [shown["nationality"], answers["paper"]["number"], shown["entry_date"], shown["gate"],
             shown["vehicle"], shown["visited"]]
 
@@ -137,15 +136,16 @@ async def _feed(rows: AsyncIterator[Row], write: Callable[[list[Row]], None]) ->
     return total
 
 
-async def write_xlsx(rows: AsyncIterator[Row], path_or_stream: Target, zone: ZoneInfo) -> int:
+async def write_xlsx(rows: AsyncIterator[Row], path_or_stream: Target, zone: ZoneInfo,
+                     locale: str = messages.VI) -> int:
     """Write the declarations to an .xlsx file or binary stream in constant memory; how many were written."""
     sheet = await asyncio.to_thread(
-        XlsxStreamWriter, path_or_stream, messages_vi.t("reports.export.sheet"), headers(),
+        XlsxStreamWriter, path_or_stream, messages.t(locale, "reports.export.sheet"), headers(locale),
         [width for _, width in COLUMNS], EXCEL_TIME,
     )
 
     def write(chunk: list[Row]) -> None:
-        sheet.add_rows([_neutral(cells(row, zone)) for row in chunk])
+        sheet.add_rows([_neutral(cells(row, zone, locale)) for row in chunk])
 
     try:
         total = await _feed(rows, write)
@@ -171,15 +171,16 @@ def _text_output(target: Target) -> Iterator[IO[str]]:
         wrapper.detach()
 
 
-async def write_csv(rows: AsyncIterator[Row], path_or_stream: Target, zone: ZoneInfo) -> int:
+async def write_csv(rows: AsyncIterator[Row], path_or_stream: Target, zone: ZoneInfo,
+                    locale: str = messages.VI) -> int:
     """Write the declarations as CSV (same columns as the .xlsx); how many were written."""
     with _text_output(path_or_stream) as output:
         writer = csv.writer(output)
-        writer.writerow(headers())
+        writer.writerow(headers(locale))
 
         def write(chunk: list[Row]) -> None:
             for row in chunk:
-                values = _neutral(cells(row, zone))
+                values = _neutral(cells(row, zone, locale))
                 values[TIME_COLUMN] = values[TIME_COLUMN].strftime(CSV_TIME)
                 writer.writerow(values)
 

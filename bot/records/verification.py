@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 import messages
-import messages_vi
 from bot.settings import Settings
 from handlers import receipt
 from handlers.flows import arrival
@@ -32,15 +31,15 @@ class Verdict:
     valid_until: datetime | None = None
     arrival: dict[str, str] | None = None  # an arrival declaration's entry, gate, nationality, masked passport
 
-    def text(self, settings: Settings) -> str:
-        """The verdict in Vietnamese."""
+    def text(self, settings: Settings, locale: str = messages.VI) -> str:
+        """The verdict in the checker's language."""
         if self.status not in GENUINE:
-            return messages_vi.t("verify.forged")
+            return messages.t(locale, "verify.forged")
         assert self.declared_at is not None and self.valid_until is not None
-        entered = f"\n{messages.t(messages.VI, 'arrival.gate_screen', **self.arrival)}" if self.arrival else ""
-        return messages_vi.t(
-            f"verify.{self.status}", action=messages_vi.t(f"verify.action.{self.level}"),
-            level=messages_vi.t(f"level.{self.level}"), name=self.masked_name or "—", code=self.code or "",
+        entered = f"\n{messages.t(locale, 'arrival.gate_screen', **self.arrival)}" if self.arrival else ""
+        return messages.t(
+            locale, f"verify.{self.status}", action=messages.t(locale, f"verify.action.{self.level}"),
+            level=messages.t(locale, f"level.{self.level}"), name=self.masked_name or "—", code=self.code or "",
             time=self.declared_at.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
             until=self.valid_until.astimezone(settings.zone).strftime("%H:%M %d/%m/%Y"),
         ) + entered

@@ -7,7 +7,7 @@ import logging
 import signal
 from datetime import timedelta
 
-import messages_vi
+import messages
 from bot.channels import registry
 from bot.channels.console import channel as console
 from bot.conversation.outbox_relay import OutboxRelay
@@ -17,6 +17,7 @@ from bot.jobs.scheduler import Scheduler
 from bot.records import user_files
 from bot.serve.web import WebServer, build_app
 from bot.settings import Settings
+from messages import VI
 
 log = logging.getLogger(__name__)
 RUN_WINDOW_USER = "local"
@@ -43,7 +44,7 @@ async def _serve_channels(settings: Settings, service: ConversationService, stop
     channels = registry.channels(settings, service)
     if not channels:
         await console.chat(service, RUN_WINDOW_USER, user_files.folder(settings, console.CHANNEL, RUN_WINDOW_USER),
-                           intro=messages_vi.t("cli.console_fallback"))
+                           intro=messages.t(VI, "cli.console_fallback"))
         return
     stop = stop or stop_on_signals()
     routes = [route for channel in channels for route in channel.routes()]

@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import messages
 from handlers.directive import vocabulary as vocab
 from handlers.directive.model import Directive
 from handlers.directive.sentences import sentences, without_bullet
 from handlers.directive.text import fold_chars, whole_words
-from messages_vi import t
+
+
+def t(key: str, **params: object) -> str:
+    """A message of the directive pipeline, in Vietnamese (the language of the directives)."""
+    return messages.t(messages.VI, key, **params)
 
 LIMIT = 900
 BULLET = "- "

@@ -192,6 +192,7 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     listed = listed_visits(((code, code) for code in countries), ctx.outbreak, today)
     same = answers["stay_same"] == "yes"
     monitor_days = ctx.arrival_monitoring_days if listed else 0
+    on_path = {step.id: answers[step.id] for step in FLOW.path(answers) if step.id in answers}
     record = {
         "code": ctx.new_code,
         "created_at": ctx.now.isoformat(),
@@ -203,12 +204,12 @@ def finish(answers: Answers, ctx: Context) -> Completion:
         "risk_level": result.level,
         "reasons": [key.rsplit(".", 1)[1] for key in result.reasons],
         "listed_visits": listed,
-        "answers": {step.id: answers[step.id] for step in FLOW.path(answers) if step.id in answers},
+        "answers": on_path,
         "arrival": True,
         "monitor_days": monitor_days,
     }
     replies = declaration.result_replies(record, result.reasons, ctx)
-    summary = Reply(t(ctx.locale, "arrival.summary", **summary_fields(record["answers"], ctx.locale)))
+    summary = Reply(t(ctx.locale, "arrival.summary", **summary_fields(on_path, ctx.locale)))
     replies.insert(1, summary)
     if monitor_days:
         until = (ctx.now + timedelta(days=monitor_days)).astimezone(ctx.zone).strftime("%d/%m/%Y")

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-import messages_vi
+import messages
 from handlers import parsers
 from handlers.areas import catalog
 from handlers.flow import Answers, Invalid, Ok, Option, Parsed
 from handlers.matching import addresses, dates
-from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
+from handlers.matching.vocabulary import NO_WORDS, NO_WORDS_EN, YES_WORDS, YES_WORDS_EN
 from handlers.protocol import Context
 
-YES = Option("yes", "option.yes", YES_WORDS)
-NO = Option("no", "option.no", NO_WORDS)
+YES = Option("yes", "option.yes", YES_WORDS, en=YES_WORDS_EN)
+NO = Option("no", "option.no", NO_WORDS, en=NO_WORDS_EN)
 GENDERS = (
-    Option("male", "option.male", ("nam", "trai", "m", "male", "dan ong", "con trai", "nam gioi", "ong")),
-    Option("female", "option.female", ("nu", "gai", "f", "female", "phu nu", "con gai", "nu gioi", "ba")),
-    Option("other", "option.gender_other", ("khac", "khong muon noi", "other")),
+    Option("male", "option.male", ("nam", "trai", "m", "male", "dan ong", "con trai", "nam gioi", "ong"),
+           en=("m", "man", "boy", "he", "him", "mr", "masculine")),
+    Option("female", "option.female", ("nu", "gai", "f", "female", "phu nu", "con gai", "nu gioi", "ba"),
+           en=("f", "woman", "girl", "she", "her", "ms", "mrs", "miss", "feminine")),
+    Option("other", "option.gender_other", ("khac", "khong muon noi", "other"),
+           en=("non binary", "nonbinary", "prefer not to say", "rather not say", "diverse", "x")),
 )
 
 
@@ -47,11 +50,14 @@ def province_step(step_id: str, commune_step: str) -> dict[str, Any]:
 
     def parse(text: str, answers: Answers, ctx: Context) -> Parsed:
         value = parsers.basic(text)
-        return value if isinstance(value, Invalid) else addresses.answer_province(value, step_id, commune_step)
+        return value if isinstance(value, Invalid) else addresses.answer_province(value, step_id, commune_step,
+                                                                                     ctx.locale)
 
     def picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
         unit = addresses.unit_of(item_id)
-        return addresses.province_chosen(unit, step_id, commune_step) if unit else Invalid("input.stale_button")
+        if unit is None:
+            return Invalid("input.stale_button")
+        return addresses.province_chosen(unit, step_id, commune_step, ctx.locale)
 
     return {"parse": parse, "picked": picked, "clears": (commune_step,)}
 
@@ -64,14 +70,14 @@ def commune_step(province_step_id: str) -> dict[str, Any]:
 
     def parse(text: str, answers: Answers, ctx: Context) -> Parsed:
         value = parsers.basic(text)
-        return value if isinstance(value, Invalid) else addresses.answer_commune(value, *scope(answers))
+        return value if isinstance(value, Invalid) else addresses.answer_commune(value, *scope(answers), ctx.locale)
 
     def picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
         unit = addresses.unit_of(item_id)
-        return addresses.commune_chosen(unit) if unit else Invalid("input.stale_button")
+        return addresses.commune_chosen(unit, locale=ctx.locale) if unit else Invalid("input.stale_button")
 
     def prompt(answers: Answers, ctx: Context) -> dict[str, str]:
-        return {"province": addresses.commune_scope_label(*scope(answers))}
+        return {"province": addresses.commune_scope_label(*scope(answers), ctx.locale)}
 
     return {"parse": parse, "picked": picked, "prompt_params": prompt}
 
@@ -83,12 +89,12 @@ def show_area(value: str, ctx: Context) -> str:
 
 def optional_phone(text: str, answers: Answers, ctx: Context) -> Parsed:
     """A phone number, or nothing when the user skips."""
-    return Ok(None) if parsers.is_skip(text) else parsers.parse_phone(text)
+    return Ok(None) if parsers.is_skip(text, ctx.locale) else parsers.parse_phone(text)
 
 
 def show_phone(value: str | None, ctx: Context) -> str:
     """The phone number as people read it, or 'không có'."""
-    return parsers.phone_display(value) if value else messages_vi.t("review.none")
+    return parsers.phone_display(value) if value else messages.t(ctx.locale, "review.none")
 
 
 def phone(text: str, answers: Answers, ctx: Context) -> Parsed:

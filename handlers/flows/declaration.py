@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-import messages_vi
+import messages
 from handlers import field_sizes, parsers, receipt
 from handlers.areas import catalog
 from handlers.flow import (
@@ -24,8 +24,9 @@ from handlers.flow import (
     Step,
 )
 from handlers.flows import common, registration
+from handlers.matching.travel import label as travel_label
 from handlers.matching.travel import places_travelled
-from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
+from handlers.matching.vocabulary import NO_WORDS, NO_WORDS_EN, YES_WORDS, YES_WORDS_EN
 from handlers.protocol import Context, Reply, SaveDeclaration
 from handlers.triage import TriageInput, listed_visits, triage
 
@@ -35,47 +36,77 @@ ARRIVAL_WORDS = ("nhap canh", "vua nhap canh", "moi nhap canh", "khai bao nhap c
                  "entry", "just arrived", "entering vietnam")
 NONE_ALIASES = (*NO_WORDS, "none", "khong co gi", "khong bi gi", "binh thuong", "khoe", "van khoe", "khong sao",
                 "khong trieu chung", "khong benh", "khong tiep xuc", "khong co ai", "khong benh gi", "deu khong")
+NONE_EN = (*NO_WORDS_EN, "none", "nothing", "no symptoms", "none of these", "none of them", "all good", "healthy",
+           "i m fine", "im fine", "fine", "i m healthy", "nope none", "no contact", "no contacts", "neither", "nil")
 
 SYMPTOMS = (
-    Option("fever", "symptom.fever", ("sot", "sot cao", "sot nhe", "hoi sot", "nong", "nong sot", "fever")),
-    Option("cough", "symptom.cough", ("ho", "ho khan", "ho nhieu", "ho co dom", "cough")),
-    Option("breathless", "symptom.breathless", ("kho tho", "tho kho", "hut hoi", "tuc nguc", "kho tho nhe")),
-    Option("sore_throat", "symptom.sore_throat", ("dau hong", "rat hong", "viem hong", "ngua hong")),
-    Option("pneumonia", "symptom.pneumonia", ("viem phoi",)),
-    Option("fatigue", "symptom.fatigue", ("met", "met moi", "ue oai")),
-    Option("smell_taste", "symptom.smell_taste", ("mat vi giac", "mat khuu giac", "mat mui", "mat vi")),
-    Option("body_ache", "symptom.body_ache", ("dau nhuc", "dau nguoi", "dau minh")),
-    Option("diarrhoea", "symptom.diarrhoea", ("tieu chay", "di ngoai")),
-    Option("nausea", "symptom.nausea", ("non", "buon non", "oi")),
-    Option("bleeding", "symptom.bleeding", ("xuat huyet",)),
-    Option("rash", "symptom.rash", ("phat ban", "noi ban", "ban do")),
-    Option("none", "symptom.none", NONE_ALIASES, exclusive=True),
+    Option("fever", "symptom.fever", ("sot", "sot cao", "sot nhe", "hoi sot", "nong", "nong sot", "fever"),
+           en=("fever", "high fever", "temperature", "a temperature", "feverish", "hot", "high temperature")),
+    Option("cough", "symptom.cough", ("ho", "ho khan", "ho nhieu", "ho co dom", "cough"),
+           en=("cough", "coughing", "dry cough", "coughs")),
+    Option("breathless", "symptom.breathless", ("kho tho", "tho kho", "hut hoi", "tuc nguc", "kho tho nhe"),
+           en=("breathless", "short of breath", "breathing", "trouble breathing", "difficulty breathing",
+               "hard to breathe", "can t breathe", "breathlessness", "chest tightness")),
+    Option("sore_throat", "symptom.sore_throat", ("dau hong", "rat hong", "viem hong", "ngua hong"),
+           en=("sore throat", "throat", "throat pain", "scratchy throat")),
+    Option("pneumonia", "symptom.pneumonia", ("viem phoi",), en=("pneumonia", "lung infection")),
+    Option("fatigue", "symptom.fatigue", ("met", "met moi", "ue oai"),
+           en=("tired", "tiredness", "fatigue", "exhausted", "exhaustion", "weak", "weakness")),
+    Option("smell_taste", "symptom.smell_taste", ("mat vi giac", "mat khuu giac", "mat mui", "mat vi"),
+           en=("smell", "taste", "loss of smell", "loss of taste", "no smell", "no taste", "can t smell",
+               "can t taste", "lost my sense of smell", "lost taste")),
+    Option("body_ache", "symptom.body_ache", ("dau nhuc", "dau nguoi", "dau minh"),
+           en=("aches", "body ache", "ache", "aching", "muscle pain", "body pain", "sore muscles")),
+    Option("diarrhoea", "symptom.diarrhoea", ("tieu chay", "di ngoai"), en=("diarrhoea", "diarrhea", "the runs")),
+    Option("nausea", "symptom.nausea", ("non", "buon non", "oi"),
+           en=("nausea", "vomiting", "vomit", "nauseous", "sick", "throwing up", "feel sick")),
+    Option("bleeding", "symptom.bleeding", ("xuat huyet",), en=("bleeding", "bruising", "bruises")),
+    Option("rash", "symptom.rash", ("phat ban", "noi ban", "ban do"), en=("rash", "skin rash", "spots")),
+    Option("none", "symptom.none", NONE_ALIASES, exclusive=True, en=NONE_EN),
 )
 
 EXPOSURES = (
     Option("contact_confirmed", "exposure.contact_confirmed", ("f0", "tiep xuc f0", "ca benh", "gap f0",
-                                                               "ca duong tinh", "nguoi duong tinh", "duong tinh")),
+                                                               "ca duong tinh", "nguoi duong tinh", "duong tinh"),
+           en=("f0", "confirmed", "confirmed case", "positive", "tested positive", "positive case", "close contact")),
     Option("contact_suspected", "exposure.contact_suspected", ("nghi ngo", "f1", "ca nghi ngo", "nguoi bi sot",
-                                                               "nguoi bi ho", "nguoi om")),
+                                                               "nguoi bi ho", "nguoi om"),
+           en=("f1", "suspected", "suspected case", "someone sick", "sick person", "someone with fever",
+               "someone coughing")),
     Option("outbreak_area", "exposure.outbreak_area", ("vung dich", "nuoc ngoai", "o vung dich", "tu nuoc ngoai ve",
-                                                       "di nuoc ngoai", "vung co dich", "noi co dich")),
-    Option("none", "exposure.none", NONE_ALIASES, exclusive=True),
+                                                       "di nuoc ngoai", "vung co dich", "noi co dich"),
+           en=("outbreak", "outbreak area", "abroad", "from abroad", "overseas", "travelled abroad", "traveled abroad",
+               "came from abroad")),
+    Option("none", "exposure.none", NONE_ALIASES, exclusive=True, en=NONE_EN),
 )
 
 CONDITIONS = (
-    Option("liver", "condition.liver", ("gan", "benh gan")),
-    Option("blood", "condition.blood", ("mau", "benh mau")),
-    Option("lung", "condition.lung", ("phoi", "benh phoi")),
-    Option("kidney", "condition.kidney", ("than", "benh than")),
-    Option("heart", "condition.heart", ("tim", "tim mach", "benh tim")),
-    Option("hypertension", "condition.hypertension", ("huyet ap", "cao huyet ap", "tang huyet ap")),
-    Option("immunodeficiency", "condition.immunodeficiency", ("suy giam mien dich",)),
-    Option("transplant", "condition.transplant", ("ghep tang", "ghep")),
-    Option("diabetes", "condition.diabetes", ("tieu duong", "dai thao duong")),
-    Option("cancer", "condition.cancer", ("ung thu",)),
-    Option("pregnancy", "condition.pregnancy", ("mang thai", "co thai", "co bau")),
-    Option("none", "condition.none", NONE_ALIASES, exclusive=True),
+    Option("liver", "condition.liver", ("gan", "benh gan"), en=("liver", "liver disease", "hepatitis")),
+    Option("blood", "condition.blood", ("mau", "benh mau"), en=("blood", "blood disease", "anaemia", "anemia")),
+    Option("lung", "condition.lung", ("phoi", "benh phoi"), en=("lung", "lungs", "lung disease", "asthma", "copd")),
+    Option("kidney", "condition.kidney", ("than", "benh than"), en=("kidney", "kidneys", "kidney disease")),
+    Option("heart", "condition.heart", ("tim", "tim mach", "benh tim"), en=("heart", "heart disease", "cardiac")),
+    Option("hypertension", "condition.hypertension", ("huyet ap", "cao huyet ap", "tang huyet ap"),
+           en=("hypertension", "blood pressure", "high blood pressure")),
+    Option("immunodeficiency", "condition.immunodeficiency", ("suy giam mien dich",),
+           en=("immune", "immunodeficiency", "weak immune system", "immunocompromised", "hiv")),
+    Option("transplant", "condition.transplant", ("ghep tang", "ghep"),
+           en=("transplant", "organ transplant", "bone marrow")),
+    Option("diabetes", "condition.diabetes", ("tieu duong", "dai thao duong"), en=("diabetes", "diabetic", "sugar")),
+    Option("cancer", "condition.cancer", ("ung thu",), en=("cancer", "tumour", "tumor", "chemo")),
+    Option("pregnancy", "condition.pregnancy", ("mang thai", "co thai", "co bau"),
+           en=("pregnant", "pregnancy", "expecting")),
+    Option("none", "condition.none", NONE_ALIASES, exclusive=True, en=NONE_EN),
 )
+
+def _dose_words_en(count: int, word: str) -> tuple[str, ...]:
+    """The English ways to say a dose count: "2", "two", "2 doses", "two shots", "2 jabs"..."""
+    forms = []
+    for number in (str(count), word):
+        forms += [number, *(f"{number} {unit}" for unit in ("dose", "doses", "shot", "shots", "jab", "jabs")),
+                  f"{number} times"]
+    return tuple(forms)
+
 
 def _dose_words(count: int, word: str) -> tuple[str, ...]:
     """The ways to say a dose count: "2", "hai", "2 mui", "hai mui", "mui 2", "tiem 2 mui", "2 lieu"..."""
@@ -88,34 +119,47 @@ def _dose_words(count: int, word: str) -> tuple[str, ...]:
 
 # Listed 1, 2, 3, 4+, none, so that a typed digit is both the option's number and the dose count.
 DOSES = (
-    *(Option(f"doses_{n}", f"vaccine.doses_{n}", _dose_words(n, word))
-      for n, word in ((1, "mot"), (2, "hai"), (3, "ba"))),
+    *(Option(f"doses_{n}", f"vaccine.doses_{n}", _dose_words(n, word), en=_dose_words_en(n, word_en))
+      for n, word, word_en in ((1, "mot", "one"), (2, "hai", "two"), (3, "ba", "three"))),
     Option("doses_4", "vaccine.doses_4", (*_dose_words(4, "bon"), "4+", "nhieu hon", "tren 3 mui", "5", "5 mui",
-                                          "nam mui", "6 mui", "tu 4 mui")),
+                                          "nam mui", "6 mui", "tu 4 mui"),
+           en=(*_dose_words_en(4, "four"), "4+", "more", "more than 3", "5", "5 doses", "five", "boosters")),
     Option("doses_0", "vaccine.doses_0", ("0", "chua", "chua tiem", "khong", "chua tiem mui nao", "khong tiem",
-                                          "0 mui", "chua co", "chua mui nao", "khong co", "chua di tiem")),
+                                          "0 mui", "chua co", "chua mui nao", "khong co", "chua di tiem"),
+           en=("0", "zero", "none", "no", "not yet", "not vaccinated", "unvaccinated", "never", "0 doses",
+               "no doses", "nothing")),
 )
 
 WHOM = (
     Option("self", "whom.self", ("ban than", "toi", "minh", "cho toi", "cho minh", "chinh minh", "em", "tui",
-                                 "ban than toi", "cho em", "cua toi")),
+                                 "ban than toi", "cho em", "cua toi"),
+           en=("myself", "me", "self", "for me", "for myself", "i", "mine", "just me")),
     Option("other", "whom.other", ("nguoi khac", "khai ho", "ho", "nguoi than", "con", "bo", "me", "cho con",
-                                   "cho me", "cho bo", "khai cho nguoi khac", "vo", "chong", "ong", "ba")),
-    Option("arrival", "whom.arrival", ARRIVAL_WORDS),
+                                   "cho me", "cho bo", "khai cho nguoi khac", "vo", "chong", "ong", "ba"),
+           en=("someone else", "other", "another person", "for someone else", "my child", "my son", "my daughter",
+               "my mother", "my father", "my wife", "my husband", "child", "parent", "family")),
+    Option("arrival", "whom.arrival", ARRIVAL_WORDS,
+           en=("arrival", "arrived", "just arrived", "i just arrived", "arrived from abroad", "entering vietnam",
+               "from abroad", "entry")),
 )
 
 RELATIONS = (
-    Option("child", "relation.child", ("con", "con cai")),
-    Option("parent", "relation.parent", ("bo", "me", "cha", "bo me", "cha me")),
-    Option("spouse", "relation.spouse", ("vo", "chong", "vo chong")),
-    Option("relative", "relation.relative", ("ong", "ba", "anh", "chi", "em", "chau")),
-    Option("other", "relation.other", ("khac",)),
+    Option("child", "relation.child", ("con", "con cai"), en=("son", "daughter", "kid", "my child", "children")),
+    Option("parent", "relation.parent", ("bo", "me", "cha", "bo me", "cha me"),
+           en=("mother", "father", "mum", "mom", "dad", "mother or father")),
+    Option("spouse", "relation.spouse", ("vo", "chong", "vo chong"), en=("wife", "husband", "partner")),
+    Option("relative", "relation.relative", ("ong", "ba", "anh", "chi", "em", "chau"),
+           en=("relative", "brother", "sister", "grandmother", "grandfather", "grandparent", "aunt", "uncle",
+               "cousin", "niece", "nephew", "grandchild")),
+    Option("other", "relation.other", ("khac",), en=("friend", "neighbour", "neighbor", "colleague")),
 )
 
 PROFILE_OPTIONS = (
-    Option("yes", "profile.confirm", (*YES_WORDS, "van the", "khong doi", "thong tin dung")),
+    Option("yes", "profile.confirm", (*YES_WORDS, "van the", "khong doi", "thong tin dung"),
+           en=(*YES_WORDS_EN, "still correct", "unchanged", "no change", "declare", "all correct")),
     Option("edit", "profile.edit", ("sua", "sua thong tin", "chinh sua", "cap nhat", "thay doi", "sai", "doi",
-                                    *(word for word in NO_WORDS if word != "chua"))),
+                                    *(word for word in NO_WORDS if word != "chua")),
+           en=("edit", "change", "update", "correct them", "fix", "modify", *NO_WORDS_EN)),
 )
 
 
@@ -132,14 +176,14 @@ def _after_whom(answers: Answers) -> str:
 def places(text: str, answers: Answers, ctx: Context) -> Parsed:
     """Places travelled: provinces, communes (old names too) and countries; 'không' for none."""
     value = parsers.basic(text, field_sizes.TRAVEL)
-    return value if isinstance(value, Invalid) else places_travelled(value)
+    return value if isinstance(value, Invalid) else places_travelled(value, ctx.locale)
 
 
 def show_places(value: list[dict[str, Any]], ctx: Context) -> str:
     """Places joined by commas, or 'không'."""
     if not value:
-        return messages_vi.t("review.none")
-    return ", ".join(catalog().label(p["code"]) if p.get("code") else p["text"] for p in value)
+        return messages.t(ctx.locale, "review.none")
+    return ", ".join(catalog().label(p["code"]) if p.get("code") else travel_label(p, ctx.locale) for p in value)
 
 
 FLOW = Flow(
@@ -185,7 +229,8 @@ def profile_text(profile: Answers, ctx: Context) -> str:
     if not profile:
         return ""
     birth = {"year": profile["birth_year"], **({"date": profile["birth_date"]} if profile.get("birth_date") else {})}
-    return messages_vi.t(
+    return messages.t(
+        ctx.locale,
         "profile.summary",
         name=profile["full_name"],
         birth=common.show_birth(birth, ctx),
@@ -244,25 +289,29 @@ def finish(answers: Answers, ctx: Context) -> Completion:
 def result_replies(record: Answers, reason_keys: tuple[str, ...], ctx: Context) -> list[Reply]:
     """The risk level with its reasons and guidance, then the QR receipt."""
     level = record["risk_level"]
-    reasons = "\n".join(f"• {messages_vi.t(key)}" for key in reason_keys) or messages_vi.t("triage.no_reason")
+    locale = ctx.locale
+    reasons = "\n".join(f"• {messages.t(locale, key)}" for key in reason_keys) or messages.t(locale, "triage.no_reason")
     local = ctx.now.astimezone(ctx.zone)
     until = (ctx.now + timedelta(hours=ctx.receipt_valid_hours)).astimezone(ctx.zone)
     token = receipt.sign(record["code"], ctx.now, ctx.secret)
     name = record["subject_name"]
     if record["for_self"]:
-        result = messages_vi.t(f"triage.result.{level}", reasons=reasons)
-        guidance = messages_vi.t(f"triage.guidance.{level}")
+        result = messages.t(locale, f"triage.result.{level}", reasons=reasons)
+        guidance = messages.t(locale, f"triage.guidance.{level}")
     else:  # khai hộ: the level and the guidance are the family member's, said with their name
-        result = messages_vi.t("triage.result_for", name=name, level=messages_vi.t(f"level.{level}"), reasons=reasons)
-        guidance = messages_vi.t("triage.guidance_for", name=name, guidance=messages_vi.t(f"triage.guidance.{level}"))
+        result = messages.t(locale, "triage.result_for", name=name, level=messages.t(locale, f"level.{level}"),
+                            reasons=reasons)
+        guidance = messages.t(locale, "triage.guidance_for", name=name,
+                              guidance=messages.t(locale, f"triage.guidance.{level}"))
     return [
         Reply(f"{result}\n\n{guidance}"),
         Reply(
-            messages_vi.t(
+            messages.t(
+                locale,
                 "receipt.caption" if record["for_self"] else "receipt.caption_for",
                 name=name,
                 code=record["code"],
-                level=messages_vi.t(f"level.{level}"),
+                level=messages.t(locale, f"level.{level}"),
                 time=local.strftime("%H:%M %d/%m/%Y"),
                 until=until.strftime("%H:%M %d/%m/%Y"),
             ),

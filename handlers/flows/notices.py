@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import messages_vi
+import messages
 from handlers.flow import CHOICE, END, Answers, Completion, Flow, Option, Step
 from handlers.protocol import Context, Reply, ShowNotice
 
@@ -34,8 +34,10 @@ FLOW = Flow(
     (
         Step("pick", "notices.pick", CHOICE, "label.notice", "open", choices=recent, on_answer=_show, editable=False),
         Step("open", "notices.open", CHOICE, "label.notice_open", END,
-             options=(Option("full", "notices.full", ("toan van", "xem toan van", "day du")),
-                      Option("done", "notices.done", ("xong", "thoi", "khong"))),
+             options=(Option("full", "notices.full", ("toan van", "xem toan van", "day du"),
+                             en=("full", "full text", "read", "read more", "more", "all", "yes")),
+                      Option("done", "notices.done", ("xong", "thoi", "khong"),
+                             en=("done", "finished", "no", "close", "stop", "enough", "ok"))),
              on_answer=_show_full, editable=False),
     ),
     unavailable=unavailable,
@@ -44,4 +46,4 @@ FLOW = Flow(
 
 def finish(answers: Answers, ctx: Context) -> Completion:
     """Nothing to store (the full text, when asked for, was already sent): say how to read another."""
-    return Completion(replies=[Reply(messages_vi.t("notices.closed"))])
+    return Completion(replies=[Reply(messages.t(ctx.locale, "notices.closed"))])

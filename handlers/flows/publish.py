@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-import messages_vi
+import messages
 from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.audience import Audience
@@ -26,10 +26,11 @@ _TIME = re.compile(r"^(?:(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{2,4}))?\s+)?(\d{1,
 NOW_WORDS = {"ngay", "bay gio", "luon", "now", "gui ngay", "0"}
 
 AUDIENCES = (
-    Option("everyone", "publish.audience.everyone", ("moi nguoi", "tat ca")),
-    Option("citizens", "publish.audience.citizens", ("nguoi dan", "dan")),
-    Option("officials", "publish.audience.officials", ("can bo",)),
-    Option("area", "publish.audience.area", ("tinh", "xa", "phuong", "dia ban")),
+    Option("everyone", "publish.audience.everyone", ("moi nguoi", "tat ca"), en=("everyone", "all", "everybody")),
+    Option("citizens", "publish.audience.citizens", ("nguoi dan", "dan"), en=("citizens", "people", "public")),
+    Option("officials", "publish.audience.officials", ("can bo",), en=("officials", "staff", "officers")),
+    Option("area", "publish.audience.area", ("tinh", "xa", "phuong", "dia ban"),
+           en=("area", "province", "commune", "ward", "one area")),
 )
 
 
@@ -39,7 +40,8 @@ def notice_parts(raw: str) -> dict[str, Any]:
         directive = parse_directive(raw)
     except DirectiveError:
         text = clean(raw) if "\n" not in raw else raw.strip()
-        return {"header": messages_vi.t("publish.plain_header"), "summary": text, "body": text, "parsed": None}
+        return {"header": messages.t(messages.VI, "publish.plain_header"), "summary": text, "body": text,
+                "parsed": None}
     header = summary_header(directive)
     if len(header) > field_sizes.NOTICE_HEADER:
         header = header[: field_sizes.NOTICE_HEADER - 1] + "…"
@@ -62,16 +64,30 @@ def document(text: str, answers: Answers, ctx: Context) -> Parsed:
     return Ok(raw)
 
 
+def english_text(text: str, answers: Answers, ctx: Context) -> Parsed:
+    """The optional English text for English-speaking recipients; skipped ("bỏ qua", "skip"): none."""
+    if parsers.is_skip(text, ctx.locale) or parsers.is_skip(text, "en"):
+        return Ok(None)
+    raw = _CONTROL.sub("", text).strip()
+    if len(raw) > field_sizes.NOTICE_ENGLISH:
+        return Invalid("input.too_long", {"limit": str(field_sizes.NOTICE_ENGLISH)})
+    if not any(ch.isalpha() for ch in raw):
+        return Invalid("input.empty")
+    return Ok(raw)
+
+
 def preview(answers: Answers, ctx: Context) -> dict[str, str]:
     """The parsed fields and the summary the citizens will read."""
     parts = notice_parts(answers.get("text", ""))
     parsed = parts["parsed"] or {}
-    duties = "\n".join(f"• {_duty(duty)}" for duty in parsed.get("obligations", [])) or messages_vi.t("review.none")
-    stated = [messages_vi.t(f"publish.field.{name}", value=parsed[name])
+    locale = ctx.locale
+    duties = "\n".join(f"• {_duty(duty, locale)}" for duty in parsed.get("obligations", [])) or messages.t(
+        locale, "review.none")
+    stated = [messages.t(locale, f"publish.field.{name}", value=parsed[name])
               for name in ("kind", "number", "issuer", "date") if parsed.get(name)]
     return {
-        "notes": _notes(answers),
-        "fields": " · ".join(stated) or messages_vi.t("publish.fields_none"),
+        "notes": _notes(answers, locale),
+        "fields": " · ".join(stated) or messages.t(locale, "publish.fields_none"),
         "summary": parts["summary"],
         "duties": duties,
     }
@@ -85,22 +101,22 @@ def _reach(value: Any, answers: Answers, ctx: Context) -> list[ServerCommand]:
     return [ServerCommand("publish_reach", data=audience.to_json())]
 
 
-def _notes(answers: Answers) -> str:
+def _notes(answers: Answers, locale: str) -> str:
     """Lines above the preview: how many messages were joined, which file was read, a poor scan."""
     notes = []
     parts = int(answers.get("text" + PARTS) or 1)
     if parts > 1:
-        notes.append(messages_vi.t("publish.joined", count=str(parts)))
+        notes.append(messages.t(locale, "publish.joined", count=str(parts)))
     file = answers.get("text" + FILE)
     if file:
-        notes.append(messages_vi.t("publish.file_read", name=file["name"], pages=str(file["pages"])))
+        notes.append(messages.t(locale, "publish.file_read", name=file["name"], pages=str(file["pages"])))
         if file.get("poor_scan"):
-            notes.append(messages_vi.t("directive.scan.poor"))
+            notes.append(messages.t(locale, "directive.scan.poor"))
     return "".join(note + "\n" for note in notes)
 
 
-def _duty(duty: dict[str, Any]) -> str:
-    cadence = messages_vi.t(f"publish.cadence.{duty['cadence']}")
+def _duty(duty: dict[str, Any], locale: str) -> str:
+    cadence = messages.t(locale, f"publish.cadence.{duty['cadence']}")
     return f"{cadence}: {duty['text'][:160]}"
 
 
@@ -113,13 +129,13 @@ def recurring_duties(raw: str) -> list[dict[str, Any]]:
 def area(text: str, answers: Answers, ctx: Context) -> Parsed:
     """A province, or a commune anywhere, by its new or old name."""
     value = parsers.basic(text)
-    return value if isinstance(value, Invalid) else addresses.answer_area(value, "publish.area_not_found")
+    return value if isinstance(value, Invalid) else addresses.answer_area(value, "publish.area_not_found", ctx.locale)
 
 
 def area_picked(item_id: str, answers: Answers, ctx: Context) -> Parsed:
     """The area for a place picked from a list (an old one may still need a choice of new communes)."""
     unit = addresses.unit_of(item_id)
-    return addresses.area_chosen(unit) if unit else Invalid("input.stale_button")
+    return addresses.area_chosen(unit, ctx.locale) if unit else Invalid("input.stale_button")
 
 
 def when(text: str, answers: Answers, ctx: Context) -> Parsed:
@@ -157,9 +173,13 @@ FLOW = Flow(
     (
         Step("text", "publish.text", TEXT, "label.publish_text", "preview", parse=document,
              show=lambda value, ctx: notice_parts(value)["header"], files=True, join_seconds=JOIN_SECONDS),
-        Step("preview", "publish.preview", CHOICE, "label.publish_preview", "audience",
-             options=(Option("continue", "publish.continue", ("tiep", "tiep tuc", "ok", "dung")),),
+        Step("preview", "publish.preview", CHOICE, "label.publish_preview", "text_en",
+             options=(Option("continue", "publish.continue", ("tiep", "tiep tuc", "ok", "dung"),
+                             en=("continue", "next", "ok", "go on", "yes")),),
              prompt_params=preview, editable=False),
+        Step("text_en", "publish.text_en", TEXT, "label.publish_text_en", "audience", parse=english_text,
+             show=lambda value, ctx: value or messages.t(ctx.locale, "publish.english_none"),
+             join_seconds=JOIN_SECONDS),
         Step("audience", "publish.audience", CHOICE, "label.publish_audience", options=AUDIENCES,
              next=lambda a: "area" if a.get("audience") == "area" else "urgent", on_answer=_reach,
              clears=("area",)),
@@ -180,13 +200,13 @@ FLOW = Flow(
 def finish(answers: Answers, ctx: Context) -> Completion:
     """Queue the notice's broadcast, with its progress shown in this admin's chat."""
     if not ctx.is_admin:
-        return Completion(replies=[Reply(messages_vi.t("command.admin_only"))])
+        return Completion(replies=[Reply(messages.t(ctx.locale, "command.admin_only"))])
     parts = notice_parts(answers["text"])
     audience = Audience(answers["audience"], answers.get("area"))
     effect = PublishNotice(
         header=parts["header"], summary=parts["summary"], body=parts["body"], parsed=parts["parsed"],
         audience=audience.to_json(), urgent=answers["urgent"] == "yes", scheduled_at=answers["when"],
         created_by=":".join(ctx.identity), progress_chat=ctx.identity,
-        schedules=answers.get("schedules") == "yes",
+        schedules=answers.get("schedules") == "yes", text_en=answers.get("text_en"),
     )
     return Completion([effect])

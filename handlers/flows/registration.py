@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import messages_vi
+import messages
 from handlers import parsers
 from handlers.cccd import check_cccd
 from handlers.flow import (
@@ -23,19 +23,22 @@ from handlers.flow import (
     Step,
 )
 from handlers.flows import common
-from handlers.matching.vocabulary import NO_WORDS, YES_WORDS
+from handlers.matching.vocabulary import NO_WORDS, NO_WORDS_EN, YES_WORDS, YES_WORDS_EN
 from handlers.protocol import Context, DropConversation, Reply, SaveProfile
 from handlers.text import is_number
 
 CONSENT_OPTIONS = (
-    Option("agree", "consent.agree", ("dong y", "toi dong y", "chap nhan", "dong y het", *YES_WORDS)),
-    Option("decline", "consent.decline", ("khong dong y", "tu choi", "khong chap nhan", *NO_WORDS)),
+    Option("agree", "consent.agree", ("dong y", "toi dong y", "chap nhan", "dong y het", *YES_WORDS),
+           en=("agree", "i agree", "accept", "i accept", "consent", "i consent", "agreed", *YES_WORDS_EN)),
+    Option("decline", "consent.decline", ("khong dong y", "tu choi", "khong chap nhan", *NO_WORDS),
+           en=("disagree", "i disagree", "decline", "refuse", "i refuse", "don t agree", "dont agree",
+               "i do not agree", "do not agree", *NO_WORDS_EN)),
 )
 
 
 def id_number(text: str, answers: Answers, ctx: Context) -> Parsed:
     """An optional 12-digit CCCD, checked against the birth year and gender already given."""
-    if parsers.is_skip(text):
+    if parsers.is_skip(text, ctx.locale):
         return Ok(None)
     digits = "".join(ch for ch in text if not ch.isspace())
     if not is_number(digits):
@@ -45,7 +48,7 @@ def id_number(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def _show_optional(value: str | None, ctx: Context) -> str:
-    return value or messages_vi.t("review.none")
+    return value or messages.t(ctx.locale, "review.none")
 
 
 FLOW = Flow(
@@ -110,7 +113,7 @@ def answers_from_profile(profile: Answers) -> dict[str, Any]:
 def finish(answers: Answers, ctx: Context) -> Completion:
     """Store the profile and go on to the declaration; consent refused: forget everything."""
     if answers.get("consent") != "agree":
-        return Completion([DropConversation()], [Reply(messages_vi.t("consent.declined"))])
-    replies = [Reply(messages_vi.t("register.saved"))]
+        return Completion([DropConversation()], [Reply(messages.t(ctx.locale, "consent.declined"))])
+    replies = [Reply(messages.t(ctx.locale, "register.saved"))]
     declare = NextFlow("declare", presets={"confirm_profile": "yes"})
     return Completion([SaveProfile(profile_from_answers(answers, ctx))], replies, declare)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import messages_vi
+import messages
 from handlers.flow import CHOICE, END, Answers, Completion, Flow, Option, Step
 from handlers.protocol import Context, Reply, ServerCommand
 
@@ -11,8 +11,10 @@ ERASE = Flow(
     1,
     (
         Step("confirm", "erase.confirm", CHOICE, "label.erase", END, editable=False, options=(
-            Option("yes", "erase.yes", ("co", "c", "xoa", "dong y", "yes")),
-            Option("no", "erase.no", ("khong", "ko", "k", "giu", "no")),
+            Option("yes", "erase.yes", ("co", "c", "xoa", "dong y", "yes"),
+                   en=("yes", "y", "delete", "erase", "delete it", "delete my data", "remove")),
+            Option("no", "erase.no", ("khong", "ko", "k", "giu", "no"),
+                   en=("no", "n", "keep", "keep it", "cancel", "don t delete", "dont delete")),
         )),
     ),
 )
@@ -21,5 +23,5 @@ ERASE = Flow(
 def finish_erase(answers: Answers, ctx: Context) -> Completion:
     """The server erases the sender's data, or nothing happens."""
     if answers["confirm"] != "yes":
-        return Completion(replies=[Reply(messages_vi.t("erase.kept"))])
+        return Completion(replies=[Reply(messages.t(ctx.locale, "erase.kept"))])
     return Completion([ServerCommand("erase")])

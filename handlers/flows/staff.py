@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import messages_vi
+import messages
 from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
@@ -13,18 +13,20 @@ from handlers.flows.publish import area
 from handlers.protocol import Context, ServerCommand
 
 ROLES = (
-    Option("official", "invite.role.official", ("can bo", "can bo y te", "quan ly")),
-    Option("gatekeeper", "invite.role.gatekeeper", ("bao ve", "le tan", "kiem tra", "cong")),
+    Option("official", "invite.role.official", ("can bo", "can bo y te", "quan ly"),
+           en=("official", "health official", "officer", "manager", "staff")),
+    Option("gatekeeper", "invite.role.gatekeeper", ("bao ve", "le tan", "kiem tra", "cong"),
+           en=("gatekeeper", "checker", "guard", "security", "reception", "receptionist", "gate")),
 )
 
 
-def _optional(text: str, parse: Callable[[str], Parsed]) -> Parsed:
+def _optional(text: str, parse: Callable[[str], Parsed], ctx: Context) -> Parsed:
     """Nothing when the question is skipped, else the parsed value."""
-    return Ok(None) if parsers.is_skip(text) else parse(text)
+    return Ok(None) if parsers.is_skip(text, ctx.locale) else parse(text)
 
 
 def _optional_name(text: str, answers: Answers, ctx: Context) -> Parsed:
-    return _optional(text, parsers.parse_name)
+    return _optional(text, parsers.parse_name, ctx)
 
 
 INVITE = Flow(
@@ -35,10 +37,9 @@ INVITE = Flow(
         Step("area", "invite.area", TEXT, "label.invite_area", "name", parse=area,
              show=lambda value, ctx: catalog().label(value)),
         Step("name", "invite.name", TEXT, "label.invite_name", "phone", parse=_optional_name,
-             show=lambda value, ctx: value or messages_vi.t("review.none")),
+             show=lambda value, ctx: value or messages.t(ctx.locale, "review.none")),
         Step("phone", "invite.phone", TEXT, "label.invite_phone", "review",
-             parse=lambda t, a, c: _optional(t, parsers.parse_phone),
-             show=lambda value, ctx: parsers.phone_display(value) if value else messages_vi.t("review.none")),
+             parse=lambda t, a, c: _optional(t, parsers.parse_phone, c), show=common.show_phone),
         Step("review", "invite.review", REVIEW, "label.review", END, options=(Option("confirm", "invite.confirm"),)),
     ),
     admin_only=True,
@@ -75,9 +76,11 @@ def finish_redeem(answers: Answers, ctx: Context) -> Completion:
 
 
 KINDS = (
-    Option("suspected", "report.kind.suspected", ("nghi nhiem", "nghi ngo", "co trieu chung", "ca nghi")),
-    Option("arrival", "report.kind.arrival", ("nguoi ve", "tu vung dich ve", "nuoc ngoai ve", "chua khai bao")),
-    Option("other", "report.kind.other", ("khac",)),
+    Option("suspected", "report.kind.suspected", ("nghi nhiem", "nghi ngo", "co trieu chung", "ca nghi"),
+           en=("suspected", "suspected case", "symptoms", "sick", "ill", "infected")),
+    Option("arrival", "report.kind.arrival", ("nguoi ve", "tu vung dich ve", "nuoc ngoai ve", "chua khai bao"),
+           en=("arrival", "arrived", "returned", "back from abroad", "from abroad", "not declared", "undeclared")),
+    Option("other", "report.kind.other", ("khac",), en=("other", "something else", "else")),
 )
 
 
@@ -86,7 +89,7 @@ def _place(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def _who(text: str, answers: Answers, ctx: Context) -> Parsed:
-    return Ok(None) if parsers.is_skip(text) else parsers.parse_free_text(text, field_sizes.REPORT_WHO)
+    return Ok(None) if parsers.is_skip(text, ctx.locale) else parsers.parse_free_text(text, field_sizes.REPORT_WHO)
 
 
 def _seen(text: str, answers: Answers, ctx: Context) -> Parsed:

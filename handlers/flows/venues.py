@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import messages_vi
+import messages
 from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
@@ -34,11 +34,11 @@ def schedule(text: str, answers: Answers, ctx: Context) -> Parsed:
 
 
 def _show_kind(value: str, ctx: Context) -> str:
-    return messages_vi.t(next(option.key for option in KINDS if option.id == value))
+    return messages.t(ctx.locale, next(option.key for option in KINDS if option.id == value))
 
 
 def _show_schedule(value: str | None, ctx: Context) -> str:
-    return value or messages_vi.t("review.none")
+    return value or messages.t(ctx.locale, "review.none")
 
 
 REGISTER = Flow(
@@ -90,10 +90,10 @@ def _confirm_params(answers: Answers, ctx: Context) -> dict[str, str]:
 
 def _confirm_choices(answers: Answers, ctx: Context) -> list[tuple[str, str]]:
     family = answers["venue"].get("family") or []
-    options = [(SELF, messages_vi.t("checkin.option.self"))]
+    options = [(SELF, messages.t(ctx.locale, "checkin.option.self"))]
     if family:
-        options.append((FAMILY, messages_vi.t("checkin.option.family", names=", ".join(family))))
-    return [*options, (CANCEL, messages_vi.t("checkin.option.cancel"))]
+        options.append((FAMILY, messages.t(ctx.locale, "checkin.option.family", names=", ".join(family))))
+    return [*options, (CANCEL, messages.t(ctx.locale, "checkin.option.cancel"))]
 
 
 CHECKIN = Flow(
@@ -111,7 +111,7 @@ CHECKIN = Flow(
 def finish_checkin(answers: Answers, ctx: Context) -> Completion:
     """The server stores the check-in (it checks the venue is still open); or nothing was done."""
     if answers["confirm"] == CANCEL:
-        return Completion(replies=[Reply(messages_vi.t("checkin.cancelled"))])
+        return Completion(replies=[Reply(messages.t(ctx.locale, "checkin.cancelled"))])
     venue = answers["venue"]
     checkin = SaveCheckin(venue["id"], venue["name"], answers["confirm"] == FAMILY)
     return Completion([checkin])

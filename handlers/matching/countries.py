@@ -52,9 +52,9 @@ def names() -> dict[str, str]:
     return found
 
 
-def country_name(code: str) -> str:
-    """The Vietnamese name of a country ("KR" -> "Hàn Quốc")."""
-    name = Locale("vi").territories.get(code, code)
+def country_name(code: str, locale: str = "vi") -> str:
+    """The name of a country in ``locale``, Vietnamese by default ("KR" -> "Hàn Quốc"; in English "South Korea")."""
+    name = Locale("en" if locale == "en" else "vi").territories.get(code, code)
     return name.split(",")[0].removeprefix("Đặc khu Hành chính ")
 
 
@@ -69,9 +69,9 @@ def is_country(code: str) -> bool:
     return code in codes()
 
 
-def place_label(code: str) -> str:
-    """The name of a country code or of a province/commune code ("KR" -> "Hàn Quốc")."""
-    return country_name(code) if is_country(code) else catalog().label(code)
+def place_label(code: str, locale: str = "vi") -> str:
+    """The name of a country code (in ``locale``) or of a province/commune code ("KR" -> "Hàn Quốc")."""
+    return country_name(code, locale) if is_country(code) else catalog().label(code)
 
 
 def exact(text: str) -> str | None:

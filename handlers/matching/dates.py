@@ -2,7 +2,8 @@
 
 Dates: "15/3/1985", "15-3-85", "15.03.1985", "15 3 1985", "15031985", "1985-03-15", "15 thang 3 nam 85",
 "ngay 15 thang 3 1985", "15 thang ba 1985", "thang 3/1985" or "3/1985" (a month is enough), "1985",
-"nam 85". A number after "ngày", "tháng" or "năm" is that part; others fill day, month, year in order.
+"nam 85"; in English "15 March 1985", "March 15, 1985", "15th of March 85". A number after "ngày", "tháng" or
+"năm" is that part, a month may be named; others fill day, month, year in order.
 Two-digit years are births: 20yy when that is not in the future, else 19yy.
 """
 
@@ -19,6 +20,16 @@ _PIECES = re.compile(r"[0-9]+|[a-z]+")
 _MARKERS = {"ngay": "day", "mung": "day", "thang": "month", "thg": "month", "th": "month", "nam": "year"}
 _FILLER = frozenset({"sinh", "vao", "la", "cua", "toi", "em", "minh", "a", "nhe", "nha", "sn", "ns", "luc", "ah"})
 _MONTH_WORDS = {**{word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 10}, "gieng": 1, "chap": 12}
+_ENGLISH_MONTHS = {
+    name: number
+    for number, names in enumerate((
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+        ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+        ("november", "nov"), ("december", "dec"),
+    ), 1)
+    for name in names
+}
+_ENGLISH_FILLER = frozenset({"of", "the", "st", "nd", "rd", "on", "in", "born", "i", "was", "my", "is", "birthday"})
 
 
 def _numbers(folded: str) -> list[tuple[str | None, str]] | None:
@@ -32,9 +43,12 @@ def _numbers(folded: str) -> list[tuple[str | None, str]] | None:
         if piece.isdigit():
             found.append((marker, piece))
             marker = None
+        elif piece in _ENGLISH_MONTHS:
+            found.append(("month", str(_ENGLISH_MONTHS[piece])))
+            marker = None
         elif piece in _MARKERS:
             marker = _MARKERS[piece]
-        elif piece not in _FILLER:
+        elif piece not in _FILLER and piece not in _ENGLISH_FILLER:
             return None
     return found
 
@@ -112,7 +126,6 @@ _RELATIVE_DAYS = {
 }
 # Parts of a day and particles around "hôm nay", "hôm qua" ("sáng nay", "tối qua ạ", "this morning").
 _TIME_OF_DAY = frozenset({"sang", "trua", "chieu", "toi", "dem", "khuya", "a", "nhe", "nha", "vao", "em", "minh"})
-_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH_MONTH = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b\.?")
 
 
@@ -120,7 +133,7 @@ def parse_day(text: str, today: date, past_days: int, future_days: int) -> Parse
     """A day near today, as an ISO date: "hôm nay", "hôm qua", "yesterday", "28/11", "28/11/2026", "2026-11-28".
     Without a year, the one that puts the day nearest today; refused outside ``past_days`` .. ``future_days``."""
     folded = re.sub(r"\bt(?:hg?)?\.?\s*(?=[0-9])", "thang ", fold(text))
-    folded = _ENGLISH_MONTH.sub(lambda m: f" thang {_ENGLISH_MONTHS.index(m.group(1)[:3]) + 1} ", folded)
+    folded = _ENGLISH_MONTH.sub(lambda m: f" thang {_ENGLISH_MONTHS[m.group(1)[:3]]} ", folded)
     folded = re.sub(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b", r"\1", folded).replace(" of ", " ")
     words = " ".join(word for word in re.findall(r"[0-9a-z]+", folded) if word not in _TIME_OF_DAY)
     if words in _RELATIVE_DAYS:

@@ -21,10 +21,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-import messages_vi
+import messages
 from handlers.flow import Invalid, Ok, Option, Parsed, Pick
+from handlers.matching import vocabulary
 from handlers.matching.normal import PARTICLES, meaningful
-from handlers.matching.vocabulary import CONFIRM_WORDS, EDIT_VERBS, FIELD_WORDS, NUMBER_WORDS, UNSURE_WORDS
 from handlers.parsers import MAX_INPUT
 from handlers.text import fold, is_number
 
@@ -41,6 +41,22 @@ _GENERIC = frozenset({
 _FILLER = frozenset({"moi", "ve", "vua", "duoc", "roi", "sang", "ngay", "hom", "nay", "truoc", "thay", "bi",
                      "cam", "lam", "rat", "hay", "cung", "co", "ca", "dang", "van", "con"})
 _INDEX_WORDS = frozenset({"so", "chon", "cau", "lua", "phuong", "an", "muc", "thu", "dap", "mui", "lieu"})
+# The same for English answers ("i have a cough and a bit of fever", "number 2", "option two").
+_GENERIC_EN = frozenset({
+    "and", "or", "with", "a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "is", "are", "was", "i",
+    "my", "me", "have", "has", "had", "some", "any", "person", "people", "disease", "case", "other", "than",
+})
+_FILLER_EN = frozenset({"have", "had", "got", "get", "bit", "little", "slight", "mild", "bad", "very", "really", "but",
+                        "also", "too", "just", "been", "feel", "feeling", "some", "a", "lot", "of", "i", "am", "m"})
+_INDEX_WORDS_EN = frozenset({"number", "no", "option", "choice", "choose", "pick", "item", "dose", "doses", "shot",
+                             "shots", "the", "nr", "num"})
+
+
+def _stop_words(locale: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(generic, filler, index) words of ``locale``."""
+    if locale == "en":
+        return _GENERIC_EN, _FILLER_EN, _INDEX_WORDS_EN
+    return _GENERIC, _FILLER, _INDEX_WORDS
 
 
 @dataclass(frozen=True)
@@ -58,12 +74,12 @@ def _words(text: str) -> Words:
 
 
 @lru_cache(maxsize=512)
-def from_options(options: tuple[Option, ...]) -> tuple[Choice, ...]:
-    """The choices of a step's options: label, aliases (computed once per option set)."""
+def from_options(options: tuple[Option, ...], locale: str = "vi") -> tuple[Choice, ...]:
+    """The choices of a step's options in ``locale``: label, aliases (computed once per option set)."""
     result = []
     for option in options:
-        label = messages_vi.t(option.key)
-        phrases = [_words(label), *(_words(alias) for alias in option.aliases)]
+        label = messages.t(locale, option.key)
+        phrases = [_words(label), *(_words(alias) for alias in option.words(locale))]
         result.append(Choice(option.id, label, tuple(dict.fromkeys(p for p in phrases if p))))
     return tuple(result)
 
@@ -83,14 +99,16 @@ def _run_in(needle: Words, hay: Words) -> bool:
     return any(hay[i : i + size] == needle for i in range(len(hay) - size + 1))
 
 
-def _number(words: Words) -> int | None:
+def _number(words: Words, locale: str = "vi") -> int | None:
     """The 1-based number an answer picks: "2", "so 2", "chon so 2", "thu hai"; None if it is no number."""
-    rest = [word for word in words if word not in _INDEX_WORDS]
+    index_words = _stop_words(locale)[2]
+    rest = [word for word in words if word not in index_words]
     if len(rest) != 1:
         return None
     if is_number(rest[0]):
         return int(rest[0])
-    return NUMBER_WORDS.get(rest[0]) if len(words) > 1 or rest[0] in NUMBER_WORDS else None
+    number_words = vocabulary.of(locale).number_words
+    return number_words.get(rest[0]) if len(words) > 1 or rest[0] in number_words else None
 
 
 def _count(choices: tuple[Choice, ...]) -> dict[str, str]:
@@ -122,8 +140,9 @@ def _longest(words: Words, found: list[Choice]) -> list[Choice]:
     return ranked[:1] if size[ranked[0].id] > size[ranked[1].id] else found
 
 
-def _part_of(words: Words, choices: tuple[Choice, ...]) -> list[Choice]:
-    if all(word in _GENERIC or is_number(word) for word in words):
+def _part_of(words: Words, choices: tuple[Choice, ...], locale: str = "vi") -> list[Choice]:
+    generic = _stop_words(locale)[0]
+    if all(word in generic or is_number(word) for word in words):
         return []
     return [choice for choice in choices if any(_run_in(words, phrase) for phrase in choice.phrases)]
 
@@ -139,19 +158,19 @@ def _near(words: Words, choices: tuple[Choice, ...]) -> list[tuple[float, Choice
     return [(score, choice) for score, choice in scored if score >= _NEAR]
 
 
-def _unanswered(text: str, words: Words, key: str, choices: tuple[Choice, ...]) -> Invalid | None:
+def _unanswered(text: str, words: Words, key: str, choices: tuple[Choice, ...], locale: str) -> Invalid | None:
     """The hint for an answer too long, empty or unsure ("khong biet"); None for one to read."""
     if len(text) > MAX_INPUT:
         return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
     if not words:
         return Invalid("input.empty")
-    return Invalid(key, _count(choices)) if " ".join(words) in UNSURE_WORDS else None
+    return Invalid(key, _count(choices)) if " ".join(words) in vocabulary.of(locale).unsure else None
 
 
-def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
+def choose_one(text: str, choices: tuple[Choice, ...], locale: str = "vi") -> Parsed:
     """One choice from what was typed, by the ranking above."""
     words = tuple(meaningful(text)) if len(text) <= MAX_INPUT else ()
-    refusal = _unanswered(text, words, "input.pick_one", choices)
+    refusal = _unanswered(text, words, "input.pick_one", choices, locale)
     if refusal:
         return refusal
     exact = [choice for choice in choices if words in choice.phrases]
@@ -159,12 +178,12 @@ def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
         return Ok(exact[0].id)
     if len(exact) > 1:
         return _ask(exact)
-    number = _number(words)
+    number = _number(words, locale)
     if number is not None:
         if 1 <= number <= len(choices):
             return Ok(choices[number - 1].id)
         return Invalid("input.number_out_of_range", _count(choices))
-    for found in (_longest(words, named_within(words, choices)), _part_of(words, choices)):
+    for found in (_longest(words, named_within(words, choices)), _part_of(words, choices, locale)):
         if len(found) == 1:
             return Ok(found[0].id)
         if len(found) > 1:
@@ -178,12 +197,13 @@ def choose_one(text: str, choices: tuple[Choice, ...]) -> Parsed:
     return Invalid("input.pick_one", _count(choices))
 
 
-def choose_many(text: str, choices: tuple[Choice, ...], exclusive: frozenset[str] = frozenset()) -> Parsed:
+def choose_many(text: str, choices: tuple[Choice, ...], exclusive: frozenset[str] = frozenset(),
+                locale: str = "vi") -> Parsed:
     """Several choices from one message (numbers, labels with inner punctuation, parts, "không ..." negated)."""
     segments = [tuple(meaningful(part)) for part in _SEPARATORS.split(_fold_keep(text[: MAX_INPUT + 1]))]
     flat = [(word, number) for number, segment in enumerate(segments) for word in segment]
     words = tuple(word for word, _ in flat)
-    refusal = _unanswered(text, words, "input.pick_many", choices)
+    refusal = _unanswered(text, words, "input.pick_many", choices, locale)
     if refusal:
         return refusal
     whole = [choice for choice in choices if words in choice.phrases]
@@ -193,9 +213,9 @@ def choose_many(text: str, choices: tuple[Choice, ...], exclusive: frozenset[str
         return _numbers(words, choices, exclusive)
     chosen: list[str] = []
     negated: list[str] = []
-    rest = _cover(words, choices, chosen, negated)
-    for part in _parts(rest, flat):
-        one = _part(part, choices)
+    rest = _cover(words, choices, chosen, negated, vocabulary.of(locale).negations)
+    for part in _parts(rest, flat, locale):
+        one = _part(part, choices, locale)
         if not isinstance(one, Ok):
             return one
         chosen.extend(one.value)
@@ -219,7 +239,8 @@ def _numbers(words: Words, choices: tuple[Choice, ...], exclusive: frozenset[str
     return check_exclusive(list(dict.fromkeys(picked)), choices, exclusive)
 
 
-def _cover(words: Words, choices: tuple[Choice, ...], chosen: list[str], negated: list[str]) -> list[int]:
+def _cover(words: Words, choices: tuple[Choice, ...], chosen: list[str], negated: list[str],
+           negations: tuple[str, ...] = ("khong",)) -> list[int]:
     """Labels read left to right, longest first, into ``chosen`` ("khong" + label into ``negated``).
 
     Returns the positions of the words no label explained.
@@ -227,10 +248,10 @@ def _cover(words: Words, choices: tuple[Choice, ...], chosen: list[str], negated
     phrases = sorted(((phrase, choice) for choice in choices for phrase in choice.phrases), key=lambda p: -len(p[0]))
     position, rest = 0, []
     while position < len(words):
-        negate = words[position] == "khong" and position + 1 < len(words)
+        negate = words[position] in negations and position + 1 < len(words)
         start = position + 1 if negate else position
         for phrase, choice in phrases:
-            if words[start : start + len(phrase)] == phrase and phrase != ("khong",):
+            if words[start : start + len(phrase)] == phrase and not (len(phrase) == 1 and phrase[0] in negations):
                 (negated if negate else chosen).append(choice.id)
                 position = start + len(phrase)
                 break
@@ -240,7 +261,7 @@ def _cover(words: Words, choices: tuple[Choice, ...], chosen: list[str], negated
     return rest
 
 
-def _parts(rest: list[int], flat: list[tuple[str, int]]) -> list[Words]:
+def _parts(rest: list[int], flat: list[tuple[str, int]], locale: str = "vi") -> list[Words]:
     """Unexplained words grouped into runs within one part of the message, generic words dropped."""
     runs: list[list[str]] = []
     previous = None
@@ -251,16 +272,18 @@ def _parts(rest: list[int], flat: list[tuple[str, int]]) -> list[Words]:
         else:
             runs.append([word])
         previous = position
-    kept = [tuple(word for word in run if (word not in _GENERIC or word == "khong") and word not in _FILLER)
+    generic, filler, _ = _stop_words(locale)
+    negations = vocabulary.of(locale).negations
+    kept = [tuple(word for word in run if (word not in generic or word in negations) and word not in filler)
             for run in runs]
     return [run for run in kept if run]
 
 
-def _part(part: Words, choices: tuple[Choice, ...]) -> Parsed:
+def _part(part: Words, choices: tuple[Choice, ...], locale: str = "vi") -> Parsed:
     """One leftover part of a multi-choice answer as choice ids (numbers or one choice)."""
     if all(is_number(word) for word in part):
         return _numbers(part, choices, frozenset())
-    one = choose_one(" ".join(part), choices) if _number(part) is None else None
+    one = choose_one(" ".join(part), choices, locale) if _number(part, locale) is None else None
     if isinstance(one, Ok):
         return Ok([one.value])
     if isinstance(one, Pick):  # asked about with the part named, as the rest of the answer must be kept too
@@ -282,7 +305,8 @@ def check_exclusive(chosen: list[str], choices: tuple[Choice, ...] | tuple[Optio
     return Ok(chosen)
 
 
-def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, str, str]]) -> Parsed:
+def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, str, str]],
+                  locale: str = "vi") -> Parsed:
     """A review screen answer: confirm ("gửi", "ok", its label) or the field to change ("sua ho ten", "đổi sđt").
 
     ``confirm`` is (choice id, label); ``fields`` holds (choice id, step id, field label) of each editable
@@ -296,39 +320,43 @@ def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, s
     confirm_id, confirm_label = confirm
     if words == _words(confirm_label):
         return Ok(confirm_id)
-    number = _number(words)
+    vocab = vocabulary.of(locale)
+    number = _number(words, locale)
     if number is not None:
         ids = [confirm_id, *(field_id for field_id, _, _ in fields)]
         return Ok(ids[number - 1]) if 1 <= number <= len(ids) else Invalid("input.number_out_of_range",
                                                                               {"count": str(len(ids))})
-    verb = next((verb for verb in EDIT_VERBS if words[: len(verb.split())] == tuple(verb.split())), None)
+    verb = next((verb for verb in vocab.edit_verbs if words[: len(verb.split())] == tuple(verb.split())), None)
     rest = words[len(verb.split()):] if verb else words
-    if not verb and len(words) > 1 and words[-1] in ("sai", "nham"):  # "ten sai": the name is wrong
+    if not verb and len(words) > 1 and words[-1] in ("sai", "nham", "wrong"):  # "ten sai": the name is wrong
         verb, rest = words[-1], words[:-1]
     edits = from_labels(((field_id, label) for field_id, _, label in fields),
-                        {field_id: FIELD_WORDS.get(step_id, ()) for field_id, step_id, _ in fields})
+                        {field_id: vocab.field_words.get(step_id, ()) for field_id, step_id, _ in fields})
     if rest:
         exact = [choice for choice in edits if rest in choice.phrases]
-        found = exact or named_within(rest, edits) or _part_of(rest, edits)
+        found = exact or named_within(rest, edits) or _part_of(rest, edits, locale)
         if len(found) == 1 and (verb or exact):
             return Ok(found[0].id)
         if len(found) > 1 and verb:
-            return Pick(tuple((choice.id, f"Sửa: {choice.label}") for choice in found), "choice.which")
-    if not verb and (" ".join(words) in CONFIRM_WORDS or all(" ".join(p) in CONFIRM_WORDS for p in _pairs(words))):
+            return Pick(tuple((choice.id, messages.t(locale, "review.edit", label=choice.label)) for choice in found),
+                        "choice.which")
+    if not verb and (" ".join(words) in vocab.confirm
+                     or all(" ".join(p) in vocab.confirm for p in _pairs(words, vocab.confirm))):
         return Ok(confirm_id)
     if verb and not rest:
-        return Pick(tuple((choice.id, f"Sửa: {choice.label}") for choice in edits), "review.which_field")
+        return Pick(tuple((choice.id, messages.t(locale, "review.edit", label=choice.label)) for choice in edits),
+                    "review.which_field")
     return Invalid("input.review_pick", {"count": str(len(fields) + 1)})
 
 
-def _pairs(words: Words) -> list[Words]:
+def _pairs(words: Words, confirm_words: tuple[str, ...]) -> list[Words]:
     """The answer cut into confirm words ("ok luu" -> ("ok",), ("luu",)); [] when it cannot be."""
     parts: list[Words] = []
     position = 0
     while position < len(words):
         for size in (2, 1):
             part = words[position : position + size]
-            if len(part) == size and " ".join(part) in CONFIRM_WORDS:
+            if len(part) == size and " ".join(part) in confirm_words:
                 parts.append(part)
                 position += size
                 break

@@ -19,16 +19,20 @@ _AROUND = frozenset({
     "di", "den", "ve", "tu", "ben", "phia", "sang", "o", "tai", "qua", "toi", "em", "minh", "co", "da", "nuoc",
     "du", "lich", "cong", "tac", "tham", "que", "nha", "choi", "ngay", "hom", "truoc", "tuan", "thang", "nam",
     "nay", "ra", "vao", "len", "xuong", "chuyen", "bay", "mot", "chut",
+    "to", "in", "from", "visited", "went", "the", "been", "trip", "travelled", "traveled", "flew", "city",
 })
 NOWHERE = frozenset({
     "khong", "khong co", "chua", "khong di dau", "khong di", "o nha", "chua di dau", "khong co di dau",
     "khong dau", "bo qua", "khong di dau ca", "o nha thoi", "khong ra khoi nha", "0",
+    "none", "no", "n", "nowhere", "no where", "nothing", "home", "at home", "stayed home", "stayed at home",
+    "no travel", "not travelled", "not traveled", "didn t travel", "didnt travel", "i didn t travel", "skip",
+    "haven t travelled", "haven t traveled", "no trips", "nope",
 })
 
 
 def _core(piece: str) -> str:
     words = [word for word in re.split(r"[^0-9a-z]+", fold(piece)) if word]
-    while words and words[0] in _AROUND:
+    while words and (words[0] in _AROUND or words[0] in ("i", "we") and len(words) > 1 and words[1] in _AROUND):
         words.pop(0)
     while words and words[-1] in _AROUND:
         words.pop()
@@ -63,7 +67,7 @@ def _named(core: str) -> list[dict[str, Any]] | None:
     return None
 
 
-def _one(piece: str) -> list[dict[str, Any]] | Invalid:
+def _one(piece: str, locale: str) -> list[dict[str, Any]] | Invalid:
     core = _core(piece)
     if not core:
         return []
@@ -72,8 +76,8 @@ def _one(piece: str) -> list[dict[str, Any]] | Invalid:
         found = _named(variant) or _several(variant)
         if found:
             return found
-    suggestions = [countries.country_name(code) for code in countries.near(core)]
-    suggestions += [unit_label(unit) for unit in resolve(core, Scope(), wanted=PROVINCE).units[:4]]
+    suggestions = [countries.country_name(code, locale) for code in countries.near(core)]
+    suggestions += [unit_label(unit, locale) for unit in resolve(core, Scope(), wanted=PROVINCE).units[:4]]
     if suggestions:
         return Invalid("travel.unknown", {"place": piece.strip(), "suggestions": "; ".join(suggestions[:5])})
     return Invalid("travel.unknown_none", {"place": piece.strip()})
@@ -110,19 +114,24 @@ def _whole(text: str) -> list[dict[str, Any]] | None:
     return [area_place(*place_code(found.units[0]))] if found.readings[0].words >= len(named) else None
 
 
-def places_travelled(text: str) -> Parsed:
+def label(place: dict[str, Any], locale: str = "vi") -> str:
+    """A travelled place as shown in ``locale``: a country by its name there, a place by its (Vietnamese) name."""
+    return countries.country_name(place["country"], locale) if place.get("country") else str(place["text"])
+
+
+def places_travelled(text: str, locale: str = "vi") -> Parsed:
     """Every place in the answer, or a hint naming the one that matched nothing (with suggestions)."""
     if " ".join(meaningful(text)) in NOWHERE or " ".join(tokens(text)) in NOWHERE:
         return Ok([])
     whole = _whole(text) if "," in text else None
     if whole:
-        return Ok(whole, "travel.understood", {"places": whole[0]["text"]})
+        return Ok(whole, "travel.understood", {"places": label(whole[0], locale)})
     result: list[dict[str, Any]] = []
     for piece in _SPLIT.split(fold(text)):
-        found = _one(piece)
+        found = _one(piece, locale)
         if isinstance(found, Invalid):
             return found
         result.extend(place for place in found if place not in result)
     if not result:
         return Invalid("input.empty")
-    return Ok(result, "travel.understood", {"places": ", ".join(place["text"] for place in result)})
+    return Ok(result, "travel.understood", {"places": ", ".join(label(place, locale) for place in result)})

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from bot.cli.directive import app
 from handlers.directive import parse_directive, summarize
-from messages_vi import t
+from handlers.directive.summary import t
 from tests.directive.support import fixture
 from tests.shared import shared_path
 

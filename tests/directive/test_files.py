@@ -12,7 +12,7 @@ from bot.cli.directive import app
 from handlers.directive import DirectiveError, parse_directive
 from handlers.directive import document as files
 from handlers.directive.document import read_upload
-from messages_vi import t
+from handlers.directive.summary import t
 from tests.directive.renders import digital_pdf, image_bytes, scanned_page, scanned_pdf
 from tests.directive.support import fixture
 

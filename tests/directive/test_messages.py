@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
-from messages_vi import catalog, placeholders
+import messages
 from messages_vi.directive import MESSAGES
+
+catalog = partial(messages.catalog, messages.VI)
+placeholders = partial(messages.placeholders, messages.VI)
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [*sorted((ROOT / "handlers" / "directive").glob("*.py")), ROOT / "bot" / "cli" / "directive.py",

@@ -42,7 +42,7 @@ async def test_a_four_part_paste_becomes_one_document(service, clock) -> None:  
     preview = await _paste(admin, clock, PARTS, gap=0.8)
     assert "Đã ghép 4 tin nhắn liền nhau thành một văn bản." in preview
     assert "Số: 412/UBND-KGVX" in preview and "Hằng tuần: Sở Y tế tổng hợp tình hình dịch bệnh" in preview
-    assert "Gửi tới ai?" in await admin.send("1")
+    assert "Thêm bản tiếng Anh" in await admin.send("1")
 
 
 async def test_a_message_after_the_pause_is_an_answer_not_a_part(service, clock) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +59,7 @@ async def test_a_quick_choice_is_not_taken_for_a_part(service, clock) -> None:  
     admin = Chat(service, user_id="admin")
     await admin.send("/thongbao_moi")
     await admin.send(fixture("cong-van-so-y-te.txt"))
-    assert "Gửi tới ai?" in await admin.send("1")
+    assert "Thêm bản tiếng Anh" in await admin.send("1")
 
 
 async def _send_file(service, user_id: str, command: str, name: str, data: bytes) -> str:  # type: ignore[no-untyped-def]

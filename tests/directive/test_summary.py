@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.directive import BULLET, LIMIT, parse_directive, summarize, summary_header
-from messages_vi import t
+from handlers.directive.summary import t
 from tests.directive.support import FIXTURES, assert_verbatim, extracted_lines, fixture
 
 ALL_FIXTURES = sorted(path.name for path in FIXTURES.glob("*.txt") if path.name != "khong-phai-van-ban.txt")

@@ -8,12 +8,12 @@ import re
 import pytest
 from sqlalchemy import select
 
-import messages_vi
+import messages
 from bot.channels.telegram.channel import menu_commands
 from bot.commands.registry import HANDLERS, check
 from bot.conversation.service import ConversationService
 from handlers import engine
-from handlers.commands import EVERYONE, REGISTRY, ROLES, Command, commands_for
+from handlers.commands import EVERYONE, REGISTRY, ROLES, Command, commands_for, shown_name
 from handlers.flows import FLOWS
 from handlers.protocol import ServerCommand
 from storage.models import Broadcast, Person
@@ -21,8 +21,8 @@ from tests.delivery.people import add_people
 from tests.officials.test_staff import invite_code, redeem
 from tests.transcript import REGISTRATION, Chat
 
-REFUSALS = (messages_vi.t("command.admin_only"), messages_vi.t("staff.officials_only"),
-            messages_vi.t("verify.staff_only"))
+REFUSALS = (messages.t(messages.VI, "command.admin_only"), messages.t(messages.VI, "staff.officials_only"),
+            messages.t(messages.VI, "verify.staff_only"))
 RED = ("1", "khong", "1", "khong", "khong", "1", "1")
 # chat user ids of people stored with each role (person_row gives chat id 10000 + number)
 STAFF = {"gatekeeper": (1, "gatekeeper", "12052"), "commune_official": (2, "official", "12052"),
@@ -47,7 +47,9 @@ def test_every_command_is_in_the_registry_once_and_answered() -> None:
     assert set(HANDLERS) == {command.name for command in REGISTRY if command.server}
     for command in REGISTRY:
         assert command.flow in FLOWS or command.action in engine.ACTIONS or command.server, command.name
-        assert not command.typed or command.line.startswith(f"/{command.name}"), command.name
+        assert not command.typed or command.line(messages.VI).startswith(f"/{command.name}"), command.name
+        english = shown_name(command, messages.EN)
+        assert not command.typed or command.line(messages.EN).startswith(f"/{english}"), command.name
 
 
 def test_a_mismatch_between_registry_and_handlers_fails_at_once() -> None:
@@ -63,14 +65,14 @@ def test_a_mismatch_between_registry_and_handlers_fails_at_once() -> None:
 
 def test_telegram_menu_is_the_registry_menu() -> None:
     assert [command.command for command in menu_commands()] == [
-        "khaibao", "nhapcanh", "quaylai", "huy", "batdau", "vungdich", "huongdan"]
+        "khaibao", "nhapcanh", "quaylai", "huy", "batdau", "vungdich", "ngonngu", "huongdan"]
     assert all(command.description for command in menu_commands())
 
 
 async def test_start_links_route_through_the_registry(service) -> None:
     welcome = await redeem(Chat(service, user_id="linked"), f"/start inv_{await invite_code(service)}")
     assert "Các lệnh bạn dùng được:" in welcome
-    assert messages_vi.t("verify.staff_only") in await Chat(service, user_id="c1").send("/start v_khongco")
+    assert messages.t(messages.VI, "verify.staff_only") in await Chat(service, user_id="c1").send("/start v_khongco")
 
 
 async def test_help_lists_exactly_the_commands_each_role_may_use(service, database) -> None:
@@ -175,4 +177,4 @@ async def test_admins_find_area_codes_by_name(service) -> None:
     assert "33 · Hưng Yên" in await admin.send("/diaban hung yen")
     assert "Không tìm thấy địa bàn nào tên «zzzz»" in await admin.send("/diaban zzzz")
     assert "Gõ /diaban kèm tên" in await admin.send("/diaban")
-    assert messages_vi.t("command.admin_only") in await Chat(service, user_id="c9").send("/diaban yen my")
+    assert messages.t(messages.VI, "command.admin_only") in await Chat(service, user_id="c9").send("/diaban yen my")

@@ -105,8 +105,12 @@ async def test_start_deletes_the_webhook_polls_for_two_kinds_and_sets_the_comman
     polls = await fake.wait_for_calls("getUpdates")
     assert polls[-1].params["allowed_updates"] == ["message", "callback_query"]
     commands = dict(fake.my_commands())
-    assert list(commands) == ["khaibao", "nhapcanh", "quaylai", "huy", "batdau", "vungdich", "huongdan"]  # the registry's order
+    assert list(commands) == ["khaibao", "nhapcanh", "quaylai", "huy", "batdau", "vungdich", "ngonngu",
+                              "huongdan"]  # the registry's order
     assert commands["khaibao"] == "Khai báo y tế"
+    english = dict(fake.my_commands(language_code="en"))  # users whose Telegram app is in English
+    assert list(english) == ["declare", "arrival", "back", "cancel", "start", "vungdich", "language", "help"]
+    assert english["declare"] == "Make a health declaration"
 
 
 async def test_deep_link_preselects_the_commune(polling: TelegramChannel, fake: FakeTelegram) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-import messages_vi
+import messages
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import ZaloBotApi
 from bot.channels.zalo.send import ZaloReplySender
@@ -84,7 +84,7 @@ TABLE: list[tuple[str, Reply, list[tuple[str, dict[str, Any]]]]] = [
                        "text": "Triệu chứng?\n1. Sốt\n2. Ho\n(Có thể chọn nhiều: gõ các số, ví dụ «1 3»)"})]),
     ("a file cannot be sent on Zalo: the text says so", Reply("Tệp khai báo", document=("a.xlsx", b"PK")),
      [("sendMessage", {"chat_id": "c1", "text": "Tệp khai báo"}),
-      ("sendMessage", {"chat_id": "c1", "text": messages_vi.t("export.no_files")})]),
+      ("sendMessage", {"chat_id": "c1", "text": messages.t(messages.VI, "export.no_files")})]),
     ("4,500 characters in pieces", Reply(long_text()),
      [("sendMessage", {"chat_id": "c1", "text": piece}) for piece in split(long_text(), 2000)]),
 ]

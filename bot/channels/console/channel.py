@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-import messages_vi
+import messages
 from bot.channels.console.inbox import ConsoleInbox
 from bot.channels.menu_text import render
 from bot.conversation.service import ConversationService
@@ -38,11 +38,11 @@ def show(reply: Reply, out: TextIO, receipts: Path) -> None:
     """Print one reply (saving its QR image, chart or file beside the receipts)."""
     print(render(reply), file=out)
     if reply.qr:
-        print(messages_vi.t("console.qr_saved", path=save_qr(reply, receipts)), file=out)
+        print(messages.t(reply.locale, "console.qr_saved", path=save_qr(reply, receipts)), file=out)
     if reply.image:
-        print(messages_vi.t("console.file_saved", path=_save(receipts, "chart.png", reply.image)), file=out)
+        print(messages.t(reply.locale, "console.file_saved", path=_save(receipts, "chart.png", reply.image)), file=out)
     if reply.document:
-        print(messages_vi.t("console.file_saved", path=_save(receipts, *reply.document)), file=out)
+        print(messages.t(reply.locale, "console.file_saved", path=_save(receipts, *reply.document)), file=out)
     print(file=out)
 
 
@@ -66,11 +66,11 @@ async def chat(
     """
     interactive = stdin.isatty()
     pause = paste_pause if paste_pause is not None else (PASTE_PAUSE if interactive else 0.0)
-    print(messages_vi.t("console.window_user", user=user_id), file=out, flush=True)
+    print(messages.t(messages.VI, "console.window_user", user=user_id), file=out, flush=True)
     if intro:
         print(intro, file=out)
     if interactive:
-        print(messages_vi.t("console.welcome"), file=out)
+        print(messages.t(messages.VI, "console.welcome"), file=out)
     stop = asyncio.Event()
     inbox = asyncio.create_task(ConsoleInbox(service.db, user_id, out, prompt=interactive).run(stop))
     try:

@@ -8,7 +8,7 @@ import logging
 from datetime import timedelta
 from typing import TextIO
 
-import messages_vi
+import messages
 from bot.clock import Clock, sleep_unless, utc_now
 from bot.delivery.planner import Planner
 from bot.delivery.progress import ConsoleNotifier
@@ -58,7 +58,7 @@ class ConsoleInbox:
         if not rows:
             return 0
         for row in rows:
-            print(f"\n{messages_vi.t('console.pushed')}\n{row['text']}\n", file=self.out, flush=True)
+            print(f"\n{messages.t(messages.VI, 'console.pushed')}\n{row['text']}\n", file=self.out, flush=True)
         if self.prompt:
             print("> ", end="", file=self.out, flush=True)
         sent = self.clock()

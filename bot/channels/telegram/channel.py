@@ -22,7 +22,7 @@ from starlette.routing import BaseRoute
 from telegram import BotCommand, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-import messages_vi
+import messages
 from bot.channels.telegram.buttons import ButtonCodec
 from bot.channels.telegram.http import AiohttpRequest, JsonBot
 from bot.channels.telegram.memory import ChatMemory
@@ -90,7 +90,9 @@ class TelegramChannel:
         """Connect, publish the command menu, handle what a crash left, then take the webhook or poll."""
         bot = self._bot
         await bot.initialize()
-        await bot.set_my_commands(menu_commands())
+        for locale in messages.LOCALES:
+            language = None if locale == messages.DEFAULT else locale  # the default menu, and one per other language
+            await bot.set_my_commands(menu_commands(locale), language_code=language)
         await self._recover()
         self._accepting = True
         if self._webhook_url:
@@ -246,12 +248,15 @@ class TelegramChannel:
         """Log the failure without personal data and apologise to the user."""
         log.error("telegram update %s failed: %s", update_id, _describe(error))
         with contextlib.suppress(TelegramError):
-            await self._sender.send(chat_id, render([Reply(messages_vi.t("error.apology"))], chat_id, self._codec))
+            apology = Reply(messages.t(messages.VI, "error.apology"))
+            await self._sender.send(chat_id, render([apology], chat_id, self._codec))
 
 
-def menu_commands() -> list[BotCommand]:
-    """Telegram's command menu: the registry's ``menu`` entries, each with its "telegram.command.<name>" text."""
-    return [BotCommand(command.name, messages_vi.t(f"telegram.command.{command.name}")) for command in commands.menu()]
+def menu_commands(locale: str = messages.DEFAULT) -> list[BotCommand]:
+    """Telegram's command menu in ``locale``: the registry's ``menu`` entries, each with its "telegram.command.<name>"
+    text, under their English names in English."""
+    return [BotCommand(commands.shown_name(command, locale), messages.t(locale, f"telegram.command.{command.name}"))
+            for command in commands.menu()]
 
 
 def _durable(received: Received) -> bool:

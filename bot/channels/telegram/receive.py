@@ -9,7 +9,7 @@ from typing import Any
 
 from telegram.constants import ChatType
 
-import messages_vi
+import messages
 from bot.channels.telegram.buttons import ButtonCodec, PageTurn
 from bot.channels.telegram.render import Pressed
 from bot.conversation.uploads import PHOTO_NAME
@@ -63,7 +63,9 @@ def receive(update: JSON, codec: ButtonCodec) -> Received | None:
     contact = _object(message.get("contact"))
     if contact:
         if contact.get("user_id") != user_id or not isinstance(contact.get("phone_number"), str):
-            return Received(chat_id, replies=(Reply(messages_vi.t("telegram.contact_refused")),))
+            code = user.get("language_code")
+            locale = messages.EN if isinstance(code, str) and code.startswith(messages.EN) else messages.VI
+            return Received(chat_id, replies=(Reply(messages.t(locale, "telegram.contact_refused"), locale=locale),))
         return Received(chat_id, incoming(text=_international(contact["phone_number"]), kind=CONTACT))
     if "text" in message:
         text = message["text"]

@@ -17,7 +17,7 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
-import messages_vi
+import messages
 from bot.channels.telegram.buttons import ButtonCodec, page_data
 from handlers import receipt
 from handlers.engine import DONE
@@ -97,13 +97,16 @@ def keyboard(reply: Reply, codec: ButtonCodec, number: int = 0) -> InlineKeyboar
     rows = [buttons[start : start + columns] for start in range(0, len(buttons), columns)]
     turns = []
     if number > 0:
-        turns.append(InlineKeyboardButton(messages_vi.t("telegram.page_previous"), callback_data=page_data(number - 1)))
+        turns.append(InlineKeyboardButton(messages.t(reply.locale, "telegram.page_previous"),
+                                          callback_data=page_data(number - 1)))
     if number < pages - 1:
-        turns.append(InlineKeyboardButton(messages_vi.t("telegram.page_next"), callback_data=page_data(number + 1)))
+        turns.append(InlineKeyboardButton(messages.t(reply.locale, "telegram.page_next"),
+                                          callback_data=page_data(number + 1)))
     if turns:
         rows.append(turns)
     if reply.multi:
-        rows.append([InlineKeyboardButton(messages_vi.t("telegram.done"), callback_data=codec.encode(step, DONE))])
+        done = InlineKeyboardButton(messages.t(reply.locale, "telegram.done"), callback_data=codec.encode(step, DONE))
+        rows.append([done])
     return InlineKeyboardMarkup(rows)
 
 
@@ -138,12 +141,12 @@ def _offers_contact(reply: Reply) -> bool:
     return reply.step in CONTACT_STEPS and not reply.options and not reply.edit
 
 
-def _contact_keyboard() -> ReplyKeyboardMarkup:
+def _contact_keyboard(locale: str) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup(
-        [[KeyboardButton(messages_vi.t("telegram.share_phone"), request_contact=True)]],
+        [[KeyboardButton(messages.t(locale, "telegram.share_phone"), request_contact=True)]],
         resize_keyboard=True,
         one_time_keyboard=True,
-        input_field_placeholder=messages_vi.t("telegram.phone_placeholder"),
+        input_field_placeholder=messages.t(locale, "telegram.phone_placeholder"),
     )
 
 
@@ -156,7 +159,7 @@ def _render_one(reply: Reply, chat_id: int, codec: ButtonCodec, pressed: Pressed
     markup: Any = keyboard(reply, codec)
     contact = markup is None and _offers_contact(reply)
     if contact:
-        markup = _contact_keyboard()
+        markup = _contact_keyboard(reply.locale)
     extra = {"reply_markup": markup} if markup is not None else {}
     shows = True if contact else None
     calls: list[Outgoing] = []

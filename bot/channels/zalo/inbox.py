@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
-import messages_vi
+import messages
 from bot.channels.zalo.groups import GroupNotices
 from bot.channels.zalo.send import ZaloReplySender
 from bot.channels.zalo.updates import CHANNEL, ZaloUpdate, parse
@@ -109,7 +109,8 @@ class ZaloInbox:
             replies = await self._service.handle(await self._with_photo(update))
         except Exception as exc:
             log.error("zalo: handling an update failed: %s", describe(exc))
-            await self._sender.send(update.chat_id, [Reply(messages_vi.t("error.apology"))], update.incoming.user_id)
+            apology = [Reply(messages.t(messages.VI, "error.apology"))]
+            await self._sender.send(update.chat_id, apology, update.incoming.user_id)
             return
         if await self._sender.send(update.chat_id, replies, update.incoming.user_id):
             self._store.sent(update.incoming)
@@ -126,5 +127,5 @@ class ZaloInbox:
 
     def _notify_group(self, chat_id: str) -> None:
         if self._groups.due(chat_id):
-            notice = [Reply(messages_vi.t("zalo.group_private_only"))]
+            notice = [Reply(messages.t(messages.VI, "zalo.group_private_only"))]
             self._chains.submit(f"group:{chat_id}", partial(self._sender.send, chat_id, notice))

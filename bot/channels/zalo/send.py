@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Protocol
 
-import messages_vi
+import messages
 from bot.channels.menu_text import render
 from bot.channels.qr_images import QrImages
 from bot.channels.zalo.api import (
@@ -101,7 +101,7 @@ class ZaloReplySender:
     async def _send_reply(self, chat_id: str, reply: Reply) -> None:
         pieces = split(render(reply), MAX_TEXT_LENGTH)
         if reply.document:
-            pieces.append(messages_vi.t("export.no_files"))
+            pieces.append(messages.t(reply.locale, "export.no_files"))
         if reply.qr and self._qr_images:
             url = self._qr_images.url_for(reply.qr)
             caption = pieces[0] if pieces else None

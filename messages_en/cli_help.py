@@ -1,0 +1,68 @@
+"""`--help` texts of the khaibao command line."""
+
+MESSAGES = {
+    "help.area": "Areas: find the code of a province or commune.",
+    "help.area.search": (
+        "Find an area code by name (no diacritics needed), e.g. khaibao area search \"yen my, hung yen\"."
+    ),
+    "help.area.text": "Name of a commune or province; add \", province name\" to narrow it down.",
+    "help.migrate": "Create or upgrade the database.",
+    "help.chat": "Chat with the bot right in this terminal (no platform token needed).",
+    "help.chat.user": "User id of this window; messages sent to that user appear here.",
+    "help.run": "Run every channel with a configured token, the delivery queue and the scheduler; with no token, "
+                "open the chat channel in this terminal.",
+    "help.declarations": "Print the stored declarations.",
+    "help.json": "Print as JSON.",
+    "help.outbreak.add": "Put a province or commune on the outbreak list.",
+    "help.outbreak.remove": "Take an area off the outbreak list from today.",
+    "help.outbreak.list": "Show the outbreak list.",
+    "help.broadcast.send": "Schedule a notice (the khaibao run or khaibao sender process sends it).",
+    "help.broadcast.audience": "Send to: everyone, citizens, officials, area:CODE (citizens of one province or "
+                               "commune).",
+    "help.broadcast.text_en": "English text for English-speaking recipients (without one they get the Vietnamese "
+                              "with a note).",
+    "help.broadcast.file_en": "File of the English text (UTF-8).",
+    "help.broadcast.list": "The latest notices and how many messages were sent.",
+    "help.broadcast.limit": "Maximum number of notices.",
+    "help.broadcast.status": "Progress bar and figures of one notice.",
+    "help.broadcast.cancel": "Cancel a scheduled notice or one being sent.",
+    "help.broadcast.retry": "Queue again the failed messages of a notice; --ambiguous also the \"unclear\" ones.",
+    "help.broadcast.ambiguous": "Also send again to \"unclear\" recipients (who may have received it: asks first).",
+    "help.broadcast.yes": "Don't ask for confirmation (for scripts).",
+    "help.broadcast.watch": "Follow until sending is finished.",
+    "help.broadcast.id": "Number of the notice (see khaibao broadcast list).",
+    "help.sender": "Run only the delivery queue until stopped; several processes can run on PostgreSQL.",
+    "help.invite.create": "Create a single-use invitation and print its code and link.",
+    "help.invite.role": "Role: official or gatekeeper (QR code checker).",
+    "help.invite.area": (
+        "Province code (2 digits) or commune code (5 digits); find codes with khaibao area search NAME."
+    ),
+    "help.invite.name": "Name of the invited person (optional).",
+    "help.invite.phone": "Phone number of the invited person (optional).",
+    "help.invite.list": "Invitations still usable.",
+    "help.invite.revoke": "Revoke an unused invitation.",
+    "help.invite.code": "The invitation code.",
+    "help.officials.list": "All officials and checkers.",
+    "help.officials.remove": "Revoke an official's role.",
+    "help.officials.id": "Number of the official (see khaibao officials list).",
+    "help.schedule.add": "Add a report reminder schedule.",
+    "help.schedule.from_directive": "Create reminder schedules from the reporting duties of a directive.",
+    "help.schedule.file": "The directive file (.txt or .docx).",
+    "help.schedule.level": "Reporting level: commune or province.",
+    "help.schedule.list": "Active report reminder schedules.",
+    "help.schedule.remove": "Stop a report reminder schedule.",
+    "help.schedule.id": "Number of the schedule (see khaibao schedule list).",
+    "help.verify": "Check a declaration receipt as a gatekeeper would (logged); a genuine valid code exits with 0, "
+                   "a forged or expired one with 1.",
+    "help.export": "Export an area's declarations (written as it goes, constant memory).",
+    "help.export.format": "File format: xlsx or csv.",
+    "help.export.level": "Risk level: green, yellow or red (can be repeated).",
+    "help.export.output": "Output file (default: in the data directory, named by area and date).",
+    "help.audit": "Show the audit log, newest first.",
+    "help.audit.action": "Only one kind of action, e.g. verify, export.",
+    "help.audit.area": "Only one area (province or commune code).",
+    "help.audit.actor": "Only one actor.",
+    "help.audit.since": "From the date YYYY-MM-DD.",
+    "help.audit.limit": "Maximum number of rows.",
+    "help.retention": "Anonymise declarations and alerts older than the retention period (this also runs daily).",
+}
