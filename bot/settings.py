@@ -20,6 +20,7 @@ import messages
 from messages import VI
 
 CHANNELS = ("console", "telegram", "zalo")
+VENUE_KINDS = ("market", "office", "school", "shop", "clinic", "transport", "other")  # handlers.venues.kinds
 KEY_FILE = "secret.key"
 """The console-only install's own signing key, in the data directory."""
 
@@ -77,6 +78,26 @@ class Settings(BaseSettings):
     delivery_retry_hours: float = Field(24.0, alias="DELIVERY_RETRY_HOURS", gt=0, le=168)
     delivery_retry_max_delay: float = Field(60.0, alias="DELIVERY_RETRY_MAX_DELAY_SECONDS", gt=0, le=3600)
     delivery_batch: int = Field(500, alias="DELIVERY_BATCH", ge=1, le=10000)
+
+    checkin_retention_days: int = Field(21, alias="CHECKIN_RETENTION_DAYS", ge=1, le=365)
+    exposure_window_hours: float = Field(2.0, alias="EXPOSURE_WINDOW_HOURS", gt=0, le=48)
+    exposure_window_by_kind: str = Field("", alias="EXPOSURE_WINDOW_BY_KIND")
+    exposure_look_back_days: int = Field(14, alias="EXPOSURE_LOOK_BACK_DAYS", ge=1, le=60)
+
+    @field_validator("exposure_window_by_kind")
+    @classmethod
+    def _kind_windows(cls, value: str) -> str:
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            kind, _, hours = item.partition("=")
+            if kind.strip() not in VENUE_KINDS:
+                raise ValueError(f"unknown venue kind {kind.strip()!r} (known: {', '.join(VENUE_KINDS)})")
+            try:
+                number = float(hours)
+            except ValueError:
+                raise ValueError(f"not a number of hours for {kind.strip()}: {hours!r}") from None
+            if not 0 < number <= 48:
+                raise ValueError(f"hours for {kind.strip()} must be above 0 and at most 48")
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -77,6 +77,11 @@ REGISTRY: tuple[Command, ...] = (
     Command("canbo", EVERYONE, action="redeem", server=True, start_prefix="inv_"),
     Command("ngonngu", EVERYONE, action="language", english="language", menu=True),
     Command("huongdan", EVERYONE, server=True, english="help", menu=True),
+    Command("diadiem", EVERYONE, flow="venue"),
+    Command("checkin", EVERYONE, action="checkin", start_prefix="l_", keep_prefix=True),
+    Command("luotvao", EVERYONE, server=True),
+    Command("inposter", EVERYONE, server=True),
+    Command("tiepxuc", EVERYONE, action="declare_exposed", start_prefix="e_"),
     Command("kiemtra", CHECKERS, server=True, start_prefix="v_", keep_prefix=True),
     Command("canhbao", OFFICIALS, server=True),
     Command("tiepnhan", OFFICIALS, server=True),
@@ -84,6 +89,9 @@ REGISTRY: tuple[Command, ...] = (
     Command("theodoi", OFFICIALS, server=True),
     Command("thongke", OFFICIALS, server=True),
     Command("xuat", OFFICIALS, server=True),
+    Command("dsdiadiem", OFFICIALS, server=True),
+    Command("cabenh", OFFICIALS, server=True),
+    Command("tamdung", OFFICIALS | ADMINS, server=True),
     Command("thongbao_moi", ADMINS, flow="publish"),
     Command("moi_canbo", ADMINS, flow="invite", server=True),
     Command("dscanbo", ADMINS, server=True),
@@ -93,6 +101,7 @@ REGISTRY: tuple[Command, ...] = (
     Command("dangxuat", CHECKERS, server=True),
     Command("erase", EVERYONE, server=True, typed=False),
     Command("publish_reach", ADMINS, server=True, typed=False),
+    Command("venue_save", EVERYONE, server=True, typed=False),
 )
 
 

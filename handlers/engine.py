@@ -13,6 +13,7 @@ from handlers import commands, language, paste
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, MULTI, REVIEW, Flow, Invalid, NextFlow, Ok, Parsed, Pick, Step
 from handlers.flows import FLOWS
+from handlers.flows import venues as venue_flows
 from handlers.matching import options as matching
 from handlers.matching import vocabulary
 from handlers.matching.countries import place_label
@@ -35,6 +36,7 @@ from handlers.text import fold
 STATE_VERSION = 1
 DONE = "__done__"
 CONFIRM = "confirm"
+RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
 
 
 def t(locale: str, key: str, **params: Any) -> str:
@@ -222,6 +224,42 @@ def _redeem(out: Outcome, argument: str, ctx: Context) -> None:
     _start_flow(out, "redeem", ctx, presets={"code": code} if code else None)
 
 
+def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
+    """/checkin CODE or the QR's /start l_<token>: confirm at the venue (the service looked it up in ctx.venue);
+    someone not registered registers first and comes back to the same venue."""
+    venue = ctx.venue
+    if not argument.strip() and ctx.registered:  # a bare /checkin: the code is asked
+        _reset(out, ctx)
+        _start_flow(out, "checkin", ctx)
+        return
+    if venue is None or not argument.strip():
+        out.replies.append(Reply(t(ctx.locale, "checkin.usage" if not argument.strip() else "checkin.unknown")))
+        _reprompt(out, ctx)
+        return
+    if venue["status"] != "active":
+        out.replies.append(Reply(t(ctx.locale, "checkin.suspended", name=venue["name"])))
+        _reprompt(out, ctx)
+        return
+    snapshot = venue_flows.venue_snapshot(venue, ctx.household)
+    _reset(out, ctx)
+    if not ctx.registered:
+        out.replies.append(Reply(t(ctx.locale, "checkin.register_first", name=venue["name"])))
+        _start_flow(out, "register", ctx)
+        out.state[RESUME_CHECKIN] = snapshot
+        return
+    _start_flow(out, "checkin", ctx, presets={"venue": snapshot})
+
+
+def _declare_exposed(out: Outcome, ctx: Context) -> None:
+    """The exposure notice's "declare now": a declaration that already counts the contact with a case."""
+    _reset(out, ctx)
+    if not ctx.registered:
+        _start_entry(out, ctx)
+        return
+    out.replies.append(Reply(t(ctx.locale, "exposure.declare_intro")))
+    _start_flow(out, "declare", ctx, presets={"exposure": ["contact_confirmed"]})
+
+
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
     was_active = bool(out.state.get("flow"))
     _reset(out, ctx)
@@ -264,6 +302,8 @@ ACTIONS: dict[str, Callable[[Outcome, str, Context], None]] = {
     "redeem": _redeem,
     "arrival": _arrival,
     "language": _language,
+    "checkin": _checkin,
+    "declare_exposed": lambda out, argument, ctx: _declare_exposed(out, ctx),
 }
 _unknown = {command.action for command in commands.REGISTRY if command.action} - set(ACTIONS)
 _unknown |= {command.flow for command in commands.REGISTRY if command.flow} - set(FLOWS)
@@ -388,8 +428,11 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     completion = FLOWS[flow.id][1]({k: v for k, v in answers.items() if k in on_path}, ctx)
     then = out.state.get("then")
     out.say([*completion.effects, *completion.replies])
+    resume = out.state.get(RESUME_CHECKIN)
     _reset(out, ctx)
-    if completion.next_flow:
+    if resume and flow.id == "register" and completion.next_flow:  # registered to check in: back to the venue
+        _start_flow(out, "checkin", ctx, presets={"venue": resume})
+    elif completion.next_flow:
         _open(out, NextFlow(then) if then else completion.next_flow, ctx)
 
 

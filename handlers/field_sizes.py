@@ -22,3 +22,5 @@ NOTICE_ENGLISH = 3000  # broadcast.text_en, notice.summary_en: sent as typed, a 
 SCHEDULE_TITLE = 300  # report_schedule.title
 SCHEDULE_SOURCE = 600  # report_schedule.source
 TRAVEL = 300  # the places travelled, kept in declaration.answers (JSON): a bound of its own
+VENUE_NAME = 120  # venue.name
+VENUE_SCHEDULE = 200  # venue.schedule (opening hours as typed)

@@ -79,6 +79,17 @@ class SaveDeclaration:
 
 
 @dataclass(frozen=True)
+class SaveCheckin:
+    """Check the sender (and, with ``family``, the people they declared for) in at a venue if it is still open;
+    answered with the confirmation (or why it was refused)."""
+
+    venue_id: int
+    venue_name: str
+    family: bool = False
+    position: int = 0  # where its reply goes among the outcome's (set by ``Outcome.add``)
+
+
+@dataclass(frozen=True)
 class SetLocale:
     """Store the language the person chose (on their record, when they have one)."""
 
@@ -143,7 +154,7 @@ class NoticeHeading:
     created_at: datetime
 
 
-ServerWork = ShowNotice | PublishNotice | ServerCommand  # carried out by the server, answered with replies
+ServerWork = ShowNotice | PublishNotice | ServerCommand | SaveCheckin  # carried out by the server, answered
 Effect = SaveProfile | SaveDeclaration | DropConversation | SetLocale | ServerWork
 
 
@@ -163,6 +174,8 @@ class Context:
     receipt_valid_hours: int = 24
     notices: tuple[NoticeHeading, ...] = ()
     identity: tuple[str, str] = ("", "")  # (channel, user id) of the sender
+    venue: Mapping[str, Any] | None = None  # the venue a "/checkin CODE" or "/start l_<token>" names, when found
+    household: tuple[str, ...] = ()  # names of the people the sender declared for lately (checked in with them)
     locale: str = "vi"  # the language of the replies (messages.LOCALES)
     arrival_monitoring_days: int = 0  # an arrival from a listed country is placed under monitoring this long
 

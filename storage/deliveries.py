@@ -12,7 +12,7 @@ from storage.broadcasts import BROADCAST, DELIVERY
 from storage.upsert import Executor, rows_changed
 
 CLAIMED_COLUMNS = (DELIVERY.c.id, DELIVERY.c.broadcast_id, DELIVERY.c.person_id, DELIVERY.c.external_id,
-                   DELIVERY.c.attempts, DELIVERY.c.retry_since)
+                   DELIVERY.c.attempts, DELIVERY.c.retry_since, DELIVERY.c.button)
 
 
 async def claim(

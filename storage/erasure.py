@@ -30,16 +30,19 @@ from handlers.traces import Traces
 from storage import alerts, web_sessions
 from storage.models import (
     Broadcast,
+    Checkin,
     CommunityReport,
     Conversation,
     Declaration,
     Delivery,
+    Exposure,
     InboundMessage,
     Invite,
     Monitoring,
     Notice,
     OutboxReply,
     Person,
+    Venue,
 )
 from storage.upsert import Executor, rows_changed
 
@@ -54,6 +57,9 @@ INBOUND = InboundMessage.__table__  # type: ignore[attr-defined]
 MONITORING = Monitoring.__table__  # type: ignore[attr-defined]
 INVITE = Invite.__table__  # type: ignore[attr-defined]
 OUTBOX = OutboxReply.__table__  # type: ignore[attr-defined]
+VENUE = Venue.__table__  # type: ignore[attr-defined]
+CHECKIN = Checkin.__table__  # type: ignore[attr-defined]
+EXPOSURE = Exposure.__table__  # type: ignore[attr-defined]
 REDACTED = "[đã xóa]"
 PERSONAL_COLUMNS = ("display_name", "full_name", "birth_date", "birth_year", "gender", "phone", "id_number",
                     "street", "former", "consent_at", "area_code")
@@ -292,6 +298,29 @@ async def _erase_web_access(executor: Executor, subject: Subject, now: datetime)
     await web_sessions.forget_holder(executor, f"{person['channel']}:{person['external_id']}", person["id"])
 
 
+async def _erase_checkins(executor: Executor, subject: Subject, now: datetime) -> None:
+    """Where they (and the family they checked in) went: gone."""
+    await executor.execute(delete(CHECKIN).where(CHECKIN.c.person_id == subject.person["id"]))
+
+
+async def _erase_exposures(executor: Executor, subject: Subject, now: datetime) -> None:
+    """Their exposures stay counted for the case's statistics, no longer linked to them."""
+    await executor.execute(update(EXPOSURE).where(EXPOSURE.c.person_id == subject.person["id"]).values(person_id=None))
+
+
+async def _retain_exposures(executor: Executor, before: datetime) -> int:
+    """Old exposures keep their counts and times, not who was told."""
+    result = await executor.execute(update(EXPOSURE).where(EXPOSURE.c.notified_at < before,
+                                                           EXPOSURE.c.person_id.is_not(None)).values(person_id=None))
+    return rows_changed(result)
+
+
+async def _erase_venues(executor: Executor, subject: Subject, now: datetime) -> None:
+    """A venue is a public place and stays (others' check-ins point to it); it loses its owner and their traces."""
+    await executor.execute(update(VENUE).where(VENUE.c.owner_id == subject.person["id"]).values(owner_id=None))
+    await _scrub(executor, VENUE, ("name", "street", "schedule"), subject.traces)
+
+
 RULES: dict[str, Rule] = {
     "declaration": Rule(_erase_declarations, _retain_declarations),
     "community_report": Rule(_erase_reports, _retain_reports),
@@ -305,6 +334,10 @@ RULES: dict[str, Rule] = {
     "outbox_reply": Rule(_erase_outbox, _retain_outbox),
     "web_login": Rule(None, web_sessions.forget_links_before),  # erased with web_session, by identity
     "web_session": Rule(_erase_web_access, web_sessions.forget_sessions_before),
+    # check-ins keep their own, shorter period (CHECKIN_RETENTION_DAYS): bot.commands.data_rights.retention
+    "checkin": Rule(_erase_checkins, None),
+    "exposure": Rule(_erase_exposures, _retain_exposures),
+    "venue": Rule(_erase_venues, None),
     "person": Rule(_erase_person_row, None),  # last: the others read it; a profile stays while consent stands
 }
 
@@ -312,4 +345,5 @@ NO_PERSONAL_DATA = frozenset({
     "area", "outbreak_area", "report_schedule", "report_round",
     "alert",  # ids and times only: its text is rendered from the declaration or report
     "audit_log",  # append-only: actors, actions and ids, never names or numbers
+    "exposure_case",  # ids, an area, venues, times and counts: who the case is lives in the declaration alone
 })

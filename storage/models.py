@@ -216,6 +216,8 @@ class Delivery(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=200)
     sent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     retry_since: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))  # first transient failure
+    # a link button under the text, {"label", "url"}, where the platform shows buttons (exposure notices)
+    button: dict[str, str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Notice(SQLModel, table=True):
@@ -380,3 +382,69 @@ class WebSession(SQLModel, table=True):
     created_at: datetime = Field(sa_column=utc_column())
     seen_at: datetime = Field(sa_column=utc_column())
     ended_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class Venue(SQLModel, table=True):
+    """A place people check in at by QR or short code: a market, office, school, shop, clinic, vehicle."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=8, unique=True)  # typed by people who cannot scan
+    token: str = Field(max_length=24, unique=True)  # in the QR's deep link
+    name: str = Field(max_length=sizes.VENUE_NAME)
+    kind: str = Field(max_length=16)  # handlers.venues.kinds
+    province_code: str = Field(max_length=2)
+    commune_code: str = Field(max_length=5, index=True)
+    street: str = Field(max_length=sizes.STREET)
+    schedule: str | None = Field(default=None, max_length=sizes.VENUE_SCHEDULE)
+    owner_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    created_by: str = Field(max_length=96)
+    status: str = Field(default="active", max_length=10)  # active | suspended
+    suspended_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    created_at: datetime = Field(sa_column=utc_column())
+
+
+class Checkin(SQLModel, table=True):
+    """One person entering a venue: the account that checked in and, for a family member, their name."""
+
+    __table_args__ = (
+        Index("ix_checkin_venue_at", "venue_id", "at"),
+        Index("ix_checkin_person_at", "person_id", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    venue_id: int = Field(foreign_key="venue.id")
+    person_id: int = Field(foreign_key="person.id")
+    subject_name: str | None = Field(default=None, max_length=sizes.NAME)  # None: the account holder
+    at: datetime = Field(sa_column=utc_column(index=True))
+
+
+class ExposureCase(SQLModel, table=True):
+    """A confirmed case an official marked from a declaration, and how many people were told."""
+
+    __tablename__ = "exposure_case"
+
+    id: int | None = Field(default=None, primary_key=True)
+    declaration_id: int = Field(foreign_key="declaration.id", unique=True)
+    area_code: str = Field(max_length=5, index=True)  # the marking official's area
+    look_back_days: int
+    marked_by: str = Field(max_length=96)
+    marked_at: datetime = Field(sa_column=utc_column(index=True))
+    visits: int = 0
+    notified: int = 0
+    broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id")
+    # per venue visited: {"venue_id", "first", "last" (ISO times of the case's check-ins), "told"}
+    venues: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Exposure(SQLModel, table=True):
+    """One person told they were at a venue with a case; whether (and when) they declared afterwards."""
+
+    __table_args__ = (UniqueConstraint("case_id", "person_id", name="uq_exposure_person"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="exposure_case.id")
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)  # None after erasure
+    venue_id: int = Field(foreign_key="venue.id", index=True)
+    visit_at: datetime = Field(sa_column=utc_column())
+    notified_at: datetime = Field(sa_column=utc_column())
+    declared_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))

@@ -41,9 +41,14 @@ class AreaSummary:
 
 def in_area(area_code: str) -> ColumnElement[bool]:
     """The condition keeping declarations of one province (2 digits) or commune (5 digits)."""
+    return in_area_column(DECLARATION, area_code)
+
+
+def in_area_column(table: Any, area_code: str) -> ColumnElement[bool]:
+    """The condition keeping rows of ``table`` (with province_code and commune_code) in one province or commune."""
     if not area_code.isdigit() or len(area_code) not in (2, 5):
         raise ValueError(f"not a province or commune code: {area_code!r}")
-    column = DECLARATION.c.province_code if len(area_code) == 2 else DECLARATION.c.commune_code
+    column = table.c.province_code if len(area_code) == 2 else table.c.commune_code
     return column == area_code
 
 

@@ -35,6 +35,10 @@ COLUMNS = {
     ("notice", "header"): field_sizes.NOTICE_HEADER,
     ("report_schedule", "title"): field_sizes.SCHEDULE_TITLE,
     ("report_schedule", "source"): field_sizes.SCHEDULE_SOURCE,
+    ("venue", "name"): field_sizes.VENUE_NAME,
+    ("venue", "street"): field_sizes.STREET,
+    ("venue", "schedule"): field_sizes.VENUE_SCHEDULE,
+    ("checkin", "subject_name"): field_sizes.NAME,
 }
 
 # Free-text steps and the size their answer is held to; every other text step maps typed words
@@ -50,6 +54,9 @@ FREE_TEXT = {
     ("community_report", "seen"): field_sizes.REPORT_SEEN,
     ("invite", "name"): field_sizes.NAME,
     ("redeem", "name"): field_sizes.NAME,
+    ("venue", "name"): field_sizes.VENUE_NAME,
+    ("venue", "street"): field_sizes.STREET,
+    ("venue", "schedule"): field_sizes.VENUE_SCHEDULE,
     ("arrive", "stay_street"): field_sizes.STREET,
     ("arrive", "visited"): field_sizes.TRAVEL,
     ("publish", "text_en"): field_sizes.NOTICE_ENGLISH,
@@ -60,6 +67,7 @@ CODED = {
     ("declare", "subject_province"), ("declare", "subject_commune"), ("publish", "text"), ("publish", "area"),
     ("publish", "when"), ("invite", "area"), ("community_report", "province"), ("community_report", "commune"),
     ("community_report", "contact"), ("invite", "phone"), ("redeem", "code"),
+    ("venue", "province"), ("venue", "commune"), ("checkin", "venue"),
     ("arrive", "nationality"), ("arrive", "paper"), ("arrive", "entry_date"), ("arrive", "gate"),
     ("arrive", "vehicle"), ("arrive", "stay_province"), ("arrive", "stay_commune"),
 }

@@ -28,6 +28,10 @@ NOTICE = ("CHỈ THỊ\nSố 15-CT/TU\nHưng Yên, ngày 3 tháng 5 năm 2021\nV
           "1. Người dân thực hiện khai báo y tế và 5K.\n2. Các xã báo cáo hằng ngày về Sở Y tế.\n"
           "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn A")
 PUBLISH = ["/thongbao_moi", NOTICE, "1", "bo qua", "4", "hung yen", "1", "ngay", "1", "/thongbao", "1", "1"]
+VENUES = ["/diadiem", "Cho Hang Da", "cho", "ha noi", "hoan kiem", "so 3", "bo qua", "1", "/checkin", "ABCDEF", "1"]
+# the venue the service would have looked up for a check-in message
+VENUE = {"id": 1, "code": "ABCDEF", "token": "t" * 16, "name": "Cho Hang Da", "street": "so 3",
+         "commune_code": "00070", "status": "active"}
 STAFF = ["/moi_canbo", "1", "yen my", "nguyen van can", "0912345678", "1", "/canbo", "ABCD2345EF", "bo qua",
          "/baocao", "1", "hung yen", "yen my", "thon dong", "bo qua",
          "nguoi ho sot", "bo qua", "1", "/xoadulieu", "2"]
@@ -36,7 +40,7 @@ STAFF = ["/moi_canbo", "1", "yen my", "nguyen van can", "0912345678", "1", "/can
 def _context(profile: dict[str, Any] | None, now: datetime = NOW) -> Context:
     return Context(now=now, zone=ZoneInfo("Asia/Ho_Chi_Minh"), secret=b"k" * 32, new_code="ABCDEFGH",
                    profile=profile, is_admin=True, notices=(NoticeHeading(1, "Chỉ thị 15-CT/TU", NOW),),
-                   identity=("console", "p"))
+                   identity=("console", "p"), venue=VENUE, household=("Nguyen Van Be",))
 
 
 def _snapshots() -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
@@ -44,7 +48,7 @@ def _snapshots() -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
     snapshots: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
     state: dict[str, Any] | None = None
     profile: dict[str, Any] | None = None
-    for line in REGISTER + DECLARE_OTHER + ARRIVE + PUBLISH + STAFF:
+    for line in REGISTER + DECLARE_OTHER + ARRIVE + PUBLISH + VENUES + STAFF:
         if state and state.get("step"):
             snapshots.setdefault(f"{state['flow']}.{state['step']}", (state, profile))
         outcome = handle(state, Incoming("console", "p", text=line), _context(profile))

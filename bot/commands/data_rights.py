@@ -17,7 +17,7 @@ from bot.settings import Settings
 from handlers.areas import catalog
 from handlers.parsers import phone_display
 from handlers.protocol import Reply, ServerCommand
-from storage import audit
+from storage import audit, checkins
 from storage.db import Database, release_deleted
 from storage.erasure import apply_retention, erase_person
 from storage.models import Declaration
@@ -93,6 +93,7 @@ async def retention(db: Database, settings: Settings, now: datetime, actor: str,
     before = now - timedelta(days=settings.retention_days)
     async with db.transaction() as session:
         counts = await apply_retention(session, before)
+        counts["checkin"] = await checkins.retain(session, now - timedelta(days=settings.checkin_retention_days))
         counts["files"] = await asyncio.to_thread(user_files.expire, settings, before)
         await audit.record(session, now, actor, role, "retention", None, **counts)
     await db.release_deleted()

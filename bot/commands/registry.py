@@ -6,7 +6,17 @@ entry without a handler, fails when this module loads.
 
 from __future__ import annotations
 
-from bot.commands import data_rights, exports, notices, officials, receipts, reports, statistics, web_console
+from bot.commands import (
+    data_rights,
+    exports,
+    notices,
+    officials,
+    receipts,
+    reports,
+    statistics,
+    venues,
+    web_console,
+)
 from bot.commands.caller import Handler
 from handlers.commands import SERVER_NAMES
 
@@ -30,6 +40,12 @@ HANDLERS: dict[str, Handler] = {
     "publish_reach": notices.publish_reach,
     "web": web_console.web_link,
     "dangxuat": web_console.sign_out,
+    "venue_save": venues.save_venue,
+    "luotvao": venues.today_count,
+    "inposter": venues.send_poster,
+    "dsdiadiem": venues.area_venues,
+    "tamdung": venues.suspend,
+    "cabenh": venues.mark_case,
 }
 
 

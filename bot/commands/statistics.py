@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.commands import venues
 from bot.commands.caller import Caller, covers
 from bot.records.charts import daily_chart_png
 from handlers.areas import catalog
@@ -40,6 +41,7 @@ async def area_statistics(connection: AsyncConnection, caller: Caller, command: 
                                    yellow=str(counts["yellow"])) for code, counts in breakdown)
     days = await statistics.daily_counts(connection, area, 14, end, zone)
     chart = daily_chart_png(days, caller.t("stats.chart_title", area=catalog().label(area)), caller.locale)
+    lines.append(await venues.statistics_text(connection, caller, area))
     await audit.record(connection, caller.now, caller.actor, "official", "statistics", area)
     return [Reply("\n".join(lines)), Reply(caller.t("stats.chart_title", area=catalog().label(area)),
                                            image=chart)]

@@ -34,6 +34,7 @@ from bot.commands import reports
 from bot.commands.caller import Caller
 from bot.commands.notices import publish_notice, show_notice
 from bot.commands.registry import HANDLERS
+from bot.commands.venues import checkin_reply
 from bot.conversation.inbox import Inbox
 from bot.conversation.message_json import incoming_from_json, reply_to_json
 from bot.conversation.ordering import Lanes
@@ -49,6 +50,7 @@ from handlers.protocol import (
     Outcome,
     PublishNotice,
     Reply,
+    SaveCheckin,
     SaveDeclaration,
     SaveProfile,
     ServerWork,
@@ -56,13 +58,15 @@ from handlers.protocol import (
     ShowNotice,
 )
 from handlers.triage import OutbreakArea
-from storage import conversations, declarations, inbound, notices, outbox, outbreak, persons
+from handlers.venues import codes as venue_codes
+from storage import checkins, conversations, declarations, inbound, notices, outbox, outbreak, persons, venues
 from storage.db import Database, is_sqlite
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_BATCH = 500
 REPLY_LEASE = timedelta(seconds=10)  # after a crash, the relay sends unsent replies this soon (in-hand ones wait)
+DECLARED_WITHIN = timedelta(days=14)  # a declaration this soon after an exposure notice answers it
 _LOCK_USERS = text(
     "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) "
     "FROM (SELECT k FROM unnest(CAST(:keys AS text[])) AS k ORDER BY k) AS sorted"
@@ -77,6 +81,9 @@ class _Job:
     person: dict[str, Any] | None = field(default=None)
     earlier: list[Incoming] = field(default_factory=list)  # stored before it by another process
     row_id: int | None = None  # its stored arrival
+    venue: dict[str, Any] | None = None  # the venue its "/checkin CODE" or QR link names
+    household: tuple[str, ...] = ()
+    checked_in: list[str | None] | None = None  # who its SaveCheckin stored (None: the venue had closed)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -147,6 +154,8 @@ class ConversationService:
             headings = await self._notices.get(lambda: notices.recent(connection))
             for job in fresh:
                 job.person = people.get(job.key)
+            await _load_venues(connection, fresh, states, now)
+            for job in fresh:
                 job.outcome = self._run_engine(job, states.get(job.key), now, areas, headings)
             await self._save(connection, fresh, now)
             for job in fresh:
@@ -229,6 +238,8 @@ class ConversationService:
             receipt_valid_hours=self.settings.receipt_valid_hours,
             notices=headings,
             identity=job.key,
+            venue=job.venue,
+            household=job.household,
             arrival_monitoring_days=self.settings.arrival_auto_monitoring_days,
             locale=_locale(state, job.person),
         )
@@ -245,6 +256,7 @@ class ConversationService:
         await conversations.save_states(connection, kept)
         await self._store_records(connection, jobs, now)
         await persons.set_locales(connection, [(*job.key, locale) for job in jobs if (locale := _unstored_locale(job))])
+        await _store_checkins(connection, jobs, now)
 
     async def _store_records(self, connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
         """Profiles and declarations of the whole batch, a few statements whatever its size."""
@@ -263,6 +275,7 @@ class ConversationService:
                     records.append((person_id, dict(effect.record)))
         await persons.save_profiles(connection, profiles, now)
         ids = await declarations.add_many(connection, records)
+        await checkins.mark_declared(connection, [person_id for person_id, _ in records], now, DECLARED_WITHIN)
         alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
         for (person_id, record), declaration_id in zip(records, ids, strict=True):
             if record.get("monitor_days") and record["commune_code"]:
@@ -293,6 +306,8 @@ class ConversationService:
         if isinstance(work, PublishNotice):
             self._notices.expire()
             return [await publish_notice(connection, work, now, self.settings, locale)]
+        if isinstance(work, SaveCheckin):  # stored with the batch (``_store_checkins``)
+            return [checkin_reply(work, job.checked_in, job.person, now, self.settings.zone)]
         caller = Caller(job.key, await persons.find(connection, *job.key),
                         job.key in self.settings.admin_identities, now, self.settings, locale)
         return await HANDLERS[work.name](connection, caller, work)
@@ -316,6 +331,44 @@ def _server_work(effects: list[Effect]) -> list[ServerWork]:
 def _shifted(effect: Effect, offset: int) -> Effect:
     """An effect of an earlier engine step, with its server work's position behind the replies before it."""
     return replace(effect, position=effect.position + offset) if isinstance(effect, ServerWork) else effect
+
+
+async def _load_venues(connection: AsyncConnection, jobs: list[_Job], states: dict[tuple[str, str], Any],
+                       now: datetime) -> None:
+    """The venues the batch's check-in messages name, and the families of their senders: two queries at most."""
+    named = [(job, ref) for job in jobs
+             if (ref := venue_codes.reference(job.incoming.text, _asks_code(states.get(job.key))))]
+    if not named:
+        return
+    found = await venues.find_many(connection, [ref for _, ref in named])
+    families = await checkins.households(connection, [job.person["id"] for job, _ in named if job.person], now)
+    for job, ref in named:
+        job.venue = found.get(ref)
+        job.household = tuple(families.get(job.person["id"], ())) if job.person else ()
+
+
+async def _store_checkins(connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
+    """The batch's confirmed check-ins of registered people, at the venues still open: three statements at most."""
+    wanted = [(job, effect) for job in jobs for effect in job.outcome.effects  # type: ignore[union-attr]
+              if isinstance(effect, SaveCheckin) and job.person and job.person["consent_at"]]
+    if not wanted:
+        return
+    open_ids = await venues.open_among(connection, [effect.venue_id for _, effect in wanted])
+    families = await checkins.households(connection, [job.person["id"] for job, effect in wanted  # type: ignore[index]
+                                                      if effect.family], now)
+    rows = []
+    for job, effect in wanted:
+        person_id = job.person["id"]  # type: ignore[index]
+        if effect.venue_id in open_ids:
+            job.checked_in = [None, *(families.get(person_id, []) if effect.family else [])]
+            rows += [{"venue_id": effect.venue_id, "person_id": person_id, "subject_name": name, "at": now}
+                     for name in job.checked_in]
+    await checkins.add_many(connection, rows)
+
+
+def _asks_code(state: dict[str, Any] | None) -> bool:
+    """True when the user's conversation waits for a venue's code (after a bare /checkin)."""
+    return bool(state and state.get("flow") == "checkin" and state.get("step") == "venue")
 
 
 def _handled_row(incoming: Incoming, now: datetime) -> dict[str, Any]:

@@ -42,8 +42,9 @@ class BulkSender(Protocol):
 
     text_limit: int
 
-    async def send(self, chat_id: str, text: str) -> None:
-        """Send ``text`` (at most ``text_limit`` characters) to ``chat_id``."""
+    async def send(self, chat_id: str, text: str, button: dict[str, str] | None = None) -> None:
+        """Send ``text`` (at most ``text_limit`` characters) to ``chat_id``, with a link ``button`` ({label, url})
+        under it where the platform shows buttons (the worker passes one only for rows that have it)."""
         ...
 
     async def aclose(self) -> None:

@@ -198,12 +198,16 @@ class DeliveryWorker:
     async def _send(self, row: dict[str, Any]) -> None:
         waiting = True
         try:
-            for piece in self._split(row["text"]):
+            pieces = self._split(row["text"])
+            for number, piece in enumerate(pieces, 1):
                 await self.limiter.acquire(row["external_id"])
                 if waiting:
                     waiting = False
                     self._left_pacer()
-                await self.sender.send(row["external_id"], piece)
+                if row.get("button") and number == len(pieces):
+                    await self.sender.send(row["external_id"], piece, button=row["button"])
+                else:
+                    await self.sender.send(row["external_id"], piece)
         except SendError as error:
             self._failed(row, error)
         except Exception as error:  # a sender bug must not lose the row

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.flow import Answers, Completion, Flow, validate
-from handlers.flows import arrival, declaration, notices, publish, registration, rights, staff
+from handlers.flows import arrival, declaration, notices, publish, registration, rights, staff, venues
 from handlers.protocol import Context
 
 Finisher = Callable[[Answers, Context], Completion]
@@ -20,6 +20,8 @@ FLOWS: dict[str, tuple[Flow, Finisher]] = {
     staff.REDEEM.id: (staff.REDEEM, staff.finish_redeem),
     staff.COMMUNITY.id: (staff.COMMUNITY, staff.finish_community),
     rights.ERASE.id: (rights.ERASE, rights.finish_erase),
+    venues.REGISTER.id: (venues.REGISTER, venues.finish_register),
+    venues.CHECKIN.id: (venues.CHECKIN, venues.finish_checkin),
 }
 
 # Answer sets that drive every branch, used to check routing when the flows load.
@@ -40,6 +42,8 @@ SAMPLE_ANSWERS: dict[str, list[Answers]] = {
     "redeem": [{}],
     "community_report": [{}],
     "erase": [{}],
+    "venue": [{}],
+    "checkin": [{}],
 }
 
 for _flow, _ in FLOWS.values():

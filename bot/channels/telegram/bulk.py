@@ -29,9 +29,11 @@ class TelegramSender:
         self._connections = connections
         self._session: aiohttp.ClientSession | None = None
 
-    async def send(self, chat_id: str, text: str) -> None:
-        """POST sendMessage and map the answer."""
+    async def send(self, chat_id: str, text: str, button: dict[str, str] | None = None) -> None:
+        """POST sendMessage (with a URL button under the text when given) and map the answer."""
         body: dict[str, object] = {"chat_id": chat_id, "text": text}
+        if button:
+            body["reply_markup"] = {"inline_keyboard": [[{"text": button["label"], "url": button["url"]}]]}
         if self._paid:
             body["allow_paid_broadcast"] = True
         _raise_for_telegram(*await self._call("sendMessage", body))

@@ -14,8 +14,8 @@ class ZaloSender:
     def __init__(self, api: zalo_api.ZaloBotApi) -> None:
         self._api = api
 
-    async def send(self, chat_id: str, text: str) -> None:
-        """Send and map the client's typed errors."""
+    async def send(self, chat_id: str, text: str, button: dict[str, str] | None = None) -> None:
+        """Send and map the client's typed errors; Zalo bots show no buttons (the text says what to type)."""
         try:
             await self._api.send_message(chat_id, text)
         except zalo_api.ZaloRateLimited as exc:

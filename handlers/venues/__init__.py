@@ -1,0 +1,1 @@
+"""Venue check-in and exposure notification, platform-neutral: kinds, codes, overlap windows, notice texts."""

@@ -1,0 +1,248 @@
+"""Venues and check-ins as people use them: register a venue, print its poster, check in by QR or code."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from pypdf import PdfReader
+
+from bot.settings import Settings, load_settings
+from storage.models import Checkin, Venue
+from tests.conftest import SECRET
+from tests.transcript import Chat
+from tests.venues.people import MARKET, add_official, registered, registration, rows, venue_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def settings(db_url: str, tmp_path: Path) -> Settings:
+    """The shared test settings, with the bot's Telegram name (the poster's QR links to it)."""
+    return load_settings(DATABASE_URL=db_url, KHAIBAO_SECRET_KEY=SECRET, KHAIBAO_DATA_DIR=str(tmp_path / "data"),
+                         KHAIBAO_ADMINS="console:admin,telegram:1", TELEGRAM_BOT_USERNAME="khaibao_bot")
+
+
+def _scan_pdf(pdf: bytes) -> list[str]:
+    """The QR codes zbar finds on the PDF's first page rendered at 150 dpi."""
+    found = subprocess.run([str(ROOT / "scripts" / "test-zbar.sh")], capture_output=True, text=True, check=False)
+    if found.returncode != 0:
+        raise RuntimeError(f"could not install zbar for the tests:\n{found.stderr}")
+    from pyzbar.pyzbar import decode
+
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil()
+    return [symbol.data.decode() for symbol in decode(image)]
+
+
+async def test_an_owner_registers_a_venue_and_its_poster_opens_it(service, database) -> None:
+    owner = await registered(service, "owner", "tran van chu", "0987654321")
+    assert "Tên địa điểm của bạn là gì?" in await owner.send("/diadiem")
+    assert "Đây là loại địa điểm nào?" in await owner.send("Cho Yen My")
+    await owner.say_all("cho", "hung yen", "yen my", "so 5 duong chinh")
+    review = await owner.send("6h-18h hang ngay")
+    assert "• Tên địa điểm: Cho Yen My" in review and "• Loại địa điểm: Chợ" in review
+    assert "• Xã/phường: Xã Yên Mỹ, Hưng Yên" in review and "• Giờ mở cửa: 6h-18h hang ngay" in review
+    saved = await owner.send("1")
+    code = re.search(r"Mã check-in: ([A-Z0-9]{6})\.", saved).group(1)  # type: ignore[union-attr]
+    [reply] = owner.replies
+    assert reply.document is not None and reply.document[0] == f"poster-{code}.pdf"
+    pdf = reply.document[1]
+    [venue] = await rows(database, Venue)
+    assert (venue["name"], venue["kind"], venue["commune_code"], venue["code"]) == ("Cho Yen My", "market", "12052",
+                                                                                    code)
+    assert _scan_pdf(pdf) == [f"https://t.me/khaibao_bot?start=l_{venue['token']}"]
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    text = page.extract_text()
+    assert "QUÉT MÃ QR ĐỂ CHECK-IN Y TẾ" in text and "SCAN THE QR CODE TO CHECK IN" in text
+    assert "Cho Yen My" in text and "Xã Yên Mỹ, Hưng Yên" in text and code in text
+    assert f"/checkin {code}" in text and "Dùng Zalo hoặc không quét được" in text and "On Zalo" in text
+    assert [float(side) for side in page.mediabox[2:]] == pytest.approx([595.27, 841.89], abs=0.1)  # A4
+
+    again = await owner.send(f"/inposter {code.lower()}")
+    assert again.startswith("Áp phích check-in của «Cho Yen My»") and owner.replies[0].document is not None
+    stranger = await registered(service, "s1", "le van la", "0911111111")
+    assert "Không quét được" not in await stranger.send(f"/inposter {code}")
+    assert stranger.replies[0].document is None
+
+
+async def test_someone_new_scans_registers_and_comes_back_to_the_same_venue(service, database, clock) -> None:
+    await venue_of(service)
+    [venue] = await rows(database, Venue)
+    visitor = Chat(service, user_id="v1")
+    first = await visitor.send(f"/start l_{venue['token']}")
+    assert "Để check-in tại «Cho Yen My», bạn cần đăng ký thông tin một lần." in first
+    assert "1. Tôi đồng ý" in first  # the consent question comes first
+    back = await visitor.say_all(*registration("pham thi khach", "0933333333")[1:])
+    assert "Check-in tại: Cho Yen My" in back and "Địa chỉ: so 5 duong chinh, Xã Yên Mỹ, Hưng Yên" in back
+    assert "Thời gian: 09:00 22/11/2026" in back and "1. Xác nhận check-in" in back
+    clock.advance(minutes=1)
+    assert await visitor.send("1") == "✅ Đã check-in tại «Cho Yen My» lúc 09:01 22/11/2026."
+    [checkin] = await rows(database, Checkin)
+    assert checkin["venue_id"] == venue["id"] and checkin["subject_name"] is None and checkin["at"] == clock.now
+
+
+async def test_check_in_by_typed_code_in_any_case_and_with_the_family(service, database) -> None:
+    code = await venue_of(service)
+    son = await registered(service, "son", "nguyen van con", "0944444444")
+    await son.say_all("2", "tran thi me", "1950", "nu", "me", "bo qua", "co", "khong", "khong", "khong", "khong",
+                      "1", "1")
+    offer = await son.send(f"/checkin {code[:3].lower()}-{code[3:].lower()}")
+    assert "1. Xác nhận check-in\n2. Check-in cho tôi và Tran Thi Me\n3. Không check-in" in offer
+    done = await son.send("2")
+    assert done == "✅ Đã check-in 2 người (bạn và Tran Thi Me) tại «Cho Yen My» lúc 09:00 22/11/2026."
+    assert [row["subject_name"] for row in await rows(database, Checkin)] == [None, "Tran Thi Me"]
+    assert await son.send(f"/checkin {code}") and await son.send("3") == "Đã bỏ qua, bạn chưa check-in."
+    assert len(await rows(database, Checkin)) == 2
+
+
+async def test_unknown_codes_get_a_hint_and_a_bare_command_asks_the_code(service) -> None:
+    code = await venue_of(service)
+    citizen = await registered(service, "c1", "le van la", "0911111111")
+    assert (await citizen.send("/checkin")).startswith("Gõ mã check-in in trên áp phích")
+    wrong = await citizen.send("ZZZZZZ")
+    assert wrong.startswith("Không tìm thấy địa điểm có mã này.") and "Gõ mã check-in" in wrong
+    assert "Check-in tại: Cho Yen My" in await citizen.send(f" {code.lower()} ")
+    assert (await citizen.send("1")).startswith("✅ Đã check-in tại «Cho Yen My»")
+    assert (await Chat(service, user_id="new").send("/checkin")).startswith("Gõ /checkin MÃ")
+    assert (await citizen.send("/checkin ZZZZZZ")).startswith("Không tìm thấy địa điểm có mã này.")
+    assert (await citizen.send("/checkin 12")).startswith("Không tìm thấy địa điểm có mã này.")
+    assert (await citizen.send("/start l_notavenuetoken")).startswith("Không tìm thấy địa điểm có mã này.")
+
+
+async def test_the_owner_and_staff_see_todays_count_and_never_names(service, database, clock) -> None:
+    code = await venue_of(service)
+    for number in range(3):
+        chat = await registered(service, f"c{number}", f"nguoi so {'abc'[number]}", f"091111111{number}")
+        await chat.say_all(f"/checkin {code}", "1")
+    owner = Chat(service, user_id="owner")
+    counted = await owner.send("/luotvao")
+    assert counted == f"Lượt check-in hôm nay tại các địa điểm của bạn:\n• Cho Yen My (mã {code}): 3 lượt"
+    assert await owner.send(f"/luotvao {code}") == f"Hôm nay «Cho Yen My» (mã {code}) có 3 lượt check-in."
+    gatekeeper = await add_official(service, database, number=5, role="gatekeeper")
+    assert "có 3 lượt check-in" in await gatekeeper.send(f"/luotvao {code}")
+    clock.advance(days=1)
+    assert "có 0 lượt check-in" in await owner.send(f"/luotvao {code}")
+    for text in (counted, owner.text):
+        assert "Nguoi So" not in text
+    stranger = await registered(service, "s9", "le van la", "0911111119")
+    assert (await stranger.send(f"/luotvao {code}")).startswith(f"Không tìm thấy địa điểm mã {code}")
+
+
+async def test_an_official_registers_a_venue_of_their_area_and_lists_them(service, database) -> None:
+    official = await add_official(service, database)
+    await official.say_all(*MARKET[:-1])
+    assert "Mã check-in" in await official.send("1")
+    listed = await official.send("/dsdiadiem")
+    assert listed.startswith("Các địa điểm tại Xã Yên Mỹ, Hưng Yên (lượt check-in hôm nay):\n• Cho Yen My — Xã Yên Mỹ")
+
+
+async def test_an_official_of_another_commune_cannot_see_or_suspend_the_venue(service, database) -> None:
+    code = await venue_of(service)
+    other = await add_official(service, database, area="12055", number=2)
+    assert (await other.send("/dsdiadiem")).startswith("Chưa có địa điểm nào đăng ký tại")
+    assert (await other.send(f"/luotvao {code}")).startswith(f"Không tìm thấy địa điểm mã {code}")
+    assert (await other.send(f"/tamdung {code}")).startswith("Gõ /tamdung MÃ")
+    assert (await other.send(f"/inposter {code}")).startswith("Gõ /inposter MÃ")
+    [venue] = await rows(database, Venue)
+    assert venue["status"] == "active"
+
+
+async def test_a_suspended_venue_refuses_check_ins_politely(service, database) -> None:
+    code = await venue_of(service)
+    official = await add_official(service, database)
+    citizen = await registered(service, "c1", "le van la", "0911111111")
+    await citizen.send(f"/checkin {code}")  # the question is on screen when the venue is suspended
+    assert await official.send(f"/tamdung {code}") == f"Đã tạm dừng check-in tại «Cho Yen My» (mã {code})."
+    refused = await citizen.send("1")
+    assert refused.startswith("Rất tiếc, địa điểm «Cho Yen My» đang tạm dừng check-in")
+    assert "tạm dừng check-in" in await citizen.send(f"/checkin {code}")
+    assert await rows(database, Checkin) == []
+    assert await official.send(f"/tamdung {code} mở") == f"Đã mở lại check-in tại «Cho Yen My» (mã {code})."
+    await citizen.say_all(f"/checkin {code}", "1")
+    assert len(await rows(database, Checkin)) == 1
+
+
+async def test_bad_answers_in_the_venue_flow_ask_again(service) -> None:
+    owner = await registered(service, "owner", "tran van chu", "0987654321")
+    await owner.send("/diadiem")
+    assert "ít nhất 2 ký tự" in await owner.send("a")
+    await owner.send("Tiem <b>Minh</b>")
+    assert "Tên địa điểm của bạn là gì?" in owner.text
+    await owner.send("Tap hoa Minh Anh")
+    assert "Tap hoa Minh Anh" not in await owner.send("xyz khong co")  # not a kind: asked again
+    assert "Đây là loại địa điểm nào?" in owner.text
+    assert "tỉnh/thành phố nào" in await owner.send("cua hang")
+
+
+async def test_someone_unregistered_cannot_register_a_venue(service) -> None:
+    chat = Chat(service, user_id="new")
+    assert (await chat.send("/diadiem")).startswith("Vui lòng đăng ký thông tin cá nhân trước")
+
+
+async def test_checkins_older_than_the_retention_are_deleted_and_erasure_removes_them(
+    service, database, settings, clock
+) -> None:
+    from bot.commands import data_rights
+
+    code = await venue_of(service)
+    citizen = await registered(service, "c1", "le van la", "0911111111")
+    await citizen.say_all(f"/checkin {code}", "1")
+    clock.advance(days=settings.checkin_retention_days - 1)
+    await citizen.say_all(f"/checkin {code}", "1")
+    clock.advance(days=1, hours=1)
+    counts = await data_rights.retention(database, settings, clock.now, "scheduler", "system")
+    assert counts["checkin"] == 1
+    [kept] = await rows(database, Checkin)
+    assert kept["at"] == clock.now - timedelta(days=1, hours=1)
+    await citizen.say_all("/xoadulieu", "1")
+    assert await rows(database, Checkin) == []
+    [venue] = await rows(database, Venue)
+    assert venue["status"] == "active"  # others' venue stays
+
+
+async def test_an_owner_who_erases_their_data_leaves_the_venue_without_their_name(service, database) -> None:
+    steps = ("/diadiem", "Tap hoa Tran Van Chu", "cua hang", "hung yen", "yen my", "so 5 duong chinh", "bo qua", "1")
+    code = await venue_of(service, steps=steps)
+    citizen = await registered(service, "c1", "le van la", "0911111111")
+    await citizen.say_all(f"/checkin {code}", "1")
+    await Chat(service, user_id="owner").say_all("/xoadulieu", "1")
+    [venue] = await rows(database, Venue)
+    assert venue["owner_id"] is None and "Tran Van Chu" not in venue["name"]
+    assert len(await rows(database, Checkin)) == 1  # the others' check-ins stay
+    assert "Check-in tại:" in await citizen.send(f"/checkin {code}")
+
+
+def test_without_a_telegram_bot_the_poster_qr_holds_the_command_to_send() -> None:
+    from bot.records.poster import poster_pdf
+
+    venue = {"name": "Xe buýt tuyến 03", "street": "ben xe trung tam", "commune_code": "12052", "code": "K7F3QX",
+             "token": "abcdefghijklmnop"}
+    pdf = poster_pdf(venue, None)
+    assert _scan_pdf(pdf) == ["/checkin K7F3QX"]
+    assert "Xe buýt tuyến 03" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+async def test_on_zalo_the_owner_gets_the_qr_image_and_the_code(service) -> None:
+    owner = Chat(service, user_id="z1", channel="zalo")
+    await owner.say_all("chao", "1", "tran van chu", "12/3/1990", "nam", "0987654321", "bo qua", "hung yen",
+                        "yen my", "so 12 thon dong", "1")
+    saved = await owner.say_all(*MARKET)
+    code = re.search(r"Mã check-in: ([A-Z0-9]{6})\.", saved).group(1)  # type: ignore[union-attr]
+    [reply] = owner.replies
+    assert reply.document is None and reply.qr is not None and reply.qr.startswith("https://t.me/khaibao_bot?start=l_")
+    assert f"kèm mã gõ tay {code}" in reply.text
+
+
+def test_the_settings_know_every_venue_kind_and_refuse_unknown_windows(db_url: str) -> None:
+    from bot.settings import VENUE_KINDS, SettingsError
+    from handlers.venues.kinds import KIND_IDS
+
+    assert VENUE_KINDS == KIND_IDS
+    for wrong in ("cho=3", "market=0", "market=abc", "market=49"):
+        with pytest.raises(SettingsError):
+            load_settings(DATABASE_URL=db_url, KHAIBAO_SECRET_KEY=SECRET, EXPOSURE_WINDOW_BY_KIND=wrong)

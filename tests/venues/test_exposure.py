@@ -1,0 +1,246 @@
+"""A confirmed case: exactly the people whose check-ins overlap the case's are told, once each, without who
+the case is; the officials get the venues and counts; a declaration from the notice counts the contact."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select, text, update
+
+from bot.settings import Settings, load_settings
+from storage import checkins
+from storage.models import Broadcast, Declaration, Exposure, ExposureCase, Person
+from tests.conftest import SECRET
+from tests.transcript import Chat
+from tests.venues.people import (
+    SELF_GREEN,
+    add_official,
+    exposure_notices,
+    registered,
+    rows,
+    venue_of,
+)
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+SCHOOL = ("/diadiem", "Truong THCS Yen My", "truong hoc", "hung yen", "yen my", "so 9 duong truong", "bo qua", "1")
+
+
+@pytest.fixture
+def settings(db_url: str, tmp_path: Path) -> Settings:
+    """The shared test settings with the bot's Telegram name, and a 1-hour window at schools."""
+    return load_settings(DATABASE_URL=db_url, KHAIBAO_SECRET_KEY=SECRET, KHAIBAO_DATA_DIR=str(tmp_path / "data"),
+                         KHAIBAO_ADMINS="console:admin,telegram:1", TELEGRAM_BOT_USERNAME="khaibao_bot",
+                         EXPOSURE_WINDOW_BY_KIND="school=1")
+
+
+async def _person_id(database, user_id: str) -> int:  # type: ignore[no-untyped-def]
+    [person] = await rows(database, Person, Person.external_id == user_id)
+    return int(person["id"])  # type: ignore[arg-type]
+
+
+async def _at(chat: Chat, clock, minutes_after_nine: int, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Check in at 09:00 + minutes (Hanoi time) on the test day."""
+    start = clock.now
+    clock.now = start.replace(hour=2, minute=0) + timedelta(minutes=minutes_after_nine)
+    await chat.say_all(f"/checkin {code}", "1")
+    clock.now = start
+
+
+async def _case_declaration(case: Chat) -> str:
+    """The case declares (green); its declaration code."""
+    receipt = await case.say_all("/khaibao", *SELF_GREEN)
+    return re.search(r"Mã khai báo: ([A-Z0-9]{8})", receipt).group(1)  # type: ignore[union-attr]
+
+
+async def test_exactly_the_overlapping_people_are_told_once_and_never_who(service, database, clock) -> None:
+    market = await venue_of(service)
+    school = await venue_of(service, "principal", SCHOOL)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    near = await registered(service, "near", "pham van gan", "0900000002")
+    edge = await registered(service, "edge", "do thi bien", "0900000003")
+    far = await registered(service, "far", "vu van xa", "0900000004")
+    elsewhere = await registered(service, "elsewhere", "hoang van khac", "0900000005")
+    pupil = await registered(service, "pupil", "ngo van hoc", "0900000006")
+    late_pupil = await registered(service, "late", "ly van muon", "0900000007")
+    clock.advance(hours=8)  # the visits are earlier today: 09:00 to 13:00
+    await _at(case, clock, 60, market)  # 10:00 at the market
+    await _at(near, clock, 30, market)  # 09:30: within 2 hours
+    await _at(edge, clock, 180, market)  # 12:00: exactly 2 hours after
+    await _at(far, clock, 181, market)  # 12:01: outside
+    await _at(elsewhere, clock, 60, school)  # same time, another venue the case never visited... yet
+    await _at(case, clock, 240, school)  # 13:00 at the school (window 1 hour)
+    await _at(pupil, clock, 290, school)  # 13:50: within the hour
+    await _at(late_pupil, clock, 310, school)  # 14:10: outside
+    await _at(near, clock, 250, school)  # near was at the school too: still told once
+    code = await _case_declaration(case)
+    official = await add_official(service, database)
+    marked = await official.send(f"/cabenh {code}")
+    assert marked == (f"Đã đánh dấu ca bệnh (tờ khai {code}), nhìn lại 14 ngày: 2 lượt check-in tại 2 địa điểm; "
+                      "3 người đã có mặt cùng lúc sẽ được thông báo (không nêu danh tính ca bệnh).")
+    notices = await exposure_notices(database)
+    told = {row["external_id"] for row in notices}
+    assert told == {"near", "edge", "pupil"}
+    by_chat = {row["external_id"]: row["text"] for row in notices}
+    assert by_chat["near"].startswith("⚠️ THÔNG BÁO TIẾP XÚC: Bạn đã có mặt cùng thời điểm với một ca bệnh")
+    assert "• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên) — khoảng 09:30 22/11/2026" in by_chat["near"]
+    assert "• Truong THCS Yen My (so 9 duong truong, Xã Yên Mỹ, Hưng Yên) — khoảng 13:10" in by_chat["near"]
+    assert "gõ /tiepxuc" in by_chat["pupil"]
+    for notice in by_chat.values():
+        assert "Le Thi Benh" not in notice and "0900000001" not in notice and "900 000 001" not in notice
+        assert code not in notice
+    assert all(row["status"] == "pending" and row["button"] is None for row in notices)  # console: no buttons
+
+    again = await official.send(f"/cabenh {code}")
+    assert again.startswith(f"Tờ khai {code} đã được đánh dấu là ca bệnh lúc") and "3 người" in again
+    assert len(await exposure_notices(database)) == 3
+
+    async with database.engine.connect() as connection:
+        summaries = (await connection.execute(select(Broadcast.text, Broadcast.audience)
+                                              .where(Broadcast.created_by == "case").order_by(Broadcast.id))).all()
+    commune, province = summaries
+    assert commune.audience == {"kind": "area_officials", "area_code": "12052"}
+    assert commune.text.startswith("Ca bệnh đã đến các địa điểm tại Xã Yên Mỹ, Hưng Yên:")
+    assert "• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên): ca bệnh có mặt 10:00 22/11/2026 – " in commune.text
+    assert "2 người được thông báo" in commune.text  # near and edge at the market; near and pupil at the school
+    assert province.audience == {"kind": "area_officials", "area_code": "33"}
+    assert province.text == "Ca bệnh mới: 2 địa điểm tại Hưng Yên liên quan, 4 người được thông báo."
+    assert all("Le Thi Benh" not in text for text, _ in summaries)
+    [case_row] = await rows(database, ExposureCase)
+    assert (case_row["visits"], case_row["notified"], case_row["look_back_days"]) == (2, 3, 14)
+    async with database.engine.connect() as connection:  # what the web console's page of an area shows
+        listed = await checkins.case_venues(connection, "12052", clock.now - timedelta(days=30))
+        elsewhere = await checkins.case_venues(connection, "12055", clock.now - timedelta(days=30))
+    assert [(item["venue"]["name"], item["first"].astimezone(ZONE).strftime("%H:%M"), item["told"])
+            for item in listed] == [("Cho Yen My", "10:00", 2), ("Truong THCS Yen My", "13:00", 2)]
+    assert elsewhere == []
+
+
+async def test_the_look_back_limits_the_case_visits(service, database, clock) -> None:
+    market = await venue_of(service)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    near = await registered(service, "near", "pham van gan", "0900000002")
+    await case.say_all(f"/checkin {market}", "1")
+    await near.say_all(f"/checkin {market}", "1")
+    clock.advance(days=5)
+    code = await _case_declaration(case)
+    official = await add_official(service, database)
+    assert "0 người đã có mặt" in await official.send(f"/cabenh {code} 3")
+    assert await exposure_notices(database) == []
+
+
+async def test_a_family_member_checked_in_with_the_case_is_named_to_their_declarant(service, database, clock) -> None:
+    market = await venue_of(service)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    son = await registered(service, "son", "nguyen van con", "0944444444")
+    await son.say_all("2", "tran thi me", "1950", "nu", "me", "bo qua", "co", "khong", "khong", "khong", "khong",
+                      "1", "1")
+    await case.say_all(f"/checkin {market}", "1")
+    await son.say_all(f"/checkin {market}", "2")
+    code = await _case_declaration(case)
+    await (await add_official(service, database)).send(f"/cabenh {code}")
+    [notice] = await exposure_notices(database)
+    assert notice["external_id"] == "son"
+    assert notice["text"].startswith("⚠️ THÔNG BÁO TIẾP XÚC: Bạn và Tran Thi Me đã có mặt")
+
+
+async def test_a_telegram_notice_has_a_declare_now_button_and_the_declaration_counts_the_contact(
+    service, database, clock
+) -> None:
+    market = await venue_of(service)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    near = Chat(service, user_id="777", channel="telegram")
+    await near.say_all("chao", "1", "pham van gan", "12/3/1990", "nam", "0900000002", "bo qua", "hung yen", "yen my",
+                       "so 1", "1")
+    await case.say_all(f"/checkin {market}", "1")
+    await near.say_all(f"/checkin {market}", "1")
+    code = await _case_declaration(case)
+    official = await add_official(service, database)
+    await official.send(f"/cabenh {code}")
+    [notice] = await exposure_notices(database)
+    assert notice["button"] == {"label": "Khai báo ngay", "url": "https://t.me/khaibao_bot?start=e_now"}
+
+    clock.advance(hours=3)
+    intro = await near.send("/start e_now")
+    assert "tờ khai sẽ tự ghi nhận bạn đã tiếp xúc với ca bệnh" in intro
+    review = await near.say_all("1", "1", "khong", "khong", "khong", "1")
+    assert "• Tiếp xúc, đi lại: Tiếp xúc gần với ca bệnh xác định (F0)" in review
+    await near.send("1")
+    person_id = await _person_id(database, "777")
+    [declaration] = await rows(database, Declaration, Declaration.person_id == person_id)
+    assert declaration["answers"]["exposure"] == ["contact_confirmed"]
+    [exposure] = await rows(database, Exposure)
+    assert exposure["person_id"] == person_id and exposure["declared_at"] == clock.now
+
+    stats = await official.send("/thongke")
+    assert "Ca bệnh 30 ngày qua:" in stats
+    assert "1 lượt check-in, 1 người được thông báo, 1 đã khai báo trong 24 giờ" in stats
+    assert re.search(r"• Cho Yen My \(mã [A-Z0-9]{6}\): 0 0 0 0 0 0 2 — tổng 2", stats)
+
+
+async def test_only_officials_of_the_declarations_area_mark_a_case(service, database) -> None:
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    code = await _case_declaration(case)
+    other = await add_official(service, database, area="12055", number=2)
+    assert await other.send(f"/cabenh {code}") == f"Không tìm thấy tờ khai mã {code} trong địa bàn của bạn."
+    province = await add_official(service, database, area="33", number=3)
+    assert (await province.send(f"/cabenh {code} 7")).startswith(f"Đã đánh dấu ca bệnh (tờ khai {code}), nhìn lại 7")
+    assert await case.send(f"/cabenh {code}") == "Chức năng này chỉ dành cho cán bộ."
+    assert (await province.send("/cabenh")).startswith("Gõ /cabenh MÃ_KHAI_BÁO")
+    assert (await province.send(f"/cabenh {code} 99")).startswith("Gõ /cabenh MÃ_KHAI_BÁO")
+    async with database.engine.connect() as connection:
+        actions = (await connection.execute(text(
+            "SELECT action, area_code FROM audit_log WHERE action LIKE 'case.%'"))).all()
+    assert [tuple(row) for row in actions] == [("case.mark", "12052")]
+
+
+async def test_the_notices_go_out_through_the_queue_with_the_button_once_each(service, database, clock) -> None:
+    from bot.delivery.planner import Planner
+    from tests.delivery.test_queue import worker_for
+    from tests.fakes.fake_telegram import running_fake_telegram
+
+    market = await venue_of(service)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    people = [Chat(service, user_id=str(700 + number), channel="telegram") for number in range(3)]
+    for number, chat in enumerate(people):
+        await chat.say_all("chao", "1", f"nguoi thu {'abc'[number]}", "12/3/1990", "nam", f"090000010{number}",
+                           "bo qua", "hung yen", "yen my", "so 1", "1", f"/checkin {market}", "1")
+    await case.say_all(f"/checkin {market}", "1")
+    code = await _case_declaration(case)
+    await (await add_official(service, database)).send(f"/cabenh {code}")
+    async with running_fake_telegram() as fake:
+        stop, planner = asyncio.Event(), Planner(database, clock)
+        task = asyncio.create_task(worker_for(database, clock, fake).run(stop))
+        async with asyncio.timeout(20):
+            while {row["status"] for row in await exposure_notices(database)} != {"sent"}:
+                await planner.tick(report=False)
+                await asyncio.sleep(0.02)
+        stop.set()
+        await task
+    calls = fake.calls_to("sendMessage")
+    assert sorted(str(call.params["chat_id"]) for call in calls) == ["700", "701", "702"]
+    for call in calls:
+        assert call.params["text"].startswith("⚠️ THÔNG BÁO TIẾP XÚC: Bạn đã có mặt")
+        assert call.params["reply_markup"] == {
+            "inline_keyboard": [[{"text": "Khai báo ngay", "url": "https://t.me/khaibao_bot?start=e_now"}]]}
+
+
+async def test_someone_who_reads_english_gets_the_answer_and_the_notice_in_english(service, database) -> None:
+    market = await venue_of(service)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    visitor = await registered(service, "visitor", "john smith", "0900000009")
+    async with database.engine.begin() as connection:
+        await connection.execute(update(Person).where(Person.external_id == "visitor").values(locale="en"))
+    await visitor.send(f"/checkin {market}")
+    assert (await visitor.send("1")).startswith("✅ Checked in at “Cho Yen My” at 09:00 22/11/2026.")
+    await case.say_all(f"/checkin {market}", "1")
+    await (await add_official(service, database)).send(f"/cabenh {await _case_declaration(case)}")
+    [notice] = await exposure_notices(database)
+    assert notice["text"].startswith(
+        "⚠️ EXPOSURE NOTICE: You were at these places at the same time as a confirmed case:")
+    assert "• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên) — around 09:00 22/11/2026" in notice["text"]
+    assert "type /tiepxuc" in notice["text"]
