@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, true, update
 
 from handlers.venues.windows import Visit
 from storage.broadcasts import BROADCAST, DELIVERY
@@ -98,14 +98,17 @@ async def set_case_result(executor: Executor, case_id: int, notified: int, broad
                                                                             broadcast_id=broadcast_id, venues=venues))
 
 
-async def case_venues(executor: Executor, area_code: str, since: datetime) -> list[dict[str, Any]]:
-    """The venues of an area that cases visited since ``since``: per case and venue, the venue row, the case's
-    first and last check-in there and the people told (never who the case is), newest case first."""
-    cases = await case_statistics(executor, area_code, since)
+async def case_venues(executor: Executor, area_code: str | None, since: datetime,
+                      cases: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The venues of an area (None: everywhere) that cases visited since ``since`` (or these ``cases`` of
+    case_statistics): per case and venue, the venue row, the case's first and last check-in there and the people
+    told (never who the case is), newest case first."""
+    if cases is None:
+        cases = await case_statistics(executor, area_code, since)
     wanted = {int(item["venue_id"]) for case in cases for item in case["venues"]}
     places: dict[int, dict[str, Any]] = {}
     if wanted:
-        query = select(VENUE).where(VENUE.c.id.in_(wanted), in_area_column(VENUE, area_code))
+        query = select(VENUE).where(VENUE.c.id.in_(wanted), _venue_in(area_code))
         places = {row.id: dict(row._mapping) for row in await executor.execute(query)}
     return [{"case_id": case["id"], "marked_at": case["marked_at"], "venue": places[int(item["venue_id"])],
              "first": datetime.fromisoformat(item["first"]), "last": datetime.fromisoformat(item["last"]),
@@ -130,13 +133,17 @@ async def mark_declared(executor: Executor, person_ids: Iterable[int], now: date
     return rows_changed(result)
 
 
-async def daily_counts(executor: Executor, area_code: str, start: datetime, end: datetime,
-                       bucket_starts: list[datetime]) -> list[tuple[dict[str, Any], list[int]]]:
-    """Check-ins per venue of an area per day: each venue with one count per bucket ([start_i, start_i+1))."""
+async def daily_counts(executor: Executor, area_code: str | None, start: datetime, end: datetime,
+                       bucket_starts: list[datetime], venue_ids: Iterable[int] | None = None,
+                       ) -> list[tuple[dict[str, Any], list[int]]]:
+    """Check-ins per venue of an area (None: everywhere; or only these venues) per day: each venue with one
+    count per bucket ([start_i, start_i+1))."""
     ends = [*bucket_starts[1:], end]
-    rows = (await executor.execute(
-        select(VENUE.c.id, CHECKIN.c.at).select_from(CHECKIN.join(VENUE, VENUE.c.id == CHECKIN.c.venue_id))
-        .where(in_area_column(VENUE, area_code), CHECKIN.c.at >= start, CHECKIN.c.at < end))).all()
+    query = (select(VENUE.c.id, CHECKIN.c.at).select_from(CHECKIN.join(VENUE, VENUE.c.id == CHECKIN.c.venue_id))
+             .where(_venue_in(area_code), CHECKIN.c.at >= start, CHECKIN.c.at < end))
+    if venue_ids is not None:
+        query = query.where(VENUE.c.id.in_(sorted(set(venue_ids))))
+    rows = (await executor.execute(query)).all()
     counts: dict[int, list[int]] = {}
     for venue_id, at in rows:
         index = next(i for i, bucket_end in enumerate(ends) if at < bucket_end)
@@ -147,11 +154,20 @@ async def daily_counts(executor: Executor, area_code: str, start: datetime, end:
     return sorted(((venues[i], days) for i, days in counts.items()), key=lambda item: (-sum(item[1]), item[0]["name"]))
 
 
-async def case_statistics(executor: Executor, area_code: str, since: datetime) -> list[dict[str, Any]]:
-    """Cases of an area marked since ``since``, newest first: visits, people told, and how many of them
-    declared within 24 hours of their notice."""
-    cases = [dict(row._mapping) for row in await executor.execute(
-        select(CASE).where(_case_in_area(area_code), CASE.c.marked_at >= since).order_by(CASE.c.marked_at.desc()))]
+async def case_statistics(executor: Executor, area_code: str | None, since: datetime,
+                          before: tuple[datetime, int] | None = None, limit: int | None = None,
+                          ) -> list[dict[str, Any]]:
+    """Cases of an area (None: everywhere) marked since ``since``, newest first, with their declaration's code
+    and commune: visits, people told, and how many of them declared within 24 hours of their notice; ``before``
+    the (marked_at, id) of the previous page's last case (keyset)."""
+    query = (select(CASE, DECLARATION.c.code, DECLARATION.c.commune_code)
+             .select_from(CASE.outerjoin(DECLARATION, DECLARATION.c.id == CASE.c.declaration_id))
+             .where(_case_in_area(area_code), CASE.c.marked_at >= since)
+             .order_by(CASE.c.marked_at.desc(), CASE.c.id.desc()).limit(limit))
+    if before is not None:
+        marked_at, case_id = before
+        query = query.where(or_(CASE.c.marked_at < marked_at, and_(CASE.c.marked_at == marked_at, CASE.c.id < case_id)))
+    cases = [dict(row._mapping) for row in await executor.execute(query)]
     for case in cases:
         case["told"] = case["declared"] = 0
     by_id = {case["id"]: case for case in cases}
@@ -165,14 +181,21 @@ async def case_statistics(executor: Executor, area_code: str, since: datetime) -
     return cases
 
 
-def _case_in_area(area_code: str) -> Any:
-    """Cases marked by officials of the area, or that told people about a venue in it."""
+def _venue_in(area_code: str | None) -> Any:
+    """Venues of a province or commune; None: every venue."""
+    return in_area_column(VENUE, area_code) if area_code else true()
+
+
+def _case_in_area(area_code: str | None) -> Any:
+    """Cases marked by officials of the area, or that told people about a venue in it; None: every case."""
+    if area_code is None:
+        return true()
     if len(area_code) == 5:
         marked_here = CASE.c.area_code == area_code
     else:
         marked_here = or_(CASE.c.area_code == area_code,
                           CASE.c.area_code.in_(select(AREA.c.code).where(AREA.c.province_code == area_code)))
-    venues_here = select(VENUE.c.id).where(in_area_column(VENUE, area_code))
+    venues_here = select(VENUE.c.id).where(_venue_in(area_code))
     return or_(marked_here, CASE.c.id.in_(select(EXPOSURE.c.case_id).where(EXPOSURE.c.venue_id.in_(venues_here))))
 
 

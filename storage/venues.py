@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import insert, or_, select, true, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from handlers.venues import codes
@@ -94,8 +94,13 @@ async def owned_by(executor: Executor, person_id: int) -> list[dict[str, Any]]:
     return [dict(row._mapping) for row in rows]
 
 
-async def in_area(executor: Executor, area_code: str, limit: int = 200) -> list[dict[str, Any]]:
-    """The venues of a province or commune, by commune then name."""
-    query = (select(VENUE).where(in_area_column(VENUE, area_code))
-             .order_by(VENUE.c.commune_code, VENUE.c.name, VENUE.c.id).limit(limit))
+async def in_area(executor: Executor, area_code: str | None, limit: int = 200,
+                  after: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The venues of a province or commune (None: everywhere), by commune then name; ``after`` a venue of the
+    previous page, for the next one (keyset)."""
+    query = select(VENUE).where(in_area_column(VENUE, area_code) if area_code else true())
+    if after is not None:
+        query = query.where(tuple_(VENUE.c.commune_code, VENUE.c.name, VENUE.c.id)
+                            > tuple_(after["commune_code"], after["name"], after["id"]))
+    query = query.order_by(VENUE.c.commune_code, VENUE.c.name, VENUE.c.id).limit(limit)
     return [dict(row._mapping) for row in await executor.execute(query)]
