@@ -11,7 +11,7 @@ from starlette.staticfiles import StaticFiles
 from bot.clock import Clock, utc_now
 from bot.records.verification import verify
 from bot.settings import Settings
-from bot.web import admin, broadcasts, lists, login, overview
+from bot.web import admin, broadcasts, cases, lists, login, overview, venues
 from bot.web.console import ADMINS, HERE, OFFICIALS, STAFF, Console, Page, guarded
 from storage import audit
 from storage.db import Database
@@ -68,6 +68,11 @@ def routes(db: Database, settings: Settings, clock: Clock = utc_now) -> list[Bas
         page("/monitoring", lists.add_monitoring, OFFICIALS, post),
         page("/monitoring/{monitoring_id:int}/end", lists.end_monitoring, OFFICIALS, post),
         page("/rounds", lists.round_list),
+        page("/venues", venues.listing_page),
+        page("/venues/{venue_id:int}/suspend", venues.suspend, OFFICIALS, post),
+        page("/venues/{venue_id:int}/reopen", venues.reopen, OFFICIALS, post),
+        page("/cases", cases.listing_page),
+        page("/cases", cases.mark, OFFICIALS, post),
         page("/broadcasts", broadcasts.listing, ADMINS),
         page("/broadcasts/compose", broadcasts.compose, ADMINS, post),
         page("/broadcasts/reach", broadcasts.reach, ADMINS),

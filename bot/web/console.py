@@ -22,10 +22,12 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 import messages
 from bot.clock import Clock
+from bot.commands.caller import Caller
 from bot.settings import Settings
 from bot.web.auth import COOKIE, Viewer, same_secret, viewer_of
 from bot.web.figures import RecentFigures
 from bot.web.formats import formats
+from storage import persons
 from storage.db import Database
 
 HERE = Path(__file__).parent
@@ -128,6 +130,12 @@ class Page:
     @property
     def actor(self) -> str:
         return self.viewer.identity
+
+    async def caller(self) -> Caller:
+        """The viewer as a server command's sender (in the page's language), to run a chat command's own code."""
+        channel, _, external_id = self.actor.partition(":")
+        person = await persons.find(self.session, channel, external_id)
+        return Caller((channel, external_id), person, self.viewer.is_admin, self.now, self.settings, self.locale)
 
 
 Handler = Callable[[Page], Awaitable[Response]]

@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 from starlette.responses import Response
 
 import messages
-from bot.commands.caller import Caller
 from bot.commands.reports import start_monitoring
 from bot.web import exports
 from bot.web.console import NotFound, Page, back
@@ -20,7 +19,7 @@ from handlers.areas import catalog
 from handlers.masking import mask_name
 from handlers.protocol import ServerCommand
 from handlers.triage import LEVELS
-from storage import alerts, audit, listing, monitoring, persons
+from storage import alerts, audit, listing, monitoring
 
 Row = dict[str, Any]
 
@@ -274,10 +273,7 @@ async def add_monitoring(page: Page) -> Response:
     if not code or page.viewer.role != "official" or await listing.declaration(
             page.session, code, page.viewer.area_code) is None:
         return back("/web/monitoring", "web.monitoring.not_found")
-    channel, _, external_id = page.actor.partition(":")
-    person = await persons.find(page.session, channel, external_id)
-    caller = Caller((channel, external_id), person, False, page.now, page.settings, page.locale)
-    await start_monitoring(page.session, caller, ServerCommand("theodoi", f"{code} {days}"))  # type: ignore[arg-type]
+    await start_monitoring(page.session, await page.caller(), ServerCommand("theodoi", f"{code} {days}"))  # type: ignore[arg-type]
     return back("/web/monitoring", "web.monitoring.started")
 
 

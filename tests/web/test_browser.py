@@ -17,6 +17,7 @@ from starlette.applications import Starlette
 
 from bot.channels import registry
 from bot.clock import utc_now
+from bot.conversation.service import ConversationService
 from bot.delivery.service import DeliveryService
 from bot.settings import Settings, load_settings
 from bot.web.app import routes
@@ -25,6 +26,8 @@ from tests.conftest import SECRET
 from tests.delivery.people import add_people
 from tests.fakes.fake_telegram import running_fake_telegram
 from tests.fakes.serve import free_port, serving
+from tests.venues.conftest import poster_font  # noqa: F401  (venues print posters)
+from tests.venues.people import SELF_GREEN, add_official, exposure_notices, registered, venue_of
 from tests.web.helpers import COMMUNE_A, COMMUNE_B, PROVINCE, declarations, link_for, staff_member
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -166,3 +169,36 @@ async def test_an_admin_sends_a_broadcast_and_watches_it_finish(browser: Any, co
     await page.set_viewport_size({"width": 390, "height": 844})
     await page.goto(base + "/web/")
     await page.screenshot(path=str(tmp_path / "admin-phone.png"), full_page=True)
+
+
+async def test_an_official_opens_the_venues_and_marks_a_case(browser: Any, console: Any, tmp_path: Path) -> None:
+    base, database, settings = console
+    service = ConversationService(database, settings.model_copy(update={"telegram_bot_username": "khaibao_bot"}),
+                                  clock=utc_now, outbreak_ttl=0)
+    market = await venue_of(service)  # in Xã Yên Mỹ, Hưng Yên (12052)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    near = await registered(service, "near", "pham van gan", "0900000002")
+    for chat in (case, near):
+        await chat.say_all(f"/checkin {market}", "1")
+    receipt = await case.say_all("/khaibao", *SELF_GREEN)
+    code = receipt.split("Mã khai báo: ", 1)[1][:8]
+    await add_official(service, database, "12052", 1)
+
+    page = await _sign_in(browser, base, await link_for(database, settings, "10001", utc_now()))
+    await page.click("nav >> text=Địa điểm check-in")
+    row = page.locator("#venues tbody tr", has_text=market)
+    assert "Cho Yen My" in await row.inner_text() and await row.locator("strong").inner_text() == "2"
+    assert "Le Thi Benh" not in await page.inner_text("main")
+    await page.screenshot(path=str(tmp_path / "venues.png"), full_page=True)
+
+    await page.click("nav >> text=Ca bệnh")
+    await page.fill("#code", code)
+    await page.fill("#days", "7")
+    await page.click("#mark-case button[type=submit]")
+    await page.wait_for_selector(".flash")
+    assert "Đã đánh dấu ca bệnh" in await page.inner_text(".flash")
+    cells = page.locator("#cases tbody tr").first.locator("td")
+    assert await cells.nth(0).inner_text() == code and await cells.nth(4).inner_text() == "1"
+    assert "Cho Yen My" in await cells.nth(3).inner_text()
+    await page.screenshot(path=str(tmp_path / "cases.png"), full_page=True)
+    assert [row["external_id"] for row in await exposure_notices(database)] == ["near"]
