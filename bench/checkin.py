@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +28,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, text
-from sqlalchemy.ext.asyncio import create_async_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -43,6 +41,7 @@ from storage import checkins, venues  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import migrate  # noqa: E402
 from storage.models import Checkin  # noqa: E402
+from tests import postgres_server  # noqa: E402
 from tests.delivery.people import add_people  # noqa: E402
 
 SECRET_KEY = "bench-secret-key-0123456789-abcdefghij"
@@ -89,18 +88,6 @@ async def service_run(users: int, typed: bool) -> None:
     assert stored == users, f"{stored} check-ins stored for {users} users"
 
 
-def _postgres_server() -> str:
-    found = subprocess.run([str(ROOT / "scripts" / "test-postgres.sh")], capture_output=True, text=True, check=True)
-    return found.stdout.strip()
-
-
-async def _admin(server: str, statement: str) -> None:
-    engine = create_async_engine(server, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as connection:
-        await connection.execute(text(statement))
-    await engine.dispose()
-
-
 LOAD = [
     "SET session_replication_role = replica",  # foreign keys are checked by the generator's ranges instead
     "INSERT INTO person (channel, external_id, full_name, role, locale, active, consent_at, created_at, updated_at) "
@@ -123,10 +110,10 @@ LOAD = [
 
 async def exposure_run(count: int) -> None:
     """The /cabenh queries for one case with 20 visits among ``count`` check-ins on PostgreSQL."""
-    server = _postgres_server()
+    server = postgres_server.server_url()
     name = f"khaibao_bench_checkin_{os.getpid()}"
-    await _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    await _admin(server, f"CREATE DATABASE {name}")
+    await postgres_server.admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    await postgres_server.admin(server, f"CREATE DATABASE {name}")
     database = Database(server.rsplit("/", 1)[0] + f"/{name}")
     try:
         await migrate(database)
@@ -159,7 +146,7 @@ async def exposure_run(count: int) -> None:
               f"{statistics.median(timings[1:]) * 1000:.1f} ms warm (median of 5) (target < 1 s)")
     finally:
         await database.dispose()
-        await _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await postgres_server.admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 async def main(users: int, count: int, only: set[str]) -> None:

@@ -31,7 +31,6 @@ from typing import Any
 import aiohttp
 import httpx
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -42,23 +41,12 @@ from bot.web.auth import COOKIE, sign  # noqa: E402
 from handlers.areas import catalog  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import migrate  # noqa: E402
+from tests import postgres_server  # noqa: E402
 from tests.fakes.serve import free_port  # noqa: E402
 
 SECRET = "bench-web-secret-key-that-is-long-enough-0123456789"
 NAME = "khaibao_bench_web"
 P95_TARGET_MS = 300.0
-
-
-def postgres() -> str:
-    found = subprocess.run([str(ROOT / "scripts" / "test-postgres.sh")], capture_output=True, text=True, check=True)
-    return found.stdout.strip()
-
-
-async def admin_sql(server: str, statement: str) -> None:
-    engine = create_async_engine(server, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as connection:
-        await connection.execute(text(statement))
-    await engine.dispose()
 
 
 async def build(url: str, declarations: int, communes: int, sessions: int) -> tuple[float, list[dict[str, Any]]]:
@@ -217,9 +205,9 @@ async def main() -> None:
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean seconds a session waits between pages (0: each asks again at once)")
     args = parser.parse_args()
-    server = postgres()
-    await admin_sql(server, f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
-    await admin_sql(server, f"CREATE DATABASE {NAME}")
+    server = postgres_server.server_url()
+    await postgres_server.admin(server, f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
+    await postgres_server.admin(server, f"CREATE DATABASE {NAME}")
     url = server.rsplit("/", 1)[0] + f"/{NAME}"
     seconds, holders = await build(url, args.declarations, args.communes, args.sessions)
     print(f"built {args.declarations:,} declarations over {args.communes:,} communes in {seconds:.1f} s")

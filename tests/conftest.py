@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import subprocess
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +18,7 @@ from bot.conversation.service import ConversationService
 from bot.settings import Settings, load_settings
 from storage.db import Database
 from storage.migrate import migrate
+from tests import postgres_server
 
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
 
@@ -59,27 +59,13 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _ensure_postgres() -> str:
-    """The test server's URL: TEST_POSTGRES_URL, or one that scripts/test-postgres.sh installs and starts."""
-    if "TEST_POSTGRES_URL" not in os.environ:
-        script = ROOT / "scripts" / "test-postgres.sh"
-        found = subprocess.run([str(script)], capture_output=True, text=True, check=False)
-        if found.returncode != 0:
-            raise RuntimeError(f"could not start PostgreSQL for the tests:\n{found.stderr}")
-        os.environ["TEST_POSTGRES_URL"] = found.stdout.strip()
-    return os.environ["TEST_POSTGRES_URL"]
-
-
-POSTGRES_URL = _ensure_postgres()
+POSTGRES_URL = postgres_server.server_url()
 BACKENDS = ["sqlite", "postgresql"]
 
 
 async def _admin(statement: str) -> None:
     """Run one statement on the PostgreSQL server's maintenance database."""
-    engine = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as connection:
-        await connection.execute(text(statement))
-    await engine.dispose()
+    await postgres_server.admin(POSTGRES_URL, statement)
 
 
 def postgres_url(name: str) -> str:
