@@ -37,6 +37,7 @@ STATE_VERSION = 1
 DONE = "__done__"
 CONFIRM = "confirm"
 RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
+NOTICE = "exposure_notice"  # a declaration started from an exposure notice the sender really received
 
 
 def t(locale: str, key: str, **params: Any) -> str:
@@ -55,6 +56,8 @@ def handle(state: dict[str, Any] | None, incoming: Incoming, ctx: Context) -> Ou
     out = Outcome(current)
     if current.get("locale", ctx.locale) != ctx.locale:
         ctx = replace(ctx, locale=current["locale"])
+    if current.get(NOTICE):
+        ctx = replace(ctx, exposure_notice=True)
     if current.get("flow") and _expired(current, ctx):
         _reset(out, ctx)
         current = out.state
@@ -251,13 +254,17 @@ def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
 
 
 def _declare_exposed(out: Outcome, ctx: Context) -> None:
-    """The exposure notice's "declare now": a declaration that already counts the contact with a case."""
+    """/tiepxuc, the exposure notice's "declare now": a declaration whose record adds the notice's exposure (at the
+    same place and time as a case) when the sender really was sent a notice and declares for themselves; every
+    question is still asked. Without a notice, an ordinary declaration."""
     _reset(out, ctx)
     if not ctx.registered:
         _start_entry(out, ctx)
         return
-    out.replies.append(Reply(t(ctx.locale, "exposure.declare_intro")))
-    _start_flow(out, "declare", ctx, presets={"exposure": ["contact_confirmed"]})
+    out.replies.append(Reply(t(ctx.locale, "exposure.declare_intro" if ctx.exposure_notice else "exposure.no_notice")))
+    _start_flow(out, "declare", ctx)
+    if ctx.exposure_notice:
+        out.state[NOTICE] = True
 
 
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:

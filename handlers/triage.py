@@ -3,7 +3,8 @@
 Rules (after the Ministry of Health's suspected-case definition):
 1. Contact with a confirmed case (F0) in the last 14 days -> red.
 2. Any symptom together with an epidemiological factor (contact with a suspected or symptomatic
-   person, being in or passing through an outbreak area or abroad, travel to another country, or
+   person, being at the same place and time as a confirmed case by an exposure notice of the venue
+   check-ins, being in or passing through an outbreak area or abroad, travel to another country, or
    travel to an area or country on the outbreak list) -> red.
 3. Symptoms alone, or an epidemiological factor alone -> yellow.
 4. Otherwise -> green.
@@ -66,6 +67,8 @@ def triage(answers: TriageInput, outbreak: Iterable[OutbreakArea], day: date) ->
     epidemiological = []
     if "contact_suspected" in answers.exposures:
         epidemiological.append("triage.reason.contact_suspected")
+    if "same_place" in answers.exposures:
+        epidemiological.append("triage.reason.same_place")
     if "outbreak_area" in answers.exposures:
         epidemiological.append("triage.reason.outbreak_area")
     if answers.visited_countries:

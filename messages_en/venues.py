@@ -105,8 +105,14 @@ MESSAGES = {
     "exposure.notice.family": "{names} (checked in with you) were",
     "exposure.notice.button": "Declare now",
     "exposure.notice.generic": "⚠️ Notice of contact with a case at a venue you checked in at.",
-    "exposure.declare_intro": "Health declaration after an exposure notice: it records your contact with a case.",
+    "exposure.declare_intro": (
+        "Health declaration after an exposure notice: your declaration will also record that you were at the same "
+        "place and time as a case. Still answer the question about contacts if you had any other."
+    ),
+    "exposure.no_notice": "You have not been sent an exposure notice lately: this is an ordinary health declaration.",
+    "triage.reason.same_place": "At the same place and time as a confirmed case (exposure notice)",
     "exposure.summary.line": "• {place}: the case was there {start} – {end}; {people} people notified",
+    "exposure.summary.line_once": "• {place}: the case was there at {start}; {people} people notified",
     "exposure.summary.commune": "A case visited these venues in {area}:\n{lines}",
     "exposure.summary.province": "New case: {venues} venues in {area} concerned, {people} people notified.",
     # /cabenh

@@ -93,9 +93,13 @@ MESSAGES = {
     "exposure.notice.button": "Khai báo ngay",
     "exposure.notice.generic": "⚠️ Thông báo tiếp xúc với ca bệnh tại địa điểm bạn đã check-in.",
     "exposure.declare_intro": (
-        "Khai báo y tế sau thông báo tiếp xúc: tờ khai sẽ tự ghi nhận bạn đã tiếp xúc với ca bệnh."
+        "Khai báo y tế sau thông báo tiếp xúc: tờ khai của bạn sẽ ghi thêm việc bạn có mặt cùng nơi, cùng lúc với "
+        "ca bệnh. Vẫn hãy trả lời câu hỏi về tiếp xúc nếu bạn còn tiếp xúc nào khác."
     ),
+    "exposure.no_notice": "Bạn chưa nhận thông báo tiếp xúc nào gần đây, đây là tờ khai y tế thông thường.",
+    "triage.reason.same_place": "Có mặt cùng nơi, cùng lúc với ca bệnh xác định (theo thông báo tiếp xúc)",
     "exposure.summary.line": "• {place}: ca bệnh có mặt {start} – {end}; {people} người được thông báo",
+    "exposure.summary.line_once": "• {place}: ca bệnh có mặt lúc {start}; {people} người được thông báo",
     "exposure.summary.commune": "Ca bệnh đã đến các địa điểm tại {area}:\n{lines}",
     "exposure.summary.province": "Ca bệnh mới: {venues} địa điểm tại {area} liên quan, {people} người được thông báo.",
     # /cabenh

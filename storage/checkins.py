@@ -84,6 +84,19 @@ async def case_of(executor: Executor, declaration_id: int) -> dict[str, Any] | N
     return dict(row._mapping) if row else None
 
 
+async def marked_people(executor: Executor, person_ids: Iterable[int], since: datetime,
+                        ) -> set[tuple[int, str | None]]:
+    """Who among these accounts was marked a confirmed case since ``since``: (account, None) for the account
+    holder, (account, name) for a family member it declared for."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return set()
+    query = (select(DECLARATION.c.person_id, DECLARATION.c.for_self, DECLARATION.c.subject_name)
+             .select_from(CASE.join(DECLARATION, DECLARATION.c.id == CASE.c.declaration_id))
+             .where(DECLARATION.c.person_id.in_(ids), CASE.c.marked_at >= since))
+    return {(person_id, None if for_self else name) for person_id, for_self, name in await executor.execute(query)}
+
+
 async def create_case(executor: Executor, values: dict[str, Any]) -> int:
     """Store a marked case (declaration_id, area_code, look_back_days, marked_by, marked_at, visits); its id."""
     result = await executor.execute(insert(CASE).values(notified=0, venues=[], **values).returning(CASE.c.id))
@@ -120,6 +133,16 @@ async def add_exposures(executor: Executor, rows: list[dict[str, Any]]) -> None:
     """Store the exposures of one case (case_id, person_id, venue_id, visit_at, notified_at)."""
     if rows:
         await executor.execute(insert(EXPOSURE), rows)
+
+
+async def notified_since(executor: Executor, person_ids: Iterable[int], since: datetime) -> set[int]:
+    """Which of these people were sent an exposure notice since ``since``."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return set()
+    query = select(EXPOSURE.c.person_id).distinct().where(EXPOSURE.c.person_id.in_(ids),
+                                                          EXPOSURE.c.notified_at >= since)
+    return set((await executor.execute(query)).scalars())
 
 
 async def mark_declared(executor: Executor, person_ids: Iterable[int], now: datetime, within: timedelta) -> int:

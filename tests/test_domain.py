@@ -83,6 +83,8 @@ def _input(symptoms=(), exposures=(), visits=()) -> TriageInput:  # type: ignore
         (_input(exposures=["contact_suspected"]), YELLOW),
         (_input(exposures=["outbreak_area"]), YELLOW),
         (_input(exposures=["contact_confirmed"]), RED),
+        (_input(exposures=["same_place"]), YELLOW),  # an exposure notice alone: at the same venue and time
+        (_input(symptoms=["fever"], exposures=["same_place"]), RED),
         (_input(symptoms=["cough"], exposures=["contact_suspected"]), RED),
         (_input(symptoms=["cough"], visits=[("12052", "33")]), RED),
         (_input(visits=[("12052", "33")]), YELLOW),

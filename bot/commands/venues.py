@@ -181,7 +181,8 @@ async def suspend(connection: AsyncConnection, caller: Caller, command: ServerCo
 
 async def mark_case(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
     """/cabenh CODE [DAYS]: mark the person of a declaration of the official's area as a confirmed case; everyone
-    whose check-ins overlap the case's (same venue, within the kind's window) is told once, through the queue,
+    whose check-ins overlap the case's (same venue, within the kind's window) and who was not marked a case in the
+    look-back themself is told once, through the queue,
     with the venue and hour only; each venue's commune officials get the list, the province the totals."""
     area = caller.official_area
     if area is None:
@@ -203,8 +204,11 @@ async def mark_case(connection: AsyncConnection, caller: Caller, command: Server
     visits = await checkins.visits_of(connection, declaration["person_id"], subject, caller.now - timedelta(days=days))
     places = await venues.get_many(connection, [visit.venue_id for visit in visits])
     windows = parse_windows(settings.exposure_window_hours, settings.exposure_window_by_kind)
-    exposed = group_by_account(await checkins.overlapping(
-        connection, [(visit, windows[places[visit.venue_id]["kind"]]) for visit in visits]))
+    overlapping = await checkins.overlapping(
+        connection, [(visit, windows[places[visit.venue_id]["kind"]]) for visit in visits])
+    cases = await checkins.marked_people(connection, [visit.person_id for visit in overlapping],
+                                         caller.now - timedelta(days=days))
+    exposed = group_by_account(visit for visit in overlapping if (visit.person_id, visit.subject_name) not in cases)
     case_id = await checkins.create_case(connection, {
         "declaration_id": declaration["id"], "area_code": area, "look_back_days": days, "marked_by": caller.actor,
         "marked_at": caller.now, "visits": len(visits)})

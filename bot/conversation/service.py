@@ -59,6 +59,7 @@ from handlers.protocol import (
 )
 from handlers.triage import OutbreakArea
 from handlers.venues import codes as venue_codes
+from handlers.venues.notice import declares_after_notice
 from storage import checkins, conversations, declarations, inbound, notices, outbox, outbreak, persons, venues
 from storage.db import Database, is_sqlite
 
@@ -83,6 +84,7 @@ class _Job:
     row_id: int | None = None  # its stored arrival
     venue: dict[str, Any] | None = None  # the venue its "/checkin CODE" or QR link names
     household: tuple[str, ...] = ()
+    exposure_notice: bool = False  # its /tiepxuc comes from someone sent an exposure notice lately
     checked_in: list[str | None] | None = None  # who its SaveCheckin stored (None: the venue had closed)
 
     @property
@@ -155,6 +157,7 @@ class ConversationService:
             for job in fresh:
                 job.person = people.get(job.key)
             await _load_venues(connection, fresh, states, now)
+            await _load_notices(connection, fresh, now)
             for job in fresh:
                 job.outcome = self._run_engine(job, states.get(job.key), now, areas, headings)
             await self._save(connection, fresh, now)
@@ -240,6 +243,7 @@ class ConversationService:
             identity=job.key,
             venue=job.venue,
             household=job.household,
+            exposure_notice=job.exposure_notice,
             arrival_monitoring_days=self.settings.arrival_auto_monitoring_days,
             locale=_locale(state, job.person),
         )
@@ -275,7 +279,8 @@ class ConversationService:
                     records.append((person_id, dict(effect.record)))
         await persons.save_profiles(connection, profiles, now)
         ids = await declarations.add_many(connection, records)
-        await checkins.mark_declared(connection, [person_id for person_id, _ in records], now, DECLARED_WITHIN)
+        await checkins.mark_declared(connection, [person_id for person_id, record in records if record["for_self"]],
+                                     now, DECLARED_WITHIN)
         alerting = ("red", "yellow") if self.settings.alert_yellow else ("red",)
         for (person_id, record), declaration_id in zip(records, ids, strict=True):
             if record.get("monitor_days") and record["commune_code"]:
@@ -345,6 +350,17 @@ async def _load_venues(connection: AsyncConnection, jobs: list[_Job], states: di
     for job, ref in named:
         job.venue = found.get(ref)
         job.household = tuple(families.get(job.person["id"], ())) if job.person else ()
+
+
+async def _load_notices(connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:
+    """Whether the senders of the batch's /tiepxuc were sent an exposure notice lately: one query at most."""
+    asking = [job for job in jobs if job.person and declares_after_notice(job.incoming.text)]
+    if not asking:
+        return
+    told = await checkins.notified_since(connection, [job.person["id"] for job in asking],  # type: ignore[index]
+                                         now - DECLARED_WITHIN)
+    for job in asking:
+        job.exposure_notice = job.person["id"] in told  # type: ignore[index]
 
 
 async def _store_checkins(connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:

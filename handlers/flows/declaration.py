@@ -29,6 +29,7 @@ from handlers.matching.travel import places_travelled
 from handlers.matching.vocabulary import NO_WORDS, NO_WORDS_EN, YES_WORDS, YES_WORDS_EN
 from handlers.protocol import Context, Reply, SaveDeclaration
 from handlers.triage import TriageInput, listed_visits, triage
+from handlers.venues.notice import SAME_PLACE
 
 # Where a declaration starts, the words that choose the arrival declaration instead (handlers.flows.arrival).
 ARRIVAL_WORDS = ("nhap canh", "vua nhap canh", "moi nhap canh", "khai bao nhap canh", "tu nuoc ngoai ve",
@@ -255,10 +256,13 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     same_address = for_self or answers.get("subject_same_address") == "yes"
     visits = [p for p in answers["travel"] if p.get("code")]
     abroad = tuple(p["country"] for p in answers["travel"] if p.get("country"))
+    exposures = _chosen(answers["exposure"])
+    if for_self and ctx.exposure_notice:  # the venue notice's exposure is the sender's own, never a family member's
+        exposures |= {SAME_PLACE}
     result = triage(
         TriageInput(
             symptoms=_chosen(answers["symptoms"]),
-            exposures=_chosen(answers["exposure"]),
+            exposures=exposures,
             visited_areas=tuple(p["code"] for p in visits),
             visited_provinces=tuple(p["province"] for p in visits),
             visited_countries=abroad,

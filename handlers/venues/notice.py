@@ -8,11 +8,26 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import messages
+from handlers import commands
 from handlers.areas import catalog
+from handlers.text import fold
 from handlers.venues.windows import Exposed
 
 DECLARE_COMMAND = "/tiepxuc"  # starts a declaration that records the contact with a case
 DECLARE_LINK = "e_"  # /start e_: the same from the notice's button
+SAME_PLACE = "same_place"  # the exposure a notice records: at the same venue and time as a case
+
+
+def declares_after_notice(text: str) -> bool:
+    """True for /tiepxuc and the notice button's /start e_... (the sender's notices are then looked up)."""
+    name, _, argument = text.strip().partition(" ")
+    if not name.startswith("/"):
+        return False
+    command = commands.typed(fold(name[1:].split("@", 1)[0]))
+    if command is not None and command.action == "restart":
+        link = commands.start_link(argument.strip())
+        command = link[0] if link else None
+    return command is not None and command.action == "declare_exposed"
 
 
 def local_time(moment: datetime, zone: ZoneInfo) -> str:
@@ -52,6 +67,8 @@ def declare_button(locale: str, bot_username: str | None) -> dict[str, str] | No
 
 def venue_summary_line(locale: str, venue: Mapping[str, Any], first: datetime, last: datetime, people: int,
                        zone: ZoneInfo) -> str:
-    """One line of a commune's summary: a venue, the case's hours there, the number of people told."""
-    return messages.t(locale, "exposure.summary.line", place=venue_place(venue), start=local_time(first, zone),
+    """One line of a commune's summary: a venue, the case's hours there (one time for a single check-in), the
+    number of people told."""
+    key = "exposure.summary.line_once" if first == last else "exposure.summary.line"
+    return messages.t(locale, key, place=venue_place(venue), start=local_time(first, zone),
                       end=local_time(last, zone), people=str(people))

@@ -105,8 +105,8 @@ async def test_exactly_the_overlapping_people_are_told_once_and_never_who(servic
     commune, province = summaries
     assert commune.audience == {"kind": "area_officials", "area_code": "12052"}
     assert commune.text.startswith("Ca bệnh đã đến các địa điểm tại Xã Yên Mỹ, Hưng Yên:")
-    assert "• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên): ca bệnh có mặt 10:00 22/11/2026 – " in commune.text
-    assert "2 người được thông báo" in commune.text  # near and edge at the market; near and pupil at the school
+    assert ("• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên): ca bệnh có mặt lúc 10:00 22/11/2026; "
+            "2 người được thông báo") in commune.text  # near and edge at the market; near and pupil at the school
     assert province.audience == {"kind": "area_officials", "area_code": "33"}
     assert province.text == "Ca bệnh mới: 2 địa điểm tại Hưng Yên liên quan, 4 người được thông báo."
     assert all("Le Thi Benh" not in text for text, _ in summaries)
@@ -166,13 +166,17 @@ async def test_a_telegram_notice_has_a_declare_now_button_and_the_declaration_co
 
     clock.advance(hours=3)
     intro = await near.send("/start e_now")
-    assert "tờ khai sẽ tự ghi nhận bạn đã tiếp xúc với ca bệnh" in intro
-    review = await near.say_all("1", "1", "khong", "khong", "khong", "1")
-    assert "• Tiếp xúc, đi lại: Tiếp xúc gần với ca bệnh xác định (F0)" in review
-    await near.send("1")
+    assert "ghi thêm việc bạn có mặt cùng nơi, cùng lúc với ca bệnh" in intro
+    asked = await near.say_all("1", "1", "khong")
+    assert "tiếp xúc" in asked.lower()  # the contact question is still asked: there may be other exposures
+    await near.say_all("khong", "khong", "khong", "1")
+    result = await near.send("1")
+    assert "VÀNG" in result and "Có mặt cùng nơi, cùng lúc với ca bệnh xác định (theo thông báo tiếp xúc)" in result
+    assert "F0" not in result
     person_id = await _person_id(database, "777")
     [declaration] = await rows(database, Declaration, Declaration.person_id == person_id)
-    assert declaration["answers"]["exposure"] == ["contact_confirmed"]
+    assert declaration["answers"]["exposure"] == ["none"]
+    assert (declaration["risk_level"], declaration["reasons"]) == ("yellow", ["same_place"])
     [exposure] = await rows(database, Exposure)
     assert exposure["person_id"] == person_id and exposure["declared_at"] == clock.now
 
@@ -244,3 +248,76 @@ async def test_someone_who_reads_english_gets_the_answer_and_the_notice_in_engli
         "⚠️ EXPOSURE NOTICE: You were at these places at the same time as a confirmed case:")
     assert "• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên) — around 09:00 22/11/2026" in notice["text"]
     assert "type /tiepxuc" in notice["text"]
+
+
+async def _told_after_case(service, database, clock) -> tuple[Chat, Chat]:  # type: ignore[no-untyped-def]
+    """A case and "near" checked in at the market together; the case is marked and near is told."""
+    market = await venue_of(service)
+    case = await registered(service, "case", "le thi benh", "0900000001")
+    near = await registered(service, "near", "pham van gan", "0900000002")
+    await case.say_all(f"/checkin {market}", "1")
+    await near.say_all(f"/checkin {market}", "1")
+    code = await _case_declaration(case)
+    official = await add_official(service, database)
+    await official.send(f"/cabenh {code}")
+    assert [row["external_id"] for row in await exposure_notices(database)] == ["near"]
+    return near, official
+
+
+async def test_without_a_notice_tiepxuc_is_an_ordinary_declaration(service, database, clock) -> None:
+    chat = await registered(service, "nobody", "pham van gan", "0900000002")
+    for command in ("/tiepxuc", "/start e_now", "/start e_anything"):
+        intro = await chat.send(command)
+        assert "Bạn chưa nhận thông báo tiếp xúc nào gần đây, đây là tờ khai y tế thông thường." in intro
+    result = await chat.say_all(*SELF_GREEN)
+    assert "XANH" in result
+    [declaration] = await rows(database, Declaration)
+    assert (declaration["risk_level"], declaration["reasons"]) == ("green", [])
+
+
+async def test_a_notice_older_than_two_weeks_no_longer_counts(service, database, clock) -> None:
+    near, _ = await _told_after_case(service, database, clock)
+    clock.advance(days=15)
+    assert "Bạn chưa nhận thông báo tiếp xúc" in await near.send("/tiepxuc")
+
+
+async def test_after_a_notice_symptoms_make_it_red_and_other_contacts_are_still_asked(service, database, clock) -> None:
+    near, _ = await _told_after_case(service, database, clock)
+    await near.say_all("/tiepxuc", "1", "1")
+    await near.say_all("ho", "f1", "khong", "khong", "1")
+    result = await near.send("1")
+    assert "ĐỎ" in result
+    [declaration] = await rows(database, Declaration, Declaration.subject_name == "Pham Van Gan")
+    assert declaration["reasons"] == ["symptoms", "contact_suspected", "same_place"]
+
+
+async def test_a_declaration_for_a_child_from_the_notice_does_not_give_the_child_the_parents_exposure(
+    service, database, clock
+) -> None:
+    near, official = await _told_after_case(service, database, clock)
+    await near.say_all("/tiepxuc", "1", "2", "pham van be", "2018", "nam", "con", "bo qua", "co")
+    result = await near.say_all("khong", "khong", "khong", "khong", "1", "1")
+    assert "XANH" in result
+    [child] = await rows(database, Declaration, Declaration.subject_name == "Pham Van Be")
+    assert (child["risk_level"], child["reasons"]) == ("green", [])
+    [exposure] = await rows(database, Exposure)
+    assert exposure["declared_at"] is None  # a declaration for someone else does not answer the notice
+    assert "1 người được thông báo, 0 đã khai báo trong 24 giờ" in await official.send("/thongke")
+
+
+async def test_someone_already_marked_a_case_is_not_told_of_a_later_case(service, database, clock) -> None:
+    market = await venue_of(service)
+    first = await registered(service, "first", "le thi benh", "0900000001")
+    second = await registered(service, "second", "tran van hai", "0900000003")
+    near = await registered(service, "near", "pham van gan", "0900000002")
+    for chat in (first, second, near):
+        await chat.say_all(f"/checkin {market}", "1")
+    official = await add_official(service, database)
+    first_code = await _case_declaration(first)
+    await official.send(f"/cabenh {first_code}")
+    assert sorted(row["external_id"] for row in await exposure_notices(database)) == ["near", "second"]
+    second_code = await _case_declaration(second)
+    marked = await official.send(f"/cabenh {second_code}")
+    assert "1 người đã có mặt cùng lúc sẽ được thông báo" in marked  # near only: the first case is not told
+    told = [row["external_id"] for row in await exposure_notices(database)]
+    assert sorted(told) == ["near", "near", "second"]
