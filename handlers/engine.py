@@ -37,6 +37,7 @@ STATE_VERSION = 1
 DONE = "__done__"
 CONFIRM = "confirm"
 RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
+PAUSED = "paused"  # the conversation a check-in interrupted, taken up again after it
 NOTICE = "exposure_notice"  # a declaration started from an exposure notice the sender really received
 
 
@@ -228,29 +229,39 @@ def _redeem(out: Outcome, argument: str, ctx: Context) -> None:
 
 
 def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
-    """/checkin CODE or the QR's /start l_<token>: confirm at the venue (the service looked it up in ctx.venue);
-    someone not registered registers first and comes back to the same venue."""
+    """/checkin CODE or the QR's /start l_<token>: confirm at the venue (the service looked it up in ctx.venue),
+    then back to the question that was on screen; a bare /checkin or a code no venue has asks for the code.
+    Someone not registered registers first and comes back to the same venue."""
     venue = ctx.venue
-    if not argument.strip() and ctx.registered:  # a bare /checkin: the code is asked
-        _reset(out, ctx)
-        _start_flow(out, "checkin", ctx)
-        return
-    if venue is None or not argument.strip():
-        out.replies.append(Reply(t(ctx.locale, "checkin.usage" if not argument.strip() else "checkin.unknown")))
+    if not ctx.registered and (venue is None or not argument.strip()):
+        key = "checkin.usage" if not argument.strip() else "checkin.unknown_register_first"
+        out.replies.append(Reply(t(ctx.locale, key)))
         _reprompt(out, ctx)
         return
-    if venue["status"] != "active":
+    if venue is not None and venue["status"] != "active":
         out.replies.append(Reply(t(ctx.locale, "checkin.suspended", name=venue["name"])))
         _reprompt(out, ctx)
         return
-    snapshot = venue_flows.venue_snapshot(venue, ctx.household)
+    paused = out.state.get(PAUSED) if out.state.get("flow") == "checkin" else _paused(out.state)
+    snapshot = venue_flows.venue_snapshot(venue, ctx.household) if venue is not None else None
     _reset(out, ctx)
     if not ctx.registered:
-        out.replies.append(Reply(t(ctx.locale, "checkin.register_first", name=venue["name"])))
+        out.replies.append(Reply(t(ctx.locale, "checkin.register_first", name=venue["name"])))  # type: ignore[index]
         _start_flow(out, "register", ctx)
         out.state[RESUME_CHECKIN] = snapshot
         return
-    _start_flow(out, "checkin", ctx, presets={"venue": snapshot})
+    if snapshot is None and argument.strip():  # a mistyped code or a broken link: the code is asked
+        out.replies.append(Reply(t(ctx.locale, "checkin.unknown")))
+    _start_flow(out, "checkin", ctx, presets={"venue": snapshot} if snapshot else None)
+    if paused:
+        out.state[PAUSED] = paused
+
+
+def _paused(state: dict[str, Any]) -> dict[str, Any] | None:
+    """The conversation under way, kept while a check-in is confirmed (the flow, its step and answers)."""
+    if not state.get("flow"):
+        return None
+    return {key: value for key, value in state.items() if key not in ("v", "touched", "locale")}
 
 
 def _declare_exposed(out: Outcome, ctx: Context) -> None:
@@ -268,6 +279,14 @@ def _declare_exposed(out: Outcome, ctx: Context) -> None:
 
 
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
+    """/huy: the conversation under way is dropped; a check-in in the middle of one goes back to it."""
+    paused = out.state.get(PAUSED) if out.state.get("flow") == "checkin" else None
+    if paused:
+        _reset(out, ctx)
+        out.state.update(paused)
+        out.replies.append(Reply(t(ctx.locale, "checkin.cancelled")))
+        _reprompt(out, ctx, short=False)
+        return
     was_active = bool(out.state.get("flow"))
     _reset(out, ctx)
     out.replies.append(Reply(t(ctx.locale, "command.cancelled" if was_active else "command.nothing_to_cancel")))
@@ -434,13 +453,18 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     on_path = {step.id for step in flow.path(answers)}
     completion = FLOWS[flow.id][1]({k: v for k, v in answers.items() if k in on_path}, ctx)
     then = out.state.get("then")
-    out.say([*completion.effects, *completion.replies])
-    resume = out.state.get(RESUME_CHECKIN)
+    resume = out.state.get(RESUME_CHECKIN) if flow.id == "register" and completion.next_flow else None
+    said = [Reply(t(ctx.locale, "checkin.registered", name=resume["name"]))] if resume else completion.replies
+    out.say([*completion.effects, *said])
+    paused = out.state.get(PAUSED)
     _reset(out, ctx)
-    if resume and flow.id == "register" and completion.next_flow:  # registered to check in: back to the venue
+    if resume:  # registered to check in: back to the venue
         _start_flow(out, "checkin", ctx, presets={"venue": resume})
     elif completion.next_flow:
         _open(out, NextFlow(then) if then else completion.next_flow, ctx)
+    elif paused and flow.id == "checkin":  # checked in (or not): back to the question on screen before
+        out.state.update(paused)
+        _reprompt(out, ctx, short=False)
 
 
 # --- prompts --------------------------------------------------------------------------------------
@@ -626,6 +650,8 @@ def _parse_text(step: Step, text: str, state: dict[str, Any], ctx: Context) -> P
         listed = _from_list(step, text, picked, state, ctx)
         if listed is not None:
             return listed
+    if step.choices is not None and step.parse is not None:  # the flow's own words for its computed options
+        return step.parse(text, state["answers"], ctx)
     if step.choices is not None:
         return matching.choose_one(text, matching.from_labels(_options(step, state, ctx)), ctx.locale)
     if step.kind == CHOICE:

@@ -4,7 +4,7 @@ MESSAGES = {
     # /diadiem: registering a venue
     "venue.register_first": (
         "Please register your details first (type "
-        "/khaibao), then type /diadiem to register a venue."
+        "/declare), then type /venue to register a venue."
     ),
     "venue.ask.name": (
         "What is the venue called? (For example: Yen My "
@@ -38,18 +38,18 @@ MESSAGES = {
     "venue.save": "Save venue",
     "venue.saved": (
         "Venue “{name}” registered. Check-in code: {code}.\n"
-        "Print the attached A4 poster and put it up at the entrance. Type /luotvao to see today's check-ins."
+        "Print the attached A4 poster and put it up at the entrance. Type /visits to see today's check-ins."
     ),
     "venue.poster": "Check-in poster of “{name}” (code {code}).",
     "venue.poster_zalo": (
         "Zalo cannot send PDF files: here is the venue's QR code to print, with the typed code {code}. "
-        "The full A4 poster: type /inposter {code} on Telegram or ask the commune officials to print it."
+        "The full A4 poster: type /poster {code} on Telegram or ask the commune officials to print it."
     ),
     "venue.poster_usage": (
-        "Type /inposter CODE to get the poster of a "
-        "venue you registered again (e.g. /inposter K7F3QX)."
+        "Type /poster CODE to get the poster of a "
+        "venue you registered again (e.g. /poster K7F3QX)."
     ),
-    "venue.count_usage": "Type /luotvao CODE to see today's check-ins at a venue (e.g. /luotvao K7F3QX).",
+    "venue.count_usage": "Type /visits CODE to see today's check-ins at a venue (e.g. /visits K7F3QX).",
     "venue.count_heading": "Today's check-ins at your venues:",
     "venue.count_line": "• {name} (code {code}): {count}",
     "venue.count_one": "“{name}” (code {code}) has {count} check-ins today.",
@@ -73,6 +73,9 @@ MESSAGES = {
         "entrance, e.g. /checkin K7F3QX), or scan the QR code."
     ),
     "checkin.unknown": "No venue has this code. Please check the code on the poster and type it again.",
+    "checkin.unknown_register_first": (
+        "No venue has this code. Please register your details first, then type /checkin and the code on the poster."
+    ),
     "checkin.suspended": (
         "Sorry, check-ins at “{name}” are suspended at the health authority's request. "
         "Thank you for following the instructions on site."
@@ -81,9 +84,13 @@ MESSAGES = {
         "To check in at “{name}” you need to register your details once. Once registered, khaibao brings you back "
         "to check in here."
     ),
+    "checkin.registered": "Your details are saved. Next comes the check-in at “{name}”.",
     "checkin.register_again": "Please register before checking in. Type /khaibao to register.",
     "checkin.confirm": "Check in at: {name}\nAddress: {address}\nTime: {time}\n\nConfirm to check in.",
-    "checkin.ask_code": "Type the check-in code printed on the poster at the entrance (6 characters, e.g. K7F3QX).",
+    "checkin.ask_code": (
+        "Type the check-in code printed on the poster at the entrance (6 characters, e.g. K7F3QX), "
+        "or /cancel not to check in."
+    ),
     "checkin.label.venue": "Venue",
     "checkin.label.confirm": "Confirmation",
     "checkin.option.self": "Confirm check-in",
@@ -132,11 +139,11 @@ MESSAGES = {
         "If someone who was here at the same time falls ill, khaibao will tell you."
     ),
     # /huongdan lines
-    "guide.diadiem": "/diadiem — register a venue (market, shop, office...) and get its QR poster",
+    "guide.diadiem": "/venue — register a venue (market, shop, office...) and get its QR poster",
     "guide.checkin": "/checkin CODE — check in at a venue",
-    "guide.luotvao": "/luotvao [CODE] — today's check-ins at a venue",
-    "guide.inposter": "/inposter CODE — get a venue's QR poster again",
-    "guide.tiepxuc": "/tiepxuc — declare after an exposure notice",
+    "guide.luotvao": "/visits [CODE] — today's check-ins at a venue",
+    "guide.inposter": "/poster CODE — get a venue's QR poster again",
+    "guide.tiepxuc": "/exposed — declare after an exposure notice",
     "guide.dsdiadiem": "/dsdiadiem — the check-in venues of your area",
     "guide.cabenh": "/cabenh CODE [DAYS] — mark a confirmed case and notify those who were there at the same time",
     "guide.tamdung": "/tamdung CODE [mo] — suspend (or reopen) check-ins at a venue",

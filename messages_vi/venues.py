@@ -60,6 +60,9 @@ MESSAGES = {
     # check-in
     "checkin.usage": "Gõ /checkin MÃ (mã in trên áp phích ở lối vào, ví dụ: /checkin K7F3QX), hoặc quét mã QR.",
     "checkin.unknown": "Không tìm thấy địa điểm có mã này. Vui lòng kiểm tra mã trên áp phích và gõ lại.",
+    "checkin.unknown_register_first": (
+        "Không tìm thấy địa điểm có mã này. Hãy đăng ký thông tin trước, sau đó gõ /checkin và mã in trên áp phích."
+    ),
     "checkin.suspended": (
         "Rất tiếc, địa điểm «{name}» đang tạm dừng check-in theo yêu cầu của cơ quan y tế. "
         "Cảm ơn bạn đã chấp hành, vui lòng làm theo hướng dẫn tại chỗ."
@@ -68,9 +71,12 @@ MESSAGES = {
         "Để check-in tại «{name}», bạn cần đăng ký thông tin một lần. Đăng ký xong, khaibao sẽ đưa bạn quay lại "
         "check-in tại đây."
     ),
+    "checkin.registered": "Đã lưu thông tin của bạn. Tiếp theo là check-in tại «{name}».",
     "checkin.register_again": "Bạn cần đăng ký thông tin trước khi check-in. Gõ /khaibao để đăng ký.",
     "checkin.confirm": "Check-in tại: {name}\nĐịa chỉ: {address}\nThời gian: {time}\n\nBấm xác nhận để check-in.",
-    "checkin.ask_code": "Gõ mã check-in in trên áp phích ở lối vào (6 ký tự, ví dụ: K7F3QX).",
+    "checkin.ask_code": (
+        "Gõ mã check-in in trên áp phích ở lối vào (6 ký tự, ví dụ: K7F3QX), hoặc /huy nếu không check-in."
+    ),
     "checkin.label.venue": "Địa điểm",
     "checkin.label.confirm": "Xác nhận",
     "checkin.option.self": "Xác nhận check-in",

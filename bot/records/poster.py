@@ -67,9 +67,11 @@ def poster_pdf(venue: Mapping[str, Any], bot_username: str | None) -> bytes:
     y -= 6 * mm + size + 12 * mm
     page.setFont(FONT, 12)
     page.drawCentredString(middle, y, messages.t("vi", "poster.code_label"))
+    page.setFont(FONT, 10)
+    page.drawCentredString(middle, y - 5 * mm, messages.t("en", "poster.code_label"))
     page.setFont(BOLD, 34)
-    page.drawCentredString(middle, y - 13 * mm, venue["code"])
-    y -= 24 * mm
+    page.drawCentredString(middle, y - 17 * mm, venue["code"])
+    y -= 28 * mm
     for locale, font_size in (("vi", 11), ("en", 10)):
         text = messages.t(locale, "poster.instructions", code=venue["code"])
         for line in text.split("\n"):

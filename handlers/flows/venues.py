@@ -10,6 +10,9 @@ from handlers import field_sizes, parsers
 from handlers.areas import catalog
 from handlers.flow import CHOICE, END, REVIEW, TEXT, Answers, Completion, Flow, Invalid, Ok, Option, Parsed, Step
 from handlers.flows import common
+from handlers.matching import options as matching
+from handlers.matching import vocabulary
+from handlers.matching.normal import meaningful
 from handlers.protocol import Context, Reply, SaveCheckin, ServerCommand
 from handlers.venues import codes
 from handlers.venues.kinds import KINDS
@@ -19,10 +22,13 @@ SELF, FAMILY, CANCEL = "self", "family", "cancel"
 
 
 def venue_name(text: str, answers: Answers, ctx: Context) -> Parsed:
-    """The venue's name as people know it: 2 characters up to the column's size."""
+    """The venue's name as people know it: 2 characters up to the column's size; kept as typed, but a name typed
+    all in lower case ("cho hong minh") gets capitals like a person's name ("Cho Hong Minh")."""
     value = parsers.parse_free_text(text, field_sizes.VENUE_NAME)
     if isinstance(value, Ok) and len(value.value) < 2:
         return Invalid("venue.name_too_short")
+    if isinstance(value, Ok) and value.value == value.value.lower():
+        return Ok(" ".join(word[:1].upper() + word[1:] for word in value.value.split(" ")))
     return value
 
 
@@ -96,6 +102,18 @@ def _confirm_choices(answers: Answers, ctx: Context) -> list[tuple[str, str]]:
     return [*options, (CANCEL, messages.t(ctx.locale, "checkin.option.cancel"))]
 
 
+def confirm_answer(text: str, answers: Answers, ctx: Context) -> Parsed:
+    """The answer to a check-in's confirmation: a yes word ("ok", "có", "đồng ý") checks in oneself, a no word
+    declines, anything else is one of the options listed."""
+    words = " ".join(meaningful(text))
+    vocab = vocabulary.of(ctx.locale)
+    if words in vocab.yes or words in vocab.confirm:
+        return Ok(SELF)
+    if words in vocab.no:
+        return Ok(CANCEL)
+    return matching.choose_one(text, matching.from_labels(_confirm_choices(answers, ctx)), ctx.locale)
+
+
 CHECKIN = Flow(
     "checkin",
     1,
@@ -103,7 +121,7 @@ CHECKIN = Flow(
         # asked only after a bare /checkin: /checkin CODE and the QR's link give it
         Step("venue", "checkin.ask_code", TEXT, "checkin.label.venue", "confirm", parse=venue_answer, editable=False),
         Step("confirm", "checkin.confirm", CHOICE, "checkin.label.confirm", END, editable=False,
-             choices=_confirm_choices, prompt_params=_confirm_params),
+             choices=_confirm_choices, prompt_params=_confirm_params, parse=confirm_answer),
     ),
 )
 

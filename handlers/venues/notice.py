@@ -13,7 +13,7 @@ from handlers.areas import catalog
 from handlers.text import fold
 from handlers.venues.windows import Exposed
 
-DECLARE_COMMAND = "/tiepxuc"  # starts a declaration that records the contact with a case
+DECLARE_COMMAND = "tiepxuc"  # starts a declaration that records the exposure of the notice
 DECLARE_LINK = "e_"  # /start e_: the same from the notice's button
 SAME_PLACE = "same_place"  # the exposure a notice records: at the same venue and time as a case
 
@@ -54,7 +54,8 @@ def exposure_text(locale: str, exposed: Exposed, venues: Mapping[int, Mapping[st
         who = messages.t(locale, "exposure.notice.family", names=", ".join(sorted(exposed.family)))
     else:
         who = messages.t(locale, "exposure.notice.you")
-    return messages.t(locale, "exposure.notice", who=who, visits="\n".join(lines), command=DECLARE_COMMAND)
+    command = commands.shown_name(commands.BY_NAME[DECLARE_COMMAND], locale)
+    return messages.t(locale, "exposure.notice", who=who, visits="\n".join(lines), command=f"/{command}")
 
 
 def declare_button(locale: str, bot_username: str | None) -> dict[str, str] | None:

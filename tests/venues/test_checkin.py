@@ -61,6 +61,7 @@ async def test_an_owner_registers_a_venue_and_its_poster_opens_it(service, datab
     assert "QUÉT MÃ QR ĐỂ CHECK-IN Y TẾ" in text and "SCAN THE QR CODE TO CHECK IN" in text
     assert "Cho Yen My" in text and "Xã Yên Mỹ, Hưng Yên" in text and code in text
     assert f"/checkin {code}" in text and "Dùng Zalo hoặc không quét được" in text and "On Zalo" in text
+    assert "Không quét được? Gõ /checkin và mã:" in text and "Cannot scan? Type /checkin and the code:" in text
     assert [float(side) for side in page.mediabox[2:]] == pytest.approx([595.27, 841.89], abs=0.1)  # A4
 
     again = await owner.send(f"/inposter {code.lower()}")
@@ -78,6 +79,8 @@ async def test_someone_new_scans_registers_and_comes_back_to_the_same_venue(serv
     assert "Để check-in tại «Cho Yen My», bạn cần đăng ký thông tin một lần." in first
     assert "1. Tôi đồng ý" in first  # the consent question comes first
     back = await visitor.say_all(*registration("pham thi khach", "0933333333")[1:])
+    assert back.startswith("Đã lưu thông tin của bạn. Tiếp theo là check-in tại «Cho Yen My».")
+    assert "tờ khai y tế" not in back
     assert "Check-in tại: Cho Yen My" in back and "Địa chỉ: so 5 duong chinh, Xã Yên Mỹ, Hưng Yên" in back
     assert "Thời gian: 09:00 22/11/2026" in back and "1. Xác nhận check-in" in back
     clock.advance(minutes=1)
@@ -112,6 +115,79 @@ async def test_unknown_codes_get_a_hint_and_a_bare_command_asks_the_code(service
     assert (await citizen.send("/checkin ZZZZZZ")).startswith("Không tìm thấy địa điểm có mã này.")
     assert (await citizen.send("/checkin 12")).startswith("Không tìm thấy địa điểm có mã này.")
     assert (await citizen.send("/start l_notavenuetoken")).startswith("Không tìm thấy địa điểm có mã này.")
+
+
+async def test_a_broken_link_or_code_waits_for_the_code_and_nothing_else_is_shown(service) -> None:
+    code = await venue_of(service)
+    citizen = await registered(service, "c1", "le van la", "0911111111")  # now asked about a declaration
+    for wrong in ("/start l_garbage", "/start l_notavenuetoken", "/checkin ZZZZZZ"):
+        answer = await citizen.send(wrong)
+        assert answer.startswith("Không tìm thấy địa điểm có mã này. Vui lòng kiểm tra mã trên áp phích và gõ lại.")
+        assert "Gõ mã check-in in trên áp phích" in answer and "Bạn khai báo cho ai?" not in answer
+    assert "Check-in tại: Cho Yen My" in await citizen.send(code)
+    done = await citizen.send("1")
+    assert done.startswith("✅ Đã check-in tại «Cho Yen My»") and "Bạn khai báo cho ai?" in done  # back to it
+    newcomer = Chat(service, user_id="n1")
+    await newcomer.send("chao")
+    refused = await newcomer.send("/start l_garbage")
+    assert refused.startswith("Không tìm thấy địa điểm có mã này. Hãy đăng ký thông tin trước")
+    assert "gõ lại" not in refused
+
+
+async def test_a_check_in_in_the_middle_of_a_declaration_goes_back_to_its_question(service, database) -> None:
+    code = await venue_of(service)
+    citizen = await registered(service, "c1", "le van la", "0911111111")
+    asked = await citizen.say_all("1", "ho")  # for oneself, a cough: now the contacts
+    offer = await citizen.send(f"/checkin {code}")
+    assert "Check-in tại: Cho Yen My" in offer
+    back = await citizen.send("1")
+    assert back.startswith("✅ Đã check-in tại «Cho Yen My»")
+    assert back.endswith(asked.split("\n\n")[-1])  # the contact question again, with the answers kept
+    await citizen.say_all("/checkin", code)
+    assert (await citizen.send("/huy")).startswith("Đã bỏ qua, bạn chưa check-in.")
+    await citizen.say_all("/checkin", code, "2")
+    review = await citizen.say_all("khong", "khong", "khong", "1")
+    assert "• Triệu chứng: Ho" in review
+    assert "VÀNG" in await citizen.send("1")
+    assert len(await rows(database, Checkin)) == 1
+
+
+@pytest.mark.parametrize("word", ["ok", "co", "có", "yes", "dong y", "đồng ý", "oke", "Ok ạ", "vâng"])
+async def test_the_usual_yes_words_confirm_a_check_in(service, database, word: str) -> None:
+    code = await venue_of(service)
+    citizen = await registered(service, "c1", "le van la", "0911111111")
+    await citizen.send(f"/checkin {code}")
+    assert (await citizen.send(word)).startswith("✅ Đã check-in tại «Cho Yen My»")
+    assert len(await rows(database, Checkin)) == 1
+
+
+async def test_no_words_decline_and_english_yes_words_confirm_in_english(service, database) -> None:
+    code = await venue_of(service)
+    citizen = await registered(service, "c1", "le van la", "0911111111")
+    await citizen.send(f"/checkin {code}")
+    assert (await citizen.send("khong")).startswith("Đã bỏ qua, bạn chưa check-in.\n\nBạn khai báo cho ai?")
+    await citizen.send("/language english")
+    await citizen.send(f"/checkin {code}")
+    assert (await citizen.send("sure")).startswith("✅ Checked in at “Cho Yen My”")
+
+
+async def test_the_venue_commands_have_english_names_and_lower_case_venue_names_get_capitals(
+    service, database
+) -> None:
+    owner = await registered(service, "owner", "tran van chu", "0987654321")
+    await owner.send("/language english")
+    assert "What is the venue called?" in await owner.send("/venue")
+    saved = await owner.say_all("cho hong minh", "market", "hung yen", "yen my", "so 5", "skip", "1")
+    assert "/visits" in saved and "/luotvao" not in saved
+    code = re.search(r"code: ([A-Z0-9]{6})", saved).group(1)  # type: ignore[union-attr]
+    assert (await owner.send(f"/poster {code}")).startswith("Check-in poster of “Cho Hong Minh”")
+    assert (await owner.send("/visits")).startswith("Today's check-ins at your venues:")
+    assert "/exposed" in await owner.send("/help")
+    assert "ordinary health declaration" in await owner.send("/exposed")
+    await owner.send("/huy")
+    await owner.send("/venue")
+    await owner.say_all("Quán cà phê iCafe", "shop", "hung yen", "yen my", "so 6", "skip", "1")
+    assert [venue["name"] for venue in await rows(database, Venue)] == ["Cho Hong Minh", "Quán cà phê iCafe"]
 
 
 async def test_the_owner_and_staff_see_todays_count_and_never_names(service, database, clock) -> None:

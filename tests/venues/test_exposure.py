@@ -247,7 +247,7 @@ async def test_someone_who_reads_english_gets_the_answer_and_the_notice_in_engli
     assert notice["text"].startswith(
         "⚠️ EXPOSURE NOTICE: You were at these places at the same time as a confirmed case:")
     assert "• Cho Yen My (so 5 duong chinh, Xã Yên Mỹ, Hưng Yên) — around 09:00 22/11/2026" in notice["text"]
-    assert "type /tiepxuc" in notice["text"]
+    assert "type /exposed" in notice["text"] and "/tiepxuc" not in notice["text"]
 
 
 async def _told_after_case(service, database, clock) -> tuple[Chat, Chat]:  # type: ignore[no-untyped-def]
