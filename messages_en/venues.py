@@ -85,6 +85,11 @@ MESSAGES = {
         "to check in here."
     ),
     "checkin.registered": "Your details are saved. Next comes the check-in at “{name}”.",
+    "rights.venue_data": (
+        "Check-ins: {checkins}; "
+        "venues you registered: {venues}; exposure notices received: {notices}."
+    ),
+    "rights.venue_owned": "• Your venue: {name} (code {code})",
     "checkin.register_again": "Please register before checking in. Type /khaibao to register.",
     "checkin.confirm": "Check in at: {name}\nAddress: {address}\nTime: {time}\n\nConfirm to check in.",
     "checkin.ask_code": (

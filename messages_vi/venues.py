@@ -72,6 +72,11 @@ MESSAGES = {
         "check-in tại đây."
     ),
     "checkin.registered": "Đã lưu thông tin của bạn. Tiếp theo là check-in tại «{name}».",
+    "rights.venue_data": (
+        "Check-in: {checkins} lượt; "
+        "địa điểm bạn đã đăng ký: {venues}; thông báo tiếp xúc đã nhận: {notices}."
+    ),
+    "rights.venue_owned": "• Địa điểm của bạn: {name} (mã {code})",
     "checkin.register_again": "Bạn cần đăng ký thông tin trước khi check-in. Gõ /khaibao để đăng ký.",
     "checkin.confirm": "Check-in tại: {name}\nĐịa chỉ: {address}\nThời gian: {time}\n\nBấm xác nhận để check-in.",
     "checkin.ask_code": (

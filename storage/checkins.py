@@ -47,6 +47,24 @@ async def households(executor: Executor, person_ids: Iterable[int], now: datetim
     return {person_id: sorted(set(names)) for person_id, names in found.items()}
 
 
+async def of_person(executor: Executor, person_id: int) -> list[dict[str, Any]]:
+    """One account's check-ins (its own and its family's), oldest first, with the venue's name and code."""
+    query = (select(CHECKIN.c.at, CHECKIN.c.subject_name, VENUE.c.name.label("venue"), VENUE.c.code)
+             .select_from(CHECKIN.join(VENUE, VENUE.c.id == CHECKIN.c.venue_id))
+             .where(CHECKIN.c.person_id == person_id).order_by(CHECKIN.c.at, CHECKIN.c.id))
+    return [dict(row._mapping) for row in await executor.execute(query)]
+
+
+async def exposures_of(executor: Executor, person_id: int) -> list[dict[str, Any]]:
+    """The exposure notices one account was sent, oldest first: the venue, the visit's time, when it was told
+    and when it declared (never who the case is)."""
+    query = (select(VENUE.c.name.label("venue"), VENUE.c.code, EXPOSURE.c.visit_at, EXPOSURE.c.notified_at,
+                    EXPOSURE.c.declared_at)
+             .select_from(EXPOSURE.join(VENUE, VENUE.c.id == EXPOSURE.c.venue_id))
+             .where(EXPOSURE.c.person_id == person_id).order_by(EXPOSURE.c.notified_at, EXPOSURE.c.id))
+    return [dict(row._mapping) for row in await executor.execute(query)]
+
+
 async def count_between(executor: Executor, venue_ids: Iterable[int], start: datetime, end: datetime) -> dict[int, int]:
     """Check-ins per venue in [start, end) (people, never names)."""
     ids = sorted(set(venue_ids))

@@ -17,7 +17,7 @@ from bot.settings import Settings
 from handlers.areas import catalog
 from handlers.parsers import phone_display
 from handlers.protocol import Reply, ServerCommand
-from storage import audit, checkins
+from storage import audit, checkins, venues
 from storage.db import Database, release_deleted
 from storage.erasure import apply_retention, erase_person
 from storage.models import Declaration
@@ -30,7 +30,7 @@ async def _declarations(connection: AsyncConnection, person_id: int) -> list[dic
 
 
 async def my_data(connection: AsyncConnection, caller: Caller, command: ServerCommand) -> list[Reply]:
-    """The sender's profile and declarations, as text and as a JSON file."""
+    """The sender's profile, declarations, check-ins, venues and exposure notices, as text and as a JSON file."""
     person = caller.person
     if not person or not person["consent_at"]:
         return [Reply(caller.t("rights.nothing"))]
@@ -49,11 +49,22 @@ async def my_data(connection: AsyncConnection, caller: Caller, command: ServerCo
         "rights.declaration_line" if row["for_self"] else "rights.declaration_line_for", name=row["subject_name"],
         time=row["created_at"].astimezone(zone).strftime("%H:%M %d/%m/%Y"),
         level=caller.t(f"level.{row['risk_level']}"), code=row["code"]) for row in rows[-10:]]
+    visits = await checkins.of_person(connection, person["id"])
+    owned = await venues.owned_by(connection, person["id"])
+    notices = await checkins.exposures_of(connection, person["id"])
+    lines.append(caller.t("rights.venue_data", checkins=str(len(visits)), venues=str(len(owned)),
+                          notices=str(len(notices))))
+    lines += [caller.t("rights.venue_owned", name=venue["name"], code=venue["code"]) for venue in owned]
     export = {
         "profile": {key: _plain(person[key]) for key in (
             "channel", "full_name", "birth_date", "birth_year", "gender", "phone", "id_number", "province_code",
             "commune_code", "street", "former", "consent_at", "created_at")},
         "declarations": [{key: _plain(value) for key, value in row.items() if key != "person_id"} for row in rows],
+        "checkins": [{key: _plain(value) for key, value in row.items()} for row in visits],
+        "venues": [{key: _plain(venue[key]) for key in (
+            "name", "kind", "code", "province_code", "commune_code", "street", "schedule", "status", "created_at")}
+            for venue in owned],
+        "exposure_notices": [{key: _plain(value) for key, value in row.items()} for row in notices],
     }
     document = json.dumps(export, ensure_ascii=False, indent=2).encode("utf-8")
     return [Reply("\n".join([text, *lines, caller.t("rights.file_note")]),

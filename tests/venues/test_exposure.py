@@ -4,6 +4,7 @@ the case is; the officials get the venues and counts; a declaration from the not
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -321,3 +322,21 @@ async def test_someone_already_marked_a_case_is_not_told_of_a_later_case(service
     assert "1 người đã có mặt cùng lúc sẽ được thông báo" in marked  # near only: the first case is not told
     told = [row["external_id"] for row in await exposure_notices(database)]
     assert sorted(told) == ["near", "near", "second"]
+
+
+async def test_my_data_includes_check_ins_venues_owned_and_exposure_notices(service, database, clock) -> None:
+    near, _ = await _told_after_case(service, database, clock)
+    owner = Chat(service, user_id="owner")
+    owned = await owner.send("/dulieucuatoi")
+    assert "Check-in: 0 lượt; địa điểm bạn đã đăng ký: 1; thông báo tiếp xúc đã nhận: 0." in owned
+    assert "• Địa điểm của bạn: Cho Yen My (mã " in owned
+    shown = await near.send("/dulieucuatoi")
+    assert "Check-in: 1 lượt; địa điểm bạn đã đăng ký: 0; thông báo tiếp xúc đã nhận: 1." in shown
+    [reply] = [reply for reply in near.replies if reply.document]
+    data = json.loads(reply.document[1])  # type: ignore[index]
+    [visit] = data["checkins"]
+    assert visit["venue"] == "Cho Yen My" and visit["subject_name"] is None and visit["at"]
+    [notice] = data["exposure_notices"]
+    assert notice["venue"] == "Cho Yen My" and notice["notified_at"] and notice["declared_at"] is None
+    assert data["venues"] == []
+    assert "le thi benh" not in json.dumps(data).lower()  # never who the case is
