@@ -38,6 +38,7 @@ DONE = "__done__"
 CONFIRM = "confirm"
 RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
 PAUSED = "paused"  # the conversation a check-in interrupted, taken up again after it
+PENDING = "pending"  # a first message's check-in command, carried out once the language is chosen
 NOTICE = "exposure_notice"  # a declaration started from an exposure notice the sender really received
 
 
@@ -69,6 +70,7 @@ def handle(state: dict[str, Any] | None, incoming: Incoming, ctx: Context) -> Ou
     asked = current.pop("asking", None) == LANGUAGE or (incoming.option or ("",))[0] == language.STEP
     if asked and _language_answer(out, incoming, ctx):
         return out
+    current.pop(PENDING, None)  # the language question went unanswered: the command waiting for it is dropped
     if state is None and not ctx.registered:
         spoken = _first_contact(out, incoming, ctx)
         if spoken is None:
@@ -106,6 +108,10 @@ def _first_contact(out: Outcome, incoming: Incoming, ctx: Context) -> Context | 
         if name == "/start" and not argument.strip():
             _ask_language(out, ctx)
             return None
+        if _venue_command(name, argument.strip()):  # the bilingual poster's QR or code, a notice's link
+            _ask_language(out, ctx)
+            out.state[PENDING] = text
+            return None
         return ctx
     detected = language.detect(text)
     if detected is None:
@@ -115,6 +121,16 @@ def _first_contact(out: Outcome, incoming: Incoming, ctx: Context) -> Context | 
         ctx = _set_locale(out, messages.EN, ctx)
         out.replies.append(Reply(t(ctx.locale, "language.detected")))
     return ctx
+
+
+def _venue_command(name: str, argument: str) -> bool:
+    """True for /checkin [CODE], the poster's /start l_<token> and a notice's /start e_...: what people of any
+    language are told to send, so the language is asked before them."""
+    command = commands.typed(name[1:])
+    if command is not None and command.action == "restart":
+        link = commands.start_link(argument)
+        command = link[0] if link else None
+    return command is not None and command.action in ("checkin", "declare_exposed")
 
 
 def _ask_language(out: Outcome, ctx: Context, hint: bool = False) -> None:
@@ -159,7 +175,10 @@ def _switch_language(out: Outcome, locale: str, ctx: Context) -> None:
     """Switch, say so in the new language, and go on: the current question again, or registration."""
     ctx = _set_locale(out, locale, ctx)
     out.replies.append(Reply(t(locale, "language.set")))
-    if out.state.get("flow"):
+    pending = out.state.pop(PENDING, None)
+    if pending:  # the check-in (or notice) link that came first, now in the language chosen
+        _command(out, pending, ctx)
+    elif out.state.get("flow"):
         _reprompt(out, ctx, short=False)
     elif not ctx.registered:
         _start_entry(out, ctx)

@@ -310,6 +310,7 @@ MESSAGES = {
     "web.cases.notified": "People notified",
     "web.cases.declared": "Declared within 24 hours",
     "web.cases.visit": "{venue} ({code}): {start} – {end}, {told} people notified",
+    "web.cases.visit_once": "{venue} ({code}): at {start}, {told} people notified",
     "web.cases.marked": "Case marked; the notices are on their way to everyone who was there at the same time.",
     "web.cases.already": "This declaration was already marked as a case; no notices are sent again.",
     "web.cases.not_found": "There is no declaration with this code in your area.",

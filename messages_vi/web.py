@@ -314,6 +314,7 @@ MESSAGES = {
     "web.cases.notified": "Số người được thông báo",
     "web.cases.declared": "Đã khai báo trong 24 giờ",
     "web.cases.visit": "{venue} ({code}): {start} – {end}, {told} người được thông báo",
+    "web.cases.visit_once": "{venue} ({code}): lúc {start}, {told} người được thông báo",
     "web.cases.marked": "Đã đánh dấu ca bệnh; thông báo đang được gửi tới những người có mặt cùng lúc.",
     "web.cases.already": "Tờ khai này đã được đánh dấu là ca bệnh từ trước; không gửi thông báo lần nữa.",
     "web.cases.not_found": "Không có tờ khai với mã này trong địa bàn của anh/chị.",

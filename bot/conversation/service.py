@@ -342,7 +342,7 @@ async def _load_venues(connection: AsyncConnection, jobs: list[_Job], states: di
                        now: datetime) -> None:
     """The venues the batch's check-in messages name, and the families of their senders: two queries at most."""
     named = [(job, ref) for job in jobs
-             if (ref := venue_codes.reference(job.incoming.text, _asks_code(states.get(job.key))))]
+             if (ref := venue_codes.reference(_venue_text(job, states.get(job.key)), _asks_code(states.get(job.key))))]
     if not named:
         return
     found = await venues.find_many(connection, [ref for _, ref in named])
@@ -380,6 +380,14 @@ async def _store_checkins(connection: AsyncConnection, jobs: list[_Job], now: da
             rows += [{"venue_id": effect.venue_id, "person_id": person_id, "subject_name": name, "at": now}
                      for name in job.checked_in]
     await checkins.add_many(connection, rows)
+
+
+def _venue_text(job: _Job, state: dict[str, Any] | None) -> str:
+    """The text naming a venue: the message, or the first message's check-in waiting for the language answer."""
+    text = job.incoming.text
+    if state and state.get("pending") and not text.lstrip().startswith("/"):
+        return str(state["pending"])
+    return text
 
 
 def _asks_code(state: dict[str, Any] | None) -> bool:

@@ -72,7 +72,8 @@ async def listing_page(page: Page) -> Response:
 
 def _visited_text(page: Page, case: Row) -> str:
     zone = page.settings.zone
-    return "; ".join(page.t("web.cases.visit", venue=item["venue"]["name"], code=item["venue"]["code"],
+    return "; ".join(page.t("web.cases.visit_once" if item["first"] == item["last"] else "web.cases.visit",
+                            venue=item["venue"]["name"], code=item["venue"]["code"],
                             start=local_time(item["first"], zone), end=local_time(item["last"], zone),
                             told=item["told"]) for item in case["visited"])
 

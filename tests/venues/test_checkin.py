@@ -75,7 +75,9 @@ async def test_someone_new_scans_registers_and_comes_back_to_the_same_venue(serv
     await venue_of(service)
     [venue] = await rows(database, Venue)
     visitor = Chat(service, user_id="v1")
-    first = await visitor.send(f"/start l_{venue['token']}")
+    asked = await visitor.send(f"/start l_{venue['token']}")
+    assert "1. Tiếng Việt\n2. English" in asked and "Cho Yen My" not in asked  # the language comes first
+    first = await visitor.send("1")
     assert "Để check-in tại «Cho Yen My», bạn cần đăng ký thông tin một lần." in first
     assert "1. Tôi đồng ý" in first  # the consent question comes first
     back = await visitor.say_all(*registration("pham thi khach", "0933333333")[1:])
@@ -111,7 +113,9 @@ async def test_unknown_codes_get_a_hint_and_a_bare_command_asks_the_code(service
     assert wrong.startswith("Không tìm thấy địa điểm có mã này.") and "Gõ mã check-in" in wrong
     assert "Check-in tại: Cho Yen My" in await citizen.send(f" {code.lower()} ")
     assert (await citizen.send("1")).startswith("✅ Đã check-in tại «Cho Yen My»")
-    assert (await Chat(service, user_id="new").send("/checkin")).startswith("Gõ /checkin MÃ")
+    newcomer = Chat(service, user_id="new")
+    assert "2. English" in await newcomer.send("/checkin")
+    assert "Gõ /checkin MÃ" in await newcomer.send("tieng viet")
     assert (await citizen.send("/checkin ZZZZZZ")).startswith("Không tìm thấy địa điểm có mã này.")
     assert (await citizen.send("/checkin 12")).startswith("Không tìm thấy địa điểm có mã này.")
     assert (await citizen.send("/start l_notavenuetoken")).startswith("Không tìm thấy địa điểm có mã này.")
@@ -149,6 +153,42 @@ async def test_a_check_in_in_the_middle_of_a_declaration_goes_back_to_its_questi
     review = await citizen.say_all("khong", "khong", "khong", "1")
     assert "• Triệu chứng: Ho" in review
     assert "VÀNG" in await citizen.send("1")
+    assert len(await rows(database, Checkin)) == 1
+
+
+async def test_a_foreigner_scanning_the_poster_is_asked_the_language_and_checks_in_in_english(
+    service, database
+) -> None:
+    code = await venue_of(service)
+    [venue] = await rows(database, Venue)
+    for number, first in enumerate((f"/checkin {code.lower()}", f"/start l_{venue['token']}")):
+        visitor = Chat(service, user_id=f"f{number}")
+        asked = await visitor.send(first)
+        assert "Would you like Vietnamese or English?\n1. Tiếng Việt\n2. English" in asked
+        assert "Cho Yen My" not in asked
+        chosen = await visitor.send("English")
+        assert chosen.startswith("From now on I'll answer in English.")
+        assert "To check in at “Cho Yen My” you need to register your details once." in chosen
+        assert "Để" not in chosen
+    stranger = Chat(service, user_id="f9")
+    await stranger.send("/checkin")
+    assert "Type /checkin CODE" in await stranger.send("2")
+    exposed = Chat(service, user_id="f10")
+    assert "2. English" in await exposed.send("/start e_now")
+    assert "From now on I'll answer in English." in await exposed.send("english")
+    assert await rows(database, Checkin) == []
+
+
+async def test_someone_new_checking_in_in_english_registers_and_comes_back_to_the_venue(service, database) -> None:
+    code = await venue_of(service)
+    visitor = Chat(service, user_id="john")
+    await visitor.send(f"/checkin {code}")
+    await visitor.send("English")
+    back = await visitor.say_all("1", "john smith", "12/3/1990", "male", "0933333333", "skip", "hung yen", "yen my",
+                                 "no 12", "1")
+    assert back.startswith("Your details are saved. Next comes the check-in at “Cho Yen My”.")
+    assert "Check in at: Cho Yen My" in back
+    assert (await visitor.send("ok")).startswith("✅ Checked in at “Cho Yen My”")
     assert len(await rows(database, Checkin)) == 1
 
 
