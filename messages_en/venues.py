@@ -122,6 +122,7 @@ MESSAGES = {
         "place and time as a case. Still answer the question about contacts if you had any other."
     ),
     "exposure.no_notice": "You have not been sent an exposure notice lately: this is an ordinary health declaration.",
+    "exposure.same_place": "At the same place and time as a confirmed case (exposure notice)",
     "triage.reason.same_place": "At the same place and time as a confirmed case (exposure notice)",
     "exposure.summary.line": "• {place}: the case was there {start} – {end}; {people} people notified",
     "exposure.summary.line_once": "• {place}: the case was there at {start}; {people} people notified",

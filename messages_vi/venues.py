@@ -108,6 +108,7 @@ MESSAGES = {
         "ca bệnh. Vẫn hãy trả lời câu hỏi về tiếp xúc nếu bạn còn tiếp xúc nào khác."
     ),
     "exposure.no_notice": "Bạn chưa nhận thông báo tiếp xúc nào gần đây, đây là tờ khai y tế thông thường.",
+    "exposure.same_place": "Có mặt cùng nơi, cùng lúc với ca bệnh xác định (theo thông báo tiếp xúc)",
     "triage.reason.same_place": "Có mặt cùng nơi, cùng lúc với ca bệnh xác định (theo thông báo tiếp xúc)",
     "exposure.summary.line": "• {place}: ca bệnh có mặt {start} – {end}; {people} người được thông báo",
     "exposure.summary.line_once": "• {place}: ca bệnh có mặt lúc {start}; {people} người được thông báo",

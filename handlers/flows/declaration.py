@@ -287,6 +287,8 @@ def finish(answers: Answers, ctx: Context) -> Completion:
         ),
         "answers": {step.id: answers[step.id] for step in FLOW.path(answers) if step.id in answers},
     }
+    if SAME_PLACE in exposures:  # stored among the exposures, so exports and officials see the notice's exposure
+        record["answers"]["exposure"] = [*sorted(exposures - {SAME_PLACE}), SAME_PLACE]
     return Completion([SaveDeclaration(record)], result_replies(record, result.reasons, ctx))
 
 

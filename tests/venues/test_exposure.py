@@ -176,7 +176,7 @@ async def test_a_telegram_notice_has_a_declare_now_button_and_the_declaration_co
     assert "F0" not in result
     person_id = await _person_id(database, "777")
     [declaration] = await rows(database, Declaration, Declaration.person_id == person_id)
-    assert declaration["answers"]["exposure"] == ["none"]
+    assert declaration["answers"]["exposure"] == ["same_place"]  # "none" answered, the notice's exposure added
     assert (declaration["risk_level"], declaration["reasons"]) == ("yellow", ["same_place"])
     [exposure] = await rows(database, Exposure)
     assert exposure["person_id"] == person_id and exposure["declared_at"] == clock.now
@@ -290,6 +290,7 @@ async def test_after_a_notice_symptoms_make_it_red_and_other_contacts_are_still_
     assert "ĐỎ" in result
     [declaration] = await rows(database, Declaration, Declaration.subject_name == "Pham Van Gan")
     assert declaration["reasons"] == ["symptoms", "contact_suspected", "same_place"]
+    assert declaration["answers"]["exposure"] == ["contact_suspected", "same_place"]
 
 
 async def test_a_declaration_for_a_child_from_the_notice_does_not_give_the_child_the_parents_exposure(
