@@ -255,7 +255,10 @@ def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
     if not ctx.registered and (venue is None or not argument.strip()):
         key = "checkin.usage" if not argument.strip() else "checkin.unknown_register_first"
         out.replies.append(Reply(t(ctx.locale, key)))
-        _reprompt(out, ctx)
+        if argument.strip() and not out.state.get("flow"):  # as the answer says: registration first
+            _start_entry(out, ctx)
+        else:
+            _reprompt(out, ctx)
         return
     if venue is not None and venue["status"] != "active":
         out.replies.append(Reply(t(ctx.locale, "checkin.suspended", name=venue["name"])))

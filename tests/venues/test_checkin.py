@@ -135,7 +135,11 @@ async def test_a_broken_link_or_code_waits_for_the_code_and_nothing_else_is_show
     await newcomer.send("chao")
     refused = await newcomer.send("/start l_garbage")
     assert refused.startswith("Không tìm thấy địa điểm có mã này. Hãy đăng ký thông tin trước")
-    assert "gõ lại" not in refused
+    assert "gõ lại" not in refused and "Bạn khai báo cho ai?" not in refused
+    stranger = Chat(service, user_id="n2")
+    await stranger.send("/checkin ZZZZZZ")
+    registering = await stranger.send("tieng viet")
+    assert "Hãy đăng ký thông tin trước" in registering and "1. Tôi đồng ý" in registering
 
 
 async def test_a_check_in_in_the_middle_of_a_declaration_goes_back_to_its_question(service, database) -> None:
