@@ -37,6 +37,7 @@ STATE_VERSION = 1
 DONE = "__done__"
 CONFIRM = "confirm"
 RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
+ASIDE = "aside"  # the conversation under way when an aside flow (/xoadulieu) started
 
 
 def t(locale: str, key: str, **params: Any) -> str:
@@ -279,8 +280,20 @@ def _start_flow_command(out: Outcome, flow_id: str, ctx: Context) -> None:
         out.replies.append(Reply(t(ctx.locale, refusal)))
         _reprompt(out, ctx)
         return
+    interrupted = _interrupted(out.state) if flow.aside else None
     _reset(out, ctx)
+    if interrupted:
+        out.state[ASIDE] = interrupted
     _start_flow(out, flow_id, ctx)
+
+
+def _interrupted(state: dict[str, Any]) -> dict[str, Any] | None:
+    """The conversation an aside flow interrupts (the one it already interrupts, when asked again), or None."""
+    if not state.get("flow"):
+        return None
+    if _flow(state).aside:
+        return state.get(ASIDE)
+    return {key: value for key, value in state.items() if key not in ("v", "touched", "locale")}
 
 
 def _arrival(out: Outcome, argument: str, ctx: Context) -> None:
@@ -429,8 +442,12 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     then = out.state.get("then")
     out.say([*completion.effects, *completion.replies])
     resume = out.state.get(RESUME_CHECKIN)
+    interrupted = out.state.get(ASIDE)
     _reset(out, ctx)
-    if resume and flow.id == "register" and completion.next_flow:  # registered to check in: back to the venue
+    if completion.resume and interrupted:  # back to the question the aside flow interrupted
+        out.state.update(interrupted)
+        _reprompt(out, ctx, short=False)
+    elif resume and flow.id == "register" and completion.next_flow:  # registered to check in: back to the venue
         _start_flow(out, "checkin", ctx, presets={"venue": resume})
     elif completion.next_flow:
         _open(out, NextFlow(then) if then else completion.next_flow, ctx)

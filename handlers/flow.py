@@ -85,6 +85,8 @@ class Completion:
     effects: list[Any] = field(default_factory=list)
     replies: list[Any] = field(default_factory=list)
     next_flow: NextFlow | None = None
+    resume: bool = False  # an aside flow that changed nothing: the conversation it interrupted goes on
+
 Parser = Callable[[str, Answers, Any], Parsed]
 
 
@@ -128,6 +130,7 @@ class Flow:
     steps: tuple[Step, ...]
     admin_only: bool = False
     unavailable: Callable[[Any], str | None] | None = None  # a message key when the flow cannot start
+    aside: bool = False  # asked aside the conversation under way, which it may resume (Completion.resume)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {step.id: step for step in self.steps})

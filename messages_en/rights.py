@@ -54,5 +54,6 @@ MESSAGES = {
     "erase.done": "Your consent is withdrawn and your personal data deleted. You won't get any more messages. "
                   "Thank you.",
     "erase.kept": "Your data is kept as it was.",
+    "erase.nothing_stored": "Nothing was deleted: no data of yours is stored yet.",
     "label.erase": "Delete data",
 }

@@ -51,5 +51,6 @@ MESSAGES = {
     "erase.no": "Không, giữ lại",
     "erase.done": "Đã rút đồng ý và xóa dữ liệu cá nhân của bạn. Bạn sẽ không nhận tin nhắn nào nữa. Cảm ơn bạn.",
     "erase.kept": "Đã giữ nguyên dữ liệu của bạn.",
+    "erase.nothing_stored": "Không có gì bị xóa: bạn chưa có dữ liệu nào được lưu.",
     "label.erase": "Xóa dữ liệu",
 }
