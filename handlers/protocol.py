@@ -176,6 +176,7 @@ class Context:
     identity: tuple[str, str] = ("", "")  # (channel, user id) of the sender
     venue: Mapping[str, Any] | None = None  # the venue a "/checkin CODE" or "/start l_<token>" names, when found
     household: tuple[str, ...] = ()  # names of the people the sender declared for lately (checked in with them)
+    arrival: Mapping[str, Any] | None = None  # the answers of the sender's latest arrival declaration, when declaring
     locale: str = "vi"  # the language of the replies (messages.LOCALES)
     arrival_monitoring_days: int = 0  # an arrival from a listed country is placed under monitoring this long
 

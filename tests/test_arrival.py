@@ -294,3 +294,24 @@ def test_arrival_answers_corpus_is_understood(capsys) -> None:  # type: ignore[n
     with capsys.disabled():
         print(f"\narrival corpus: {len(rows) - len(wrong)}/{len(rows)} understood ({accuracy:.1%})")
     assert accuracy >= 0.97, wrong
+
+
+async def test_a_declaration_after_an_arrival_counts_the_travel_abroad(service, database, clock) -> None:
+    chat = Chat(service)
+    await chat.say_all(*REGISTRATION, "/nhapcanh", "viet nam", "c 123 4567", "hom qua", "sb tan son nhat",
+                       "vn 301", "nhat ban", "co", "sot", "khong", "khong", "2 mui")
+    assert "Mức nguy cơ: ĐỎ" in await chat.send("1")
+    clock.advance(minutes=10)
+    # a declaration for oneself minutes later, answering "no contact, no travel": the entry still counts
+    result = await chat.say_all("/khaibao", "1", "1", "khong", "khong", "khong", "khong", "2 mui", "1")
+    assert "Mức nguy cơ: VÀNG" in result and "Từ nước ngoài về trong 14 ngày qua" in result
+    result = await chat.say_all("/khaibao", "1", "1", "sot", "khong", "khong", "khong", "2 mui", "1")
+    assert "Mức nguy cơ: ĐỎ" in result
+    # for someone else the sender's own entry does not count
+    result = await chat.say_all("/khaibao", "1", "2", "tran van binh", "2015", "nam", "con", "bo qua", "co",
+                                "khong", "khong", "khong", "khong", "2 mui", "1")
+    assert "XANH" in result, result
+    clock.advance(days=15)  # 14 days after entry (entered the day before) it no longer counts
+    result = await chat.say_all("/khaibao", "1", "1", "khong", "khong", "khong", "khong", "2 mui", "1")
+    assert "Mức nguy cơ: XANH" in result
+    assert [row.reasons for row in await _stored(database)][1:] == [["abroad"], ["symptoms", "abroad"], [], []]

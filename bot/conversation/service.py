@@ -41,6 +41,7 @@ from bot.conversation.ordering import Lanes
 from bot.settings import Settings
 from handlers import receipt
 from handlers.engine import handle
+from handlers.flows import arrival, declaration
 from handlers.protocol import (
     Context,
     DropConversation,
@@ -83,6 +84,7 @@ class _Job:
     row_id: int | None = None  # its stored arrival
     venue: dict[str, Any] | None = None  # the venue its "/checkin CODE" or QR link names
     household: tuple[str, ...] = ()
+    arrival: dict[str, Any] | None = None  # the answers of the sender's latest arrival, while declaring
     checked_in: list[str | None] | None = None  # who its SaveCheckin stored (None: the venue had closed)
 
     @property
@@ -155,6 +157,7 @@ class ConversationService:
             for job in fresh:
                 job.person = people.get(job.key)
             await _load_venues(connection, fresh, states, now)
+            await _load_arrivals(connection, fresh, states, now)
             for job in fresh:
                 job.outcome = self._run_engine(job, states.get(job.key), now, areas, headings)
             await self._save(connection, fresh, now)
@@ -240,6 +243,7 @@ class ConversationService:
             identity=job.key,
             venue=job.venue,
             household=job.household,
+            arrival=job.arrival,
             arrival_monitoring_days=self.settings.arrival_auto_monitoring_days,
             locale=_locale(state, job.person),
         )
@@ -345,6 +349,18 @@ async def _load_venues(connection: AsyncConnection, jobs: list[_Job], states: di
     for job, ref in named:
         job.venue = found.get(ref)
         job.household = tuple(families.get(job.person["id"], ())) if job.person else ()
+
+
+async def _load_arrivals(connection: AsyncConnection, jobs: list[_Job], states: dict[tuple[str, str], Any],
+                         now: datetime) -> None:
+    """The latest arrival of each sender in the middle of a declaration (it counts as travel abroad): one query."""
+    declaring = [job for job in jobs if job.person and (states.get(job.key) or {}).get("flow") == declaration.FLOW.id]
+    if not declaring:
+        return
+    since = now - timedelta(days=declaration.ARRIVAL_COUNTS_DAYS + arrival.ENTRY_PAST_DAYS)
+    found = await declarations.latest_arrivals(connection, [job.person["id"] for job in declaring], since)  # type: ignore[index]
+    for job in declaring:
+        job.arrival = found.get(job.person["id"])  # type: ignore[index]
 
 
 async def _store_checkins(connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import messages
@@ -34,6 +34,7 @@ from handlers.triage import TriageInput, listed_visits, triage
 ARRIVAL_WORDS = ("nhap canh", "vua nhap canh", "moi nhap canh", "khai bao nhap canh", "tu nuoc ngoai ve",
                  "moi ve nuoc", "vua ve nuoc", "nuoc ngoai ve", "moi tu nuoc ngoai ve", "arrival", "arrived",
                  "entry", "just arrived", "entering vietnam")
+ARRIVAL_COUNTS_DAYS = 14  # an arrival declaration counts as travel abroad in a declaration for this long after entry
 NONE_ALIASES = (*NO_WORDS, "none", "khong co gi", "khong bi gi", "binh thuong", "khoe", "van khoe", "khong sao",
                 "khong trieu chung", "khong benh", "khong tiep xuc", "khong co ai", "khong benh gi", "deu khong")
 NONE_EN = (*NO_WORDS_EN, "none", "nothing", "no symptoms", "none of these", "none of them", "all good", "healthy",
@@ -255,10 +256,15 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     same_address = for_self or answers.get("subject_same_address") == "yes"
     visits = [p for p in answers["travel"] if p.get("code")]
     abroad = tuple(p["country"] for p in answers["travel"] if p.get("country"))
+    exposures = _chosen(answers["exposure"])
+    arrived = recent_arrival(ctx) if for_self else None
+    if arrived is not None:  # the person entered Viet Nam lately: the countries of their arrival count
+        abroad = tuple(dict.fromkeys((*abroad, *arrived)))
+        exposures = exposures if arrived else exposures | {"outbreak_area"}
     result = triage(
         TriageInput(
             symptoms=_chosen(answers["symptoms"]),
-            exposures=_chosen(answers["exposure"]),
+            exposures=exposures,
             visited_areas=tuple(p["code"] for p in visits),
             visited_provinces=tuple(p["province"] for p in visits),
             visited_countries=abroad,
@@ -284,6 +290,16 @@ def finish(answers: Answers, ctx: Context) -> Completion:
         "answers": {step.id: answers[step.id] for step in FLOW.path(answers) if step.id in answers},
     }
     return Completion([SaveDeclaration(record)], result_replies(record, result.reasons, ctx))
+
+
+def recent_arrival(ctx: Context) -> tuple[str, ...] | None:
+    """The countries of the sender's arrival declaration when they entered Viet Nam in the last 14 days (or have
+    yet to enter), else None."""
+    arrival = ctx.arrival or {}
+    entry = arrival.get("entry_date")
+    if not entry or date.fromisoformat(entry) < common.local_today(ctx) - timedelta(days=ARRIVAL_COUNTS_DAYS):
+        return None
+    return tuple(code for code in arrival.get("visited") or () if isinstance(code, str))
 
 
 def result_replies(record: Answers, reason_keys: tuple[str, ...], ctx: Context) -> list[Reply]:
