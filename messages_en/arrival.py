@@ -118,7 +118,10 @@ MESSAGES = {
         "until {until}. Please declare your health every day with /khaibao; the commune health station will "
         "contact you."
     ),
-    "arrival.alert": "Entered on {entry_date} through {gate}; in the 14 days before: {visited}",
+    "arrival.alert": (
+        "Entered on {entry_date} through {gate}, {vehicle}; nationality: {nationality}; "
+        "in the 14 days before: {visited}"
+    ),
     "arrival.gate_screen": "Entered on {entry_date} through {gate}; nationality {nationality}; document {paper}",
     "settings.expect.ARRIVAL_AUTO_MONITORING_DAYS": "needs a whole number of days from 0 (off) to 60.",
     "arrival.column.nationality": "Nationality",

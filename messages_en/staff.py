@@ -61,6 +61,7 @@ MESSAGES = {
         "ALERT: {level} declaration\nCode: {code}\nName: {name}\nPhone: {phone}\n"
         "Address: {address}\nWhy: {reasons}"
     ),
+    "alert.declarant_phone": "{phone} (of {name}, who declared for them)",
     "alert.community": (
         "REPORT FROM A CITIZEN: {kind}\nArea: {area}\nPlace: {place}\nPeople involved: {who}\n"
         "What was seen: {seen}\nContact of the reporter: {contact}"

@@ -100,7 +100,10 @@ MESSAGES = {
         "Vì bạn đã ở {countries} (trong danh sách vùng dịch), bạn được đưa vào diện theo dõi y tế {days} ngày, "
         "đến {until}. Mỗi ngày hãy gõ /khaibao để khai báo sức khỏe; cán bộ y tế xã/phường sẽ liên hệ với bạn."
     ),
-    "arrival.alert": "Nhập cảnh ngày {entry_date} qua {gate}; 14 ngày trước đó ở: {visited}",
+    "arrival.alert": (
+        "Nhập cảnh ngày {entry_date} qua {gate}, {vehicle}; quốc tịch: {nationality}; "
+        "14 ngày trước đó ở: {visited}"
+    ),
     "arrival.gate_screen": "Nhập cảnh ngày {entry_date} qua {gate}; quốc tịch {nationality}; giấy tờ {paper}",
     "settings.expect.ARRIVAL_AUTO_MONITORING_DAYS": "cần số ngày nguyên từ 0 (tắt) đến 60.",
     "arrival.column.nationality": "Quốc tịch",

@@ -143,8 +143,9 @@ async def test_a_visit_to_a_listed_country_is_exposure_and_monitoring_is_off_by_
     assert await _monitorings(database) == []
     async with database.sessions() as session:
         alerts = list((await session.execute(select(Broadcast.text).where(Broadcast.kind == "alert"))).scalars())
-    assert alerts and all("Nhập cảnh ngày 22/11/2026 qua Sân bay quốc tế Nội Bài (Hà Nội); 14 ngày trước đó ở: "
-                          "Hàn Quốc, Hoa Kỳ" in alert and "C1234567" not in alert for alert in alerts)
+    assert alerts and all("Nhập cảnh ngày 22/11/2026 qua Sân bay quốc tế Nội Bài (Hà Nội), Chuyến bay KE681; "
+                          "quốc tịch: Việt Nam; 14 ngày trước đó ở: Hàn Quốc, Hoa Kỳ" in alert
+                          and "C1234567" not in alert for alert in alerts), alerts
 
 
 async def test_auto_monitoring_places_an_exposed_arrival_under_monitoring(database, settings, clock) -> None:
