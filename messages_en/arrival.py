@@ -41,7 +41,7 @@ MESSAGES = {
     ),
     "arrival.entry_date": "On which day did you enter Viet Nam? (e.g. “today”, “yesterday”, “28/11”, “28 Nov”)",
     "arrival.entry_date.bad": (
-        "I didn't understand the date of entry. E.g. “today”, “yesterday”, “28/11” or "
+        "I didn't understand the date of entry. E.g. “today”, “yesterday”, “3 days ago”, “last Friday”, “28/11” or "
         "“28 Nov 2026”."
     ),
     "input.day_out_of_range": (

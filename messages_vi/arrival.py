@@ -35,7 +35,10 @@ MESSAGES = {
         "Số hộ chiếu thường gồm 6–9 chữ cái và chữ số (ví dụ «C1234567»); số CCCD gồm 12 chữ số. Vui lòng gõ lại."
     ),
     "arrival.entry_date": "Bạn nhập cảnh ngày nào? (ví dụ «hôm nay», «hôm qua», «28/11»)",
-    "arrival.entry_date.bad": "Chưa hiểu ngày nhập cảnh. Ví dụ: «hôm nay», «hôm qua», «28/11» hoặc «28/11/2026».",
+    "arrival.entry_date.bad": (
+        "Chưa hiểu ngày nhập cảnh. Ví dụ: «hôm nay», «hôm qua», «3 ngày trước», «thứ 6 tuần trước», «28/11» "
+        "hoặc «28/11/2026»."
+    ),
     "input.day_out_of_range": (
         "Ngày nhập cảnh cần trong vòng {days} ngày qua hoặc 7 ngày tới. Vui lòng kiểm tra lại ngày và tháng."
     ),
