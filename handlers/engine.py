@@ -38,6 +38,8 @@ DONE = "__done__"
 CONFIRM = "confirm"
 RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
 ASIDE = "aside"  # the conversation under way when an aside flow (/xoadulieu) started
+LAST_QUESTION = "last_question"  # the conversation as it was before the answer that ended its flow
+CAME_FROM = "came_from"  # that conversation, kept by a flow it led to (NextFlow.back) for /quaylai
 
 
 def t(locale: str, key: str, **params: Any) -> str:
@@ -361,6 +363,12 @@ def _back(out: Outcome, ctx: Context) -> None:
     if not state.get("flow"):
         out.replies.append(Reply(t(ctx.locale, "command.nothing_to_undo")))
         return
+    if not state["history"] and state.get(CAME_FROM):  # back to the question that led to this flow
+        came_from = state[CAME_FROM]
+        _reset(out, ctx)
+        out.state.update(came_from)
+        _reprompt(out, ctx, short=False)
+        return
     if not state["history"]:
         out.replies.append(Reply(t(ctx.locale, "command.at_first_step")))
         _reprompt(out, ctx)
@@ -443,6 +451,7 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     out.say([*completion.effects, *completion.replies])
     resume = out.state.get(RESUME_CHECKIN)
     interrupted = out.state.get(ASIDE)
+    last_question = out.state.get(LAST_QUESTION)
     _reset(out, ctx)
     if completion.resume and interrupted:  # back to the question the aside flow interrupted
         out.state.update(interrupted)
@@ -451,6 +460,8 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
         _start_flow(out, "checkin", ctx, presets={"venue": resume})
     elif completion.next_flow:
         _open(out, NextFlow(then) if then else completion.next_flow, ctx)
+        if completion.next_flow.back and last_question and out.state.get("flow"):
+            out.state[CAME_FROM] = last_question
 
 
 # --- prompts --------------------------------------------------------------------------------------
@@ -699,6 +710,8 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
             _enter(out, flow, parsed.value.split(":", 1)[1], ctx)
         return
     answers = state["answers"]
+    before = {key: value for key, value in state.items() if key not in ("v", "touched", "locale", LAST_QUESTION)}
+    before = json.loads(json.dumps(before))
     if step.id in answers and answers[step.id] != parsed.value:
         for stale in step.clears:
             answers.pop(stale, None)
@@ -709,4 +722,6 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
     if step.on_answer:
         out.say(step.on_answer(parsed.value, answers, ctx))
     following = _first_unanswered(flow, answers) if state["edit"] else step.next_id(answers)
+    if following == END:  # an answer that ends the flow: the question as it was, for a flow it leads to
+        state[LAST_QUESTION] = before
     _enter(out, flow, following, ctx)

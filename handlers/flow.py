@@ -69,13 +69,15 @@ Parsed = Ok | Invalid | Pick
 class NextFlow:
     """The flow a finished one goes on with: the answers it starts with, presets, and where it opens.
 
-    ``review`` opens it on its review step to edit ``answers`` (e.g. the stored profile).
+    ``review`` opens it on its review step to edit ``answers`` (e.g. the stored profile); ``back`` lets /quaylai
+    on its first step go back to the question whose answer led to it, as it was (nothing was stored).
     """
 
     flow: str
     answers: Mapping[str, Any] = field(default_factory=dict)
     presets: Mapping[str, Any] = field(default_factory=dict)
     review: bool = False
+    back: bool = False
 
 
 @dataclass(frozen=True)

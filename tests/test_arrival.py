@@ -347,3 +347,30 @@ def test_an_english_visitor_gives_the_entry_day_as_days_ago_or_a_weekday(clock) 
     for said, shown in (("2 days ago", "20/11/2026"), ("last friday", "20/11/2026"), ("nov 19", "19/11/2026")):
         outcome = _talk(("/arrival", "I am American", "passport 567 812 345", said, "Noi Bai airport"), ctx)
         assert outcome.state["answers"]["entry_date"] == date(2026, 11, int(shown[:2])).isoformat(), said
+
+
+async def test_choosing_the_arrival_while_editing_a_declaration_can_be_undone(service, database) -> None:
+    chat = Chat(service)
+    await chat.say_all(*REGISTRATION, "1", "sot", "khong", "khong", "khong", "2 mui")
+    assert chat.step == "review" and "2. Sửa: Khai cho" in chat.text
+    await chat.send("2")
+    assert "Quốc tịch của bạn" in await chat.send("3")
+    back = await chat.send("/quaylai")
+    assert chat.step == "for_whom" and "Câu trả lời trước: Cho bản thân" in back, "back to the question that led there"
+    review = await chat.send("1")
+    assert chat.step == "review" and "• Triệu chứng: Sốt" in review and "• Vắc-xin: 2 mũi" in review
+    assert "Mức nguy cơ: VÀNG" in await chat.send("1")
+    assert len(await _stored(database)) == 1
+
+
+async def test_back_from_the_arrival_chosen_where_a_declaration_starts(service) -> None:
+    chat = Chat(service)
+    await chat.say_all(*REGISTRATION)
+    await chat.send("vua nhap canh")
+    assert chat.step == "nationality"
+    await chat.send("han quoc")
+    await chat.send("/quaylai")
+    assert chat.step == "nationality", "back inside the arrival first"
+    await chat.send("/quaylai")
+    assert chat.step == "for_whom"
+    assert "Quốc tịch của bạn" in await chat.send("3"), "and the arrival may be chosen again"

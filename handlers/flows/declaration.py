@@ -248,9 +248,9 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     """Triage, the declaration record and the receipt; or a switch to editing the profile."""
     if answers.get("confirm_profile") == "edit":
         stored = registration.answers_from_profile(ctx.profile or {})
-        return Completion(next_flow=NextFlow("register", answers=stored, review=True))
+        return Completion(next_flow=NextFlow("register", answers=stored, review=True, back=True))
     if answers.get("for_whom") == "arrival":
-        return Completion(next_flow=NextFlow("arrive"))
+        return Completion(next_flow=NextFlow("arrive", back=True))
     profile = ctx.profile or {}
     for_self = answers["for_whom"] == "self"
     same_address = for_self or answers.get("subject_same_address") == "yes"
