@@ -481,11 +481,12 @@ def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False,
     params = dict(step.prompt_params(answers, ctx)) if step.prompt_params else {}
     if step.kind == REVIEW:
         params["summary"] = _review_summary(_flow(state), answers, ctx)
-    short_key = f"{step.prompt}.short"
+    prompt = step.prompt_for(answers) if step.prompt_for else step.prompt
+    short_key = f"{prompt}.short"
     if short and short_key in messages.catalog(ctx.locale):
         text = t(ctx.locale, short_key)
     else:
-        text = t(ctx.locale, step.prompt, **params)
+        text = t(ctx.locale, prompt, **params)
     picked = state["choices"].get(step.id)
     if picked:
         text = t(ctx.locale, picked["key"], **picked.get("params", {}))

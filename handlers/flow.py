@@ -113,6 +113,7 @@ class Step:
     files: bool = False  # a file or photo sent here answers with its text (see ``paste``)
     join_seconds: float = 0.0  # text parts arriving this soon after the answer continue it (a split paste)
     picked: Callable[[str, Answers, Any], Parsed] | None = None  # the answer for a candidate picked from a list
+    prompt_for: Callable[[Answers], str] | None = None  # the question's key for these answers, instead of ``prompt``
 
     def next_id(self, answers: Answers) -> str:
         """The id of the step after this one for these answers."""

@@ -187,6 +187,12 @@ def show_places(value: list[dict[str, Any]], ctx: Context) -> str:
     return ", ".join(catalog().label(p["code"]) if p.get("code") else travel_label(p, ctx.locale) for p in value)
 
 
+# The health questions ask about the person declared for, by name, when it is someone else ("has Binh had...").
+def _about(prompt: str) -> dict[str, Any]:
+    return {"prompt_for": lambda a: f"{prompt}.other" if _other(a) else prompt,
+            "prompt_params": lambda a, ctx: {"name": a.get("subject_name") or ""}}
+
+
 FLOW = Flow(
     "declare",
     1,
@@ -215,11 +221,16 @@ FLOW = Flow(
              show=common.show_area, **common.commune_step("subject_province")),
         Step("subject_street", "declare.subject_street", TEXT, "label.subject_street", "symptoms",
              parse=common.address),
-        Step("symptoms", "declare.symptoms", MULTI, "label.symptoms", "exposure", options=SYMPTOMS),
-        Step("exposure", "declare.exposure", MULTI, "label.exposure", "travel", options=EXPOSURES),
-        Step("travel", "declare.travel", TEXT, "label.travel", "conditions", parse=places, show=show_places),
-        Step("conditions", "declare.conditions", MULTI, "label.conditions", "vaccine", options=CONDITIONS),
-        Step("vaccine", "declare.vaccine", CHOICE, "label.vaccine", "review", options=DOSES),
+        Step("symptoms", "declare.symptoms", MULTI, "label.symptoms", "exposure", options=SYMPTOMS,
+             **_about("declare.symptoms")),
+        Step("exposure", "declare.exposure", MULTI, "label.exposure", "travel", options=EXPOSURES,
+             **_about("declare.exposure")),
+        Step("travel", "declare.travel", TEXT, "label.travel", "conditions", parse=places, show=show_places,
+             **_about("declare.travel")),
+        Step("conditions", "declare.conditions", MULTI, "label.conditions", "vaccine", options=CONDITIONS,
+             **_about("declare.conditions")),
+        Step("vaccine", "declare.vaccine", CHOICE, "label.vaccine", "review", options=DOSES,
+             **_about("declare.vaccine")),
         Step("review", "declare.review", REVIEW, "label.review", options=(Option("confirm", "declare.commit"),)),
     ),
 )
