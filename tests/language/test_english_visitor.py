@@ -8,6 +8,7 @@ import io
 from sqlalchemy import select
 
 import messages
+from bot.channels.console.channel import chat as console_chat
 from bot.channels.console.inbox import ConsoleInbox
 from bot.channels.menu_text import render
 from bot.delivery.planner import Planner
@@ -164,4 +165,16 @@ async def test_reminders_reach_an_english_speaker_in_english(service, database, 
     pushed = window.getvalue()
     assert "A health worker has put you under health monitoring for 7 days." in pushed
     assert "Health declaration reminder: you are under health monitoring." in pushed
-    assert vietnamese_left(pushed.replace(messages.t("vi", "console.pushed"), ""), ALLOWED) == []
+    assert pushed.startswith("\n── New message ──\n") and "Tin mới" not in pushed
+    assert vietnamese_left(pushed, ALLOWED) == []
+
+
+async def test_the_console_window_speaks_the_users_language(service, tmp_path) -> None:
+    await Chat(service, user_id="en-window").say_all(*ENGLISH_REGISTRATION)
+    window = io.StringIO()
+    await console_chat(service, "en-window", tmp_path, stdin=io.StringIO("/help\n"), out=window)
+    first, rest = window.getvalue().split("\n", 1)
+    assert first.startswith('This window is the user "en-window"') and vietnamese_left(rest, ALLOWED) == []
+    window = io.StringIO()
+    await console_chat(service, "someone-new", tmp_path, stdin=io.StringIO(""), out=window)
+    assert window.getvalue().startswith("Cửa sổ này là người dùng «someone-new»")

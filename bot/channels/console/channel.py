@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 import messages
-from bot.channels.console.inbox import ConsoleInbox
+from bot.channels.console.inbox import ConsoleInbox, window_locale
 from bot.channels.menu_text import render
 from bot.conversation.service import ConversationService
 from bot.conversation.uploads import file_incoming, local_file
@@ -66,11 +66,13 @@ async def chat(
     """
     interactive = stdin.isatty()
     pause = paste_pause if paste_pause is not None else (PASTE_PAUSE if interactive else 0.0)
-    print(messages.t(messages.VI, "console.window_user", user=user_id), file=out, flush=True)
+    async with service.db.engine.connect() as connection:
+        locale = await window_locale(connection, user_id)
+    print(messages.t(locale, "console.window_user", user=user_id), file=out, flush=True)
     if intro:
         print(intro, file=out)
     if interactive:
-        print(messages.t(messages.VI, "console.welcome"), file=out)
+        print(messages.t(locale, "console.welcome"), file=out)
     stop = asyncio.Event()
     inbox = asyncio.create_task(ConsoleInbox(service.db, user_id, out, prompt=interactive).run(stop))
     try:

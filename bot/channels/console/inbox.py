@@ -8,16 +8,25 @@ import logging
 from datetime import timedelta
 from typing import TextIO
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 import messages
 from bot.clock import Clock, sleep_unless, utc_now
 from bot.delivery.planner import Planner
 from bot.delivery.progress import ConsoleNotifier
-from storage import deliveries
+from storage import deliveries, persons
 from storage.db import Database
 
 log = logging.getLogger(__name__)
 CHANNEL = "console"
 LEASE = timedelta(seconds=60)
+
+
+async def window_locale(connection: AsyncConnection, user_id: str) -> str:
+    """The language the console user chose (Vietnamese for someone not known yet)."""
+    person = await persons.find(connection, CHANNEL, user_id)
+    locale = (person or {}).get("locale") or messages.VI
+    return locale if locale in messages.LOCALES else messages.VI
 
 
 class ConsoleInbox:
@@ -55,10 +64,11 @@ class ConsoleInbox:
         now = self.clock()
         async with self.db.engine.begin() as connection:
             rows = await deliveries.claim(connection, CHANNEL, now, now + LEASE, 100, False, external_id=self.user_id)
+            locale = await window_locale(connection, self.user_id) if rows else messages.VI
         if not rows:
             return 0
         for row in rows:
-            print(f"\n{messages.t(messages.VI, 'console.pushed')}\n{row['text']}\n", file=self.out, flush=True)
+            print(f"\n{messages.t(locale, 'console.pushed')}\n{row['text']}\n", file=self.out, flush=True)
         if self.prompt:
             print("> ", end="", file=self.out, flush=True)
         sent = self.clock()
