@@ -12,7 +12,7 @@ MESSAGES = {
         "• Health information is sensitive personal data under Decree 13/2023/ND-CP.\n"
         "• How long: declarations are kept for at most 30 days and then deleted.\n"
         "• Your rights: see, correct, withdraw your consent or ask for your data to be deleted at any time "
-        "(/dulieucuatoi to see it, /xoadulieu to withdraw consent and delete it).\n\n"
+        "(/mydata to see it, /deletedata to withdraw consent and delete it).\n\n"
         "Do you agree?"
     ),
     "consent.prompt.short": (
