@@ -6,9 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import TextIO
-
-from sqlalchemy.ext.asyncio import AsyncConnection
+from typing import Any, TextIO
 
 import messages
 from bot.clock import Clock, sleep_unless, utc_now
@@ -22,9 +20,8 @@ CHANNEL = "console"
 LEASE = timedelta(seconds=60)
 
 
-async def window_locale(connection: AsyncConnection, user_id: str) -> str:
-    """The language the console user chose (Vietnamese for someone not known yet)."""
-    person = await persons.find(connection, CHANNEL, user_id)
+def locale_of(person: dict[str, Any] | None) -> str:
+    """The language a console user chose (Vietnamese for someone not known yet)."""
     locale = (person or {}).get("locale") or messages.VI
     return locale if locale in messages.LOCALES else messages.VI
 
@@ -64,7 +61,7 @@ class ConsoleInbox:
         now = self.clock()
         async with self.db.engine.begin() as connection:
             rows = await deliveries.claim(connection, CHANNEL, now, now + LEASE, 100, False, external_id=self.user_id)
-            locale = await window_locale(connection, self.user_id) if rows else messages.VI
+            locale = locale_of(await persons.find(connection, CHANNEL, self.user_id)) if rows else messages.VI
         if not rows:
             return 0
         for row in rows:
