@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     # an empty value (as in a copied .env.example) means "not set": the default applies
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
 
-    database_url: str = Field("sqlite+aiosqlite:///./data/khaibao.db", alias="DATABASE_URL")
+    database_url: str = Field("", alias="DATABASE_URL")  # unset: the SQLite file khaibao.db in KHAIBAO_DATA_DIR
     timezone: str = Field("Asia/Ho_Chi_Minh", alias="KHAIBAO_TIMEZONE")
     admins: str = Field("console:admin", alias="KHAIBAO_ADMINS")
     secret_key: SecretStr | None = Field(None, alias="KHAIBAO_SECRET_KEY")
@@ -142,10 +142,17 @@ class Settings(BaseSettings):
         return any((self.telegram_bot_token, self.telegram_webhook_url, self.telegram_webhook_secret,
                     self.zalo_bot_token, self.zalo_webhook_url, self.zalo_webhook_secret))
 
+    @model_validator(mode="after")
+    def _database_in_data_dir(self) -> Settings:
+        """Without DATABASE_URL the SQLite file lives in the data folder."""
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir.rstrip('/') or '/'}/khaibao.db"
+        return self
+
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, value: str) -> str:
-        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+        if value and not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
 

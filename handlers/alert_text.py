@@ -1,7 +1,7 @@
 """What a commune's officials read in an alert, rendered from the rows it links each time it is sent.
 
 An alert stores no text: a declaration alert is drawn from the declaration and its declarant (for
-the phone number when they declared for themselves, and the street of whoever lives at the
+the phone number when they declared for themselves or gave none for the person, and the street of whoever lives at the
 declarant's address), a community alert from the report. Once those
 rows are erased or anonymised, the alert (and every broadcast of it rendered again) says so.
 """
@@ -30,6 +30,11 @@ def declaration_alert(declaration: Row, person: Row | None, locale: str = "vi") 
     """A high-risk declaration: level, code, name, phone, street and commune, reasons; nothing more."""
     answers = declaration.get("answers") or {}
     phone = answers.get("subject_phone") if not declaration["for_self"] else (person or {}).get("phone")
+    shown = phone_display(phone) if phone else "—"
+    declarant = person or {}
+    if not phone and not declaration["for_self"] and declarant.get("phone"):  # khai hộ: reached through the declarant
+        shown = messages.t(locale, "alert.declarant_phone", phone=phone_display(declarant["phone"]),
+                           name=declarant.get("full_name") or messages.t(locale, "erased"))
     at_home = declaration["for_self"] or answers.get("subject_same_address") == "yes"
     street = answers.get("stay_street") or ((person or {}).get("street") if at_home else answers.get("subject_street"))
     area = catalog().label(declaration["commune_code"] or "")
@@ -37,18 +42,18 @@ def declaration_alert(declaration: Row, person: Row | None, locale: str = "vi") 
     return messages.t(
         locale, "alert.declaration", level=messages.t(locale, f"level.{declaration['risk_level']}"),
         code=declaration["code"], name=declaration["subject_name"] or messages.t(locale, "erased"),
-        phone=phone_display(phone) if phone else "—",
-        address=f"{street}, {area}" if street else area, reasons=reasons or "—",
-    ) + _arrival_line(answers)
+        phone=shown, address=f"{street}, {area}" if street else area, reasons=reasons or "—",
+    ) + _arrival_line(answers, locale)
 
 
-def _arrival_line(answers: Row) -> str:
-    """For an arrival declaration: when and where the person entered and the countries they stayed in."""
+def _arrival_line(answers: Row, locale: str) -> str:
+    """For an arrival declaration: when and where the person entered, by which flight or vehicle, their
+    nationality and the countries they stayed in (never the passport number)."""
     if "paper" not in answers:
         return ""
-    shown = arrival.summary_fields(answers, messages.VI)
-    return "\n" + messages.t(messages.VI, "arrival.alert", entry_date=shown["entry_date"], gate=shown["gate"],
-                             visited=shown["visited"])
+    shown = arrival.summary_fields(answers, locale)
+    return "\n" + messages.t(locale, "arrival.alert", entry_date=shown["entry_date"], gate=shown["gate"],
+                             vehicle=shown["vehicle"], nationality=shown["nationality"], visited=shown["visited"])
 
 
 def community_alert(report: Row, locale: str = "vi") -> str:

@@ -37,9 +37,11 @@ STATE_VERSION = 1
 DONE = "__done__"
 CONFIRM = "confirm"
 RESUME_CHECKIN = "resume_checkin"  # the venue someone registering came to check in at
-PAUSED = "paused"  # the conversation a check-in interrupted, taken up again after it
 PENDING = "pending"  # a first message's check-in command, carried out once the language is chosen
 NOTICE = "exposure_notice"  # a declaration started from an exposure notice the sender really received
+ASIDE = "aside"  # the conversation under way when an aside flow (/xoadulieu, a check-in) started
+LAST_QUESTION = "last_question"  # the conversation as it was before the answer that ended its flow
+CAME_FROM = "came_from"  # that conversation, kept by a flow it led to (NextFlow.back) for /quaylai
 
 
 def t(locale: str, key: str, **params: Any) -> str:
@@ -264,7 +266,7 @@ def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
         out.replies.append(Reply(t(ctx.locale, "checkin.suspended", name=venue["name"])))
         _reprompt(out, ctx)
         return
-    paused = out.state.get(PAUSED) if out.state.get("flow") == "checkin" else _paused(out.state)
+    paused = _interrupted(out.state)
     snapshot = venue_flows.venue_snapshot(venue, ctx.household) if venue is not None else None
     _reset(out, ctx)
     if not ctx.registered:
@@ -276,14 +278,7 @@ def _checkin(out: Outcome, argument: str, ctx: Context) -> None:
         out.replies.append(Reply(t(ctx.locale, "checkin.unknown")))
     _start_flow(out, "checkin", ctx, presets={"venue": snapshot} if snapshot else None)
     if paused:
-        out.state[PAUSED] = paused
-
-
-def _paused(state: dict[str, Any]) -> dict[str, Any] | None:
-    """The conversation under way, kept while a check-in is confirmed (the flow, its step and answers)."""
-    if not state.get("flow"):
-        return None
-    return {key: value for key, value in state.items() if key not in ("v", "touched", "locale")}
+        out.state[ASIDE] = paused
 
 
 def _declare_exposed(out: Outcome, ctx: Context) -> None:
@@ -301,12 +296,14 @@ def _declare_exposed(out: Outcome, ctx: Context) -> None:
 
 
 def _cancel(out: Outcome, argument: str, ctx: Context) -> None:
-    """/huy: the conversation under way is dropped; a check-in in the middle of one goes back to it."""
-    paused = out.state.get(PAUSED) if out.state.get("flow") == "checkin" else None
-    if paused:
+    """/huy: the conversation under way is dropped; an aside flow (a check-in, /xoadulieu) in the middle of one goes
+    back to it."""
+    interrupted = out.state.get(ASIDE) if out.state.get("flow") and _flow(out.state).aside else None
+    if interrupted:
+        cancelled = "checkin.cancelled" if out.state["flow"] == "checkin" else "command.cancelled"
         _reset(out, ctx)
-        out.state.update(paused)
-        out.replies.append(Reply(t(ctx.locale, "checkin.cancelled")))
+        out.state.update(interrupted)
+        out.replies.append(Reply(t(ctx.locale, cancelled)))
         _reprompt(out, ctx, short=False)
         return
     was_active = bool(out.state.get("flow"))
@@ -327,8 +324,20 @@ def _start_flow_command(out: Outcome, flow_id: str, ctx: Context) -> None:
         out.replies.append(Reply(t(ctx.locale, refusal)))
         _reprompt(out, ctx)
         return
+    interrupted = _interrupted(out.state) if flow.aside else None
     _reset(out, ctx)
+    if interrupted:
+        out.state[ASIDE] = interrupted
     _start_flow(out, flow_id, ctx)
+
+
+def _interrupted(state: dict[str, Any]) -> dict[str, Any] | None:
+    """The conversation an aside flow interrupts (the one it already interrupts, when asked again), or None."""
+    if not state.get("flow"):
+        return None
+    if _flow(state).aside:
+        return state.get(ASIDE)
+    return {key: value for key, value in state.items() if key not in ("v", "touched", "locale")}
 
 
 def _arrival(out: Outcome, argument: str, ctx: Context) -> None:
@@ -395,6 +404,12 @@ def _back(out: Outcome, ctx: Context) -> None:
     state = out.state
     if not state.get("flow"):
         out.replies.append(Reply(t(ctx.locale, "command.nothing_to_undo")))
+        return
+    if not state["history"] and state.get(CAME_FROM):  # back to the question that led to this flow
+        came_from = state[CAME_FROM]
+        _reset(out, ctx)
+        out.state.update(came_from)
+        _reprompt(out, ctx, short=False)
         return
     if not state["history"]:
         out.replies.append(Reply(t(ctx.locale, "command.at_first_step")))
@@ -478,15 +493,18 @@ def _complete(out: Outcome, flow: Flow, ctx: Context) -> None:
     resume = out.state.get(RESUME_CHECKIN) if flow.id == "register" and completion.next_flow else None
     said = [Reply(t(ctx.locale, "checkin.registered", name=resume["name"]))] if resume else completion.replies
     out.say([*completion.effects, *said])
-    paused = out.state.get(PAUSED)
+    interrupted = out.state.get(ASIDE)
+    last_question = out.state.get(LAST_QUESTION)
     _reset(out, ctx)
-    if resume:  # registered to check in: back to the venue
+    if completion.resume and interrupted:  # back to the question the aside flow interrupted
+        out.state.update(interrupted)
+        _reprompt(out, ctx, short=False)
+    elif resume:  # registered to check in: back to the venue
         _start_flow(out, "checkin", ctx, presets={"venue": resume})
     elif completion.next_flow:
         _open(out, NextFlow(then) if then else completion.next_flow, ctx)
-    elif paused and flow.id == "checkin":  # checked in (or not): back to the question on screen before
-        out.state.update(paused)
-        _reprompt(out, ctx, short=False)
+        if completion.next_flow.back and last_question and out.state.get("flow"):
+            out.state[CAME_FROM] = last_question
 
 
 # --- prompts --------------------------------------------------------------------------------------
@@ -506,11 +524,12 @@ def _prompt(step: Step, state: dict[str, Any], ctx: Context, edit: bool = False,
     params = dict(step.prompt_params(answers, ctx)) if step.prompt_params else {}
     if step.kind == REVIEW:
         params["summary"] = _review_summary(_flow(state), answers, ctx)
-    short_key = f"{step.prompt}.short"
+    prompt = step.prompt_for(answers) if step.prompt_for else step.prompt
+    short_key = f"{prompt}.short"
     if short and short_key in messages.catalog(ctx.locale):
         text = t(ctx.locale, short_key)
     else:
-        text = t(ctx.locale, step.prompt, **params)
+        text = t(ctx.locale, prompt, **params)
     picked = state["choices"].get(step.id)
     if picked:
         text = t(ctx.locale, picked["key"], **picked.get("params", {}))
@@ -737,6 +756,8 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
             _enter(out, flow, parsed.value.split(":", 1)[1], ctx)
         return
     answers = state["answers"]
+    before = {key: value for key, value in state.items() if key not in ("v", "touched", "locale", LAST_QUESTION)}
+    before = json.loads(json.dumps(before))
     if step.id in answers and answers[step.id] != parsed.value:
         for stale in step.clears:
             answers.pop(stale, None)
@@ -747,4 +768,6 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
     if step.on_answer:
         out.say(step.on_answer(parsed.value, answers, ctx))
     following = _first_unanswered(flow, answers) if state["edit"] else step.next_id(answers)
+    if following == END:  # an answer that ends the flow: the question as it was, for a flow it leads to
+        state[LAST_QUESTION] = before
     _enter(out, flow, following, ctx)

@@ -69,13 +69,15 @@ Parsed = Ok | Invalid | Pick
 class NextFlow:
     """The flow a finished one goes on with: the answers it starts with, presets, and where it opens.
 
-    ``review`` opens it on its review step to edit ``answers`` (e.g. the stored profile).
+    ``review`` opens it on its review step to edit ``answers`` (e.g. the stored profile); ``back`` lets /quaylai
+    on its first step go back to the question whose answer led to it, as it was (nothing was stored).
     """
 
     flow: str
     answers: Mapping[str, Any] = field(default_factory=dict)
     presets: Mapping[str, Any] = field(default_factory=dict)
     review: bool = False
+    back: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ class Completion:
     effects: list[Any] = field(default_factory=list)
     replies: list[Any] = field(default_factory=list)
     next_flow: NextFlow | None = None
+    resume: bool = False  # an aside flow that changed nothing: the conversation it interrupted goes on
+
 Parser = Callable[[str, Answers, Any], Parsed]
 
 
@@ -109,6 +113,7 @@ class Step:
     files: bool = False  # a file or photo sent here answers with its text (see ``paste``)
     join_seconds: float = 0.0  # text parts arriving this soon after the answer continue it (a split paste)
     picked: Callable[[str, Answers, Any], Parsed] | None = None  # the answer for a candidate picked from a list
+    prompt_for: Callable[[Answers], str] | None = None  # the question's key for these answers, instead of ``prompt``
 
     def next_id(self, answers: Answers) -> str:
         """The id of the step after this one for these answers."""
@@ -128,6 +133,7 @@ class Flow:
     steps: tuple[Step, ...]
     admin_only: bool = False
     unavailable: Callable[[Any], str | None] | None = None  # a message key when the flow cannot start
+    aside: bool = False  # asked aside the conversation under way, which it may resume (Completion.resume)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {step.id: step for step in self.steps})

@@ -23,8 +23,13 @@ def basic(text: str, limit: int = MAX_INPUT) -> str | Invalid:
     if len(value) > limit:
         return Invalid("input.too_long", {"limit": str(limit)})
     if not value or not has_letter_or_digit(value):
-        return Invalid("input.empty")
+        return unread(value)
     return value
+
+
+def unread(text: str) -> Invalid:
+    """The hint for an answer with no word in it: nothing typed, or only emoji and signs (not understood)."""
+    return Invalid("input.not_understood" if clean(text) else "input.empty")
 
 
 def parse_name(text: str) -> Parsed:
@@ -78,6 +83,38 @@ def is_skip(text: str, locale: str = "vi") -> bool:
     """True when the user asks to skip an optional question ("bỏ qua", "ko có", "không ạ", "skip", "0")."""
     folded = fold(clean(text))
     return folded in {"0", "-"} or " ".join(meaningful(folded)) in vocabulary.of(locale).skip
+
+
+# Words before "không có" / "don't have" that change nothing ("tôi không có", "I'm a foreigner").
+_PRONOUNS = ("toi", "em", "minh", "tui", "tao", "con", "chau", "i", "am", "m", "we", "sorry", "da", "uh", "um", "well",
+             "but")
+_DECLINE_EN = (
+    "i don t have", "i dont have", "don t have", "dont have", "i do not have", "do not have", "i have no", "have no",
+    "haven t got", "haven t", "no", "none", "never had", "m a foreigner", "am a foreigner", "a foreigner", "foreigner",
+    "not vietnamese", "m not vietnamese", "am not vietnamese",
+)
+_DECLINE_VI = ("khong co", "ko co", "k co", "chua co", "khong", "chua", "nguoi nuoc ngoai", "la nguoi nuoc ngoai",
+               "khong lam", "chua lam", "chua duoc cap", "khong duoc cap", "mat", "bi mat", "het han")
+
+
+def declines(text: str, locale: str = "vi") -> bool:
+    """True when an answer to an optional number (CCCD, phone) skips it or says there is none, in any wording:
+    "bỏ qua", "tôi không có", "chưa có ạ", "I don't have one, I'm a foreigner" (it holds no digit)."""
+    if is_skip(text, locale):
+        return True
+    folded = fold(clean(text))
+    if any(ch.isdigit() for ch in folded):
+        return False
+    for clause in re.split(r"[,.;!?()]+|\bbut\b|\bnhung\b|\bvi\b|\bbecause\b", folded):
+        words = meaningful(clause)
+        while words and words[0] in _PRONOUNS:
+            words = words[1:]
+        said = " ".join(words)
+        if said in vocabulary.of(locale).unsure or said in vocabulary.UNSURE_WORDS:
+            return False
+        if said and any(said == phrase or said.startswith(phrase + " ") for phrase in (*_DECLINE_EN, *_DECLINE_VI)):
+            return True
+    return False
 
 
 def phone_display(e164: str) -> str:

@@ -177,6 +177,7 @@ class Context:
     venue: Mapping[str, Any] | None = None  # the venue a "/checkin CODE" or "/start l_<token>" names, when found
     household: tuple[str, ...] = ()  # names of the people the sender declared for lately (checked in with them)
     exposure_notice: bool = False  # the sender was sent an exposure notice lately (looked up for /tiepxuc)
+    arrival: Mapping[str, Any] | None = None  # the answers of the sender's latest arrival declaration, when declaring
     locale: str = "vi"  # the language of the replies (messages.LOCALES)
     arrival_monitoring_days: int = 0  # an arrival from a listed country is placed under monitoring this long
 

@@ -41,7 +41,7 @@ MESSAGES = {
     ),
     "arrival.entry_date": "On which day did you enter Viet Nam? (e.g. “today”, “yesterday”, “28/11”, “28 Nov”)",
     "arrival.entry_date.bad": (
-        "I didn't understand the date of entry. E.g. “today”, “yesterday”, “28/11” or "
+        "I didn't understand the date of entry. E.g. “today”, “yesterday”, “3 days ago”, “last Friday”, “28/11” or "
         "“28 Nov 2026”."
     ),
     "input.day_out_of_range": (
@@ -118,7 +118,10 @@ MESSAGES = {
         "until {until}. Please declare your health every day with /khaibao; the commune health station will "
         "contact you."
     ),
-    "arrival.alert": "Entered on {entry_date} through {gate}; in the 14 days before: {visited}",
+    "arrival.alert": (
+        "Entered on {entry_date} through {gate}, {vehicle}; nationality: {nationality}; "
+        "in the 14 days before: {visited}"
+    ),
     "arrival.gate_screen": "Entered on {entry_date} through {gate}; nationality {nationality}; document {paper}",
     "settings.expect.ARRIVAL_AUTO_MONITORING_DAYS": "needs a whole number of days from 0 (off) to 60.",
     "arrival.column.nationality": "Nationality",

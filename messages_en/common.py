@@ -6,6 +6,9 @@ MESSAGES = {
     "option.male": "Male",
     "option.female": "Female",
     "option.gender_other": "Other",
+    "input.not_understood": (
+        "I can't understand that message (only emoji or symbols). Please answer in words or numbers."
+    ),
     "input.empty": "You didn't type anything. Please answer the question below.",
     "input.too_long": "That answer is too long (at most {limit} characters). Please keep it shorter.",
     "input.number_out_of_range": "Please pick a number from 1 to {count}.",

@@ -33,6 +33,17 @@ MESSAGES = {
     "label.subject_province": "Their province/city",
     "label.subject_commune": "Their commune/ward",
     "label.subject_street": "Their address",
+    "declare.symptoms.other": (
+        "In the last 14 days, has {name} had any of these symptoms? Choose all that apply "
+        "(e.g. \"1 2\" or \"fever cough\")."
+    ),
+    "declare.exposure.other": "In the last 14 days, did any of these apply to {name}? Choose all that apply.",
+    "declare.travel.other": (
+        "In the last 14 days, which provinces, communes or countries has {name} been to? "
+        "Type their names separated by commas (e.g. ha noi, bac ninh). Type \"none\" if they haven't been anywhere."
+    ),
+    "declare.conditions.other": "Does {name} have any of these underlying conditions? Choose all that apply.",
+    "declare.vaccine.other": "How many doses of COVID-19 vaccine has {name} had?",
     "declare.symptoms": (
         "In the last 14 days, have you had any of these symptoms? Choose all that apply "
         "(e.g. \"1 2\" or \"fever cough\")."

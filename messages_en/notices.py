@@ -6,7 +6,7 @@ MESSAGES = {
     "notices.open": "Would you like to read the full text?",
     "notices.full": "Read the full text",
     "notices.done": "Done",
-    "notices.closed": "Send /thongbao for other notices, /declare to make a health declaration.",
+    "notices.closed": "Send /notices for other notices, /declare to make a health declaration.",
     "notices.gone": "This notice is no longer available.",
     "label.notice": "Notice",
     "label.notice_open": "Read on",

@@ -12,7 +12,7 @@ MESSAGES = {
         "• Health information is sensitive personal data under Decree 13/2023/ND-CP.\n"
         "• How long: declarations are kept for at most 30 days and then deleted.\n"
         "• Your rights: see, correct, withdraw your consent or ask for your data to be deleted at any time "
-        "(/dulieucuatoi to see it, /xoadulieu to withdraw consent and delete it).\n\n"
+        "(/mydata to see it, /deletedata to withdraw consent and delete it).\n\n"
         "Do you agree?"
     ),
     "consent.prompt.short": (
@@ -37,7 +37,7 @@ MESSAGES = {
         "Which province or city are you staying in? Type the new or old name of the province, or your whole "
         "address (e.g. hung yen, thai binh, \"thi tran dong hung, thai binh\")."
     ),
-    "register.commune": "Which commune or ward of {province}? (Type its old or new name, e.g. yen my)",
+    "register.commune": "Which commune or ward of {province}? (Type its old or new name, e.g. {example})",
     "register.street": "Your house number, street and hamlet? (For example: 12 Dong hamlet)",
     "register.review": (
         "Please check your details:\n{summary}\n\nChoose \"Save my details\" if they are right, or choose what to edit."

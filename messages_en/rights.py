@@ -15,7 +15,7 @@ MESSAGES = {
         "Risk level when declared: {level}\nDeclared at: {time}\nName: {name}\nCode: {code}"
     ),
     "verify.forged": "NOT A GENUINE CODE ❌ — the code is wrong or has been altered.",
-    "verify.usage": "Send /kiemtra with the code printed under the QR code, e.g. /kiemtra ABCD2345",
+    "verify.usage": "Send /check with the code printed under the QR code, e.g. /check ABCD2345",
     "verify.staff_only": "Only officials or assigned checkers can check codes.",
     "verify.other_area": "This declaration is not in your area.",
     "stats.summary": (
@@ -29,7 +29,7 @@ MESSAGES = {
     "stats.breakdown_line": "• {commune}: {total} (red {red}, yellow {yellow})",
     "stats.chart_title": "Declarations in the last 14 days — {area}",
     "export.usage": (
-        "Send /xuat [tu dd/mm/yyyy] [den dd/mm/yyyy] [do|vang|xanh] [csv], e.g. /xuat tu 01/11/2026 do "
+        "Send /export [tu dd/mm/yyyy] [den dd/mm/yyyy] [do|vang|xanh] [csv], e.g. /export tu 01/11/2026 do "
         "(tu = from, den = to, do = red, vang = yellow, xanh = green). "
         "By default: the last 30 days, every level, an Excel file."
     ),
@@ -44,6 +44,7 @@ MESSAGES = {
     "rights.declaration_line": "• {time}: {name} (yourself) — level {level} (code {code})",
     "rights.declaration_line_for": "• {time}: for {name} — level {level} (code {code})",
     "rights.nothing": "We hold no personal data about you.",
+    "rights.file_name": "my-data.json",
     "rights.file_note": "The attached JSON file holds all your data.",
     "erase.confirm": (
         "Do you want to withdraw your consent and DELETE all your personal data (details, declarations, "
@@ -54,5 +55,6 @@ MESSAGES = {
     "erase.done": "Your consent is withdrawn and your personal data deleted. You won't get any more messages. "
                   "Thank you.",
     "erase.kept": "Your data is kept as it was.",
+    "erase.nothing_stored": "Nothing was deleted: no data of yours is stored yet.",
     "label.erase": "Delete data",
 }

@@ -25,13 +25,13 @@ MESSAGES = {
         "Invitation created: {role} for {area}{person}, single use, expires at {expires}.\n"
         "Invitation code: {code}\n"
         "On Telegram open: {link}\n"
-        "On Zalo or the command line type: /canbo {code}"
+        "On Zalo or the command line type: /join {code}"
     ),
     "invite.for_person": "(invited: {name})",
     "invite.no_link": "(set TELEGRAM_BOT_USERNAME to get a link)",
     "invite.redeemed": "Welcome! You are now {role} of {area}. The commands you can use:\n{commands}",
     "invite.invalid": "This invitation code is invalid, used, revoked or expired. Please contact the administrator.",
-    "invite.missing_code": "Send /canbo with the invitation code, e.g. /canbo ABCD2345EF",
+    "invite.missing_code": "Send /join with the invitation code, e.g. /join ABCD2345EF",
     "role.official": "an official",
     "role.gatekeeper": "a QR code checker",
     "staff.officials_only": "Only officials can use this.",
@@ -40,12 +40,12 @@ MESSAGES = {
     "staff.list_empty": "There are no officials yet.",
     "staff.removed": "The role of #{id} is revoked.",
     "staff.not_found": "There is no official #{id}.",
-    "staff.need_id": "Add the official's number, e.g. /xoacanbo 12 (see the numbers with /dscanbo).",
+    "staff.need_id": "Add the official's number, e.g. /removestaff 12 (see the numbers with /staff).",
     "report.confirmed": "Report of {area} recorded: {titles}. Thank you.",
     "report.nothing_open": "No report is waiting for confirmation in {area}.",
     "reminder.text": (
         "Report reminder: {title}\nArea: {area}\nDue: {due}\n\n{figures}\n\n"
-        "Once you have sent the report, send /dabaocao to confirm."
+        "Once you have sent the report, send /reported to confirm."
     ),
     "reminder.repeat": "REMINDER AGAIN — the report is not confirmed and it is overdue.",
     "reminder.figures": (
@@ -61,16 +61,17 @@ MESSAGES = {
         "ALERT: {level} declaration\nCode: {code}\nName: {name}\nPhone: {phone}\n"
         "Address: {address}\nWhy: {reasons}"
     ),
+    "alert.declarant_phone": "{phone} (of {name}, who declared for them)",
     "alert.community": (
         "REPORT FROM A CITIZEN: {kind}\nArea: {area}\nPlace: {place}\nPeople involved: {who}\n"
         "What was seen: {seen}\nContact of the reporter: {contact}"
     ),
-    "alert.footer": "Send /tiepnhan {id} to confirm you have taken it up.",
+    "alert.footer": "Send /ack {id} to confirm you have taken it up.",
     "alert.declarant_told": "Your high-risk declaration (code {code}) has been passed on to {who}.",
     "alert.declarant_told_for": "The high-risk declaration for {name} (code {code}) has been passed on to {who}.",
     "alert.footer_admins": (
-        "Alert #{id} sent to administrators because the area has no official: invite officials with /moi_canbo; "
-        "officials who join later will see this alert with /canhbao."
+        "Alert #{id} sent to administrators because the area has no official: invite officials with /invite; "
+        "officials who join later will see this alert with /alerts."
     ),
     "alert.resent": "NOT TAKEN UP AFTER 2 HOURS — sent again:",
     "alert.escalated": "Passed up to the province: the commune has not taken up this alert after 2 hours.",
@@ -80,12 +81,12 @@ MESSAGES = {
     "alert.open_heading": "Alerts and reports not yet taken up in {area}: {count}",
     "alert.open_item": "#{id} · {at}\n{text}",
     "alert.open_more": "… and {count} more alerts (take up the ones above to see the rest).",
-    "alert.open_footer": "Send /tiepnhan NUMBER to confirm you have taken one up, e.g. /tiepnhan 12.",
-    "area_search.usage": "Send /diaban with a name, e.g. /diaban yen my or /diaban yen my, hung yen",
+    "alert.open_footer": "Send /ack NUMBER to confirm you have taken one up, e.g. /ack 12.",
+    "area_search.usage": "Send /areas with a name, e.g. /areas yen my or /areas yen my, hung yen",
     "area_search.none": "No area is called \"{text}\".",
     "area_search.heading": "Areas matching \"{text}\" (code · name):",
     "area_search.line": "{code} · {label}",
-    "alert.need_id": "Add the alert's number, e.g. /tiepnhan 12",
+    "alert.need_id": "Add the alert's number, e.g. /ack 12",
     "anonymous": "anonymous",
     "erased": "[deleted]",
     "monitoring.started": (
@@ -111,7 +112,7 @@ MESSAGES = {
     "monitoring.missed_line_for": "• {name} — declared for by {declarant} ({phone})",
     "monitoring.missed": "People under health monitoring who have not declared since {since}:\n{people}",
     "monitoring.more": "… and {count} more",
-    "monitoring.usage": "Send /theodoi DECLARATION_CODE [days], e.g. /theodoi ABCD2345 14",
+    "monitoring.usage": "Send /monitor DECLARATION_CODE [days], e.g. /monitor ABCD2345 14",
     "monitoring.not_found": "There is no declaration {code} in your area.",
     "report.kind": "What would you like to report?",
     "report.kind.suspected": "A suspected case (symptoms, contact with a case)",

@@ -35,7 +35,10 @@ MESSAGES = {
         "Số hộ chiếu thường gồm 6–9 chữ cái và chữ số (ví dụ «C1234567»); số CCCD gồm 12 chữ số. Vui lòng gõ lại."
     ),
     "arrival.entry_date": "Bạn nhập cảnh ngày nào? (ví dụ «hôm nay», «hôm qua», «28/11»)",
-    "arrival.entry_date.bad": "Chưa hiểu ngày nhập cảnh. Ví dụ: «hôm nay», «hôm qua», «28/11» hoặc «28/11/2026».",
+    "arrival.entry_date.bad": (
+        "Chưa hiểu ngày nhập cảnh. Ví dụ: «hôm nay», «hôm qua», «3 ngày trước», «thứ 6 tuần trước», «28/11» "
+        "hoặc «28/11/2026»."
+    ),
     "input.day_out_of_range": (
         "Ngày nhập cảnh cần trong vòng {days} ngày qua hoặc 7 ngày tới. Vui lòng kiểm tra lại ngày và tháng."
     ),
@@ -100,7 +103,10 @@ MESSAGES = {
         "Vì bạn đã ở {countries} (trong danh sách vùng dịch), bạn được đưa vào diện theo dõi y tế {days} ngày, "
         "đến {until}. Mỗi ngày hãy gõ /khaibao để khai báo sức khỏe; cán bộ y tế xã/phường sẽ liên hệ với bạn."
     ),
-    "arrival.alert": "Nhập cảnh ngày {entry_date} qua {gate}; 14 ngày trước đó ở: {visited}",
+    "arrival.alert": (
+        "Nhập cảnh ngày {entry_date} qua {gate}, {vehicle}; quốc tịch: {nationality}; "
+        "14 ngày trước đó ở: {visited}"
+    ),
     "arrival.gate_screen": "Nhập cảnh ngày {entry_date} qua {gate}; quốc tịch {nationality}; giấy tờ {paper}",
     "settings.expect.ARRIVAL_AUTO_MONITORING_DAYS": "cần số ngày nguyên từ 0 (tắt) đến 60.",
     "arrival.column.nationality": "Quốc tịch",

@@ -6,6 +6,9 @@ MESSAGES = {
     "option.male": "Nam",
     "option.female": "Nữ",
     "option.gender_other": "Khác",
+    "input.not_understood": (
+        "Tôi chưa hiểu tin nhắn này (chỉ có biểu tượng hoặc ký hiệu). Vui lòng trả lời bằng chữ hoặc số."
+    ),
     "input.empty": "Bạn chưa nhập nội dung. Vui lòng trả lời câu hỏi bên dưới.",
     "input.too_long": "Câu trả lời quá dài (tối đa {limit} ký tự). Vui lòng nhập ngắn gọn hơn.",
     "input.number_out_of_range": "Vui lòng chọn một số từ 1 đến {count}.",

@@ -33,6 +33,19 @@ MESSAGES = {
     "label.subject_province": "Tỉnh/thành người được khai hộ",
     "label.subject_commune": "Xã/phường người được khai hộ",
     "label.subject_street": "Địa chỉ người được khai hộ",
+    "declare.symptoms.other": (
+        "Trong 14 ngày qua {name} có triệu chứng nào sau đây không? Chọn tất cả các mục đúng "
+        "(ví dụ «1 2» hoặc «sot ho»)."
+    ),
+    "declare.exposure.other": (
+        "Trong 14 ngày qua, {name} có tiếp xúc hoặc đi lại nào sau đây không? Chọn tất cả các mục đúng."
+    ),
+    "declare.travel.other": (
+        "Trong 14 ngày qua {name} đã đi qua những tỉnh/thành, xã/phường hoặc quốc gia nào? "
+        "Gõ tên, cách nhau bởi dấu phẩy (ví dụ: ha noi, bac ninh). Gõ «không» nếu không đi đâu."
+    ),
+    "declare.conditions.other": "{name} có bệnh nền hoặc tình trạng nào sau đây không? Chọn tất cả các mục đúng.",
+    "declare.vaccine.other": "{name} đã tiêm bao nhiêu mũi vắc-xin phòng COVID-19?",
     "declare.symptoms": (
         "Trong 14 ngày qua có triệu chứng nào sau đây không? Chọn tất cả các mục đúng "
         "(ví dụ «1 2» hoặc «sot ho»)."

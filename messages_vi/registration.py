@@ -32,7 +32,7 @@ MESSAGES = {
         "Bạn đang ở tỉnh/thành phố nào? Gõ tên tỉnh mới hoặc cũ, hoặc cả địa chỉ (ví dụ: hung yen, thai binh, "
         "«thi tran dong hung, thai binh»)."
     ),
-    "register.commune": "Bạn ở xã/phường nào của {province}? (Gõ tên xã/phường cũ hoặc mới, ví dụ: yen my)",
+    "register.commune": "Bạn ở xã/phường nào của {province}? (Gõ tên xã/phường cũ hoặc mới, ví dụ: {example})",
     "register.street": "Số nhà, đường/phố, thôn/xóm của bạn? (Ví dụ: So 12, thon Dong)",
     "register.review": (
         "Vui lòng kiểm tra thông tin của bạn:\n{summary}\n\nChọn «Lưu thông tin» nếu đúng, hoặc chọn mục cần sửa."

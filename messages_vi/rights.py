@@ -42,6 +42,7 @@ MESSAGES = {
     "rights.declaration_line": "• {time}: {name} (bản thân) — mức {level} (mã {code})",
     "rights.declaration_line_for": "• {time}: khai hộ cho {name} — mức {level} (mã {code})",
     "rights.nothing": "Chúng tôi không lưu dữ liệu cá nhân nào của bạn.",
+    "rights.file_name": "du-lieu-cua-toi.json",
     "rights.file_note": "Tệp JSON đính kèm chứa toàn bộ dữ liệu của bạn.",
     "erase.confirm": (
         "Bạn muốn rút lại đồng ý và XÓA toàn bộ dữ liệu cá nhân của bạn (thông tin, các tờ khai, lịch sử trò chuyện)? "
@@ -51,5 +52,6 @@ MESSAGES = {
     "erase.no": "Không, giữ lại",
     "erase.done": "Đã rút đồng ý và xóa dữ liệu cá nhân của bạn. Bạn sẽ không nhận tin nhắn nào nữa. Cảm ơn bạn.",
     "erase.kept": "Đã giữ nguyên dữ liệu của bạn.",
+    "erase.nothing_stored": "Không có gì bị xóa: bạn chưa có dữ liệu nào được lưu.",
     "label.erase": "Xóa dữ liệu",
 }

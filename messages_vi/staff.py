@@ -60,6 +60,7 @@ MESSAGES = {
         "CẢNH BÁO: tờ khai nguy cơ {level}\nMã: {code}\nHọ tên: {name}\nĐiện thoại: {phone}\n"
         "Địa chỉ: {address}\nLý do: {reasons}"
     ),
+    "alert.declarant_phone": "{phone} (số của người khai hộ, {name})",
     "alert.community": (
         "PHẢN ÁNH TỪ NGƯỜI DÂN: {kind}\nĐịa bàn: {area}\nĐịa điểm: {place}\nNgười liên quan: {who}\n"
         "Nội dung: {seen}\nLiên hệ người phản ánh: {contact}"

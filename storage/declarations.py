@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -37,6 +37,21 @@ async def add_many(executor: Executor, records: list[tuple[int, dict[str, Any]]]
     ]
     result = await executor.execute(insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True), rows)
     return [int(declaration_id) for declaration_id in result.scalars()]
+
+
+async def latest_arrivals(executor: Executor, person_ids: Iterable[int], since: datetime) -> dict[int, dict[str, Any]]:
+    """For each account, the answers of its latest arrival declaration made since ``since``, if any."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return {}
+    query = (select(_TABLE.c.person_id, _TABLE.c.answers)
+             .where(_TABLE.c.person_id.in_(ids), _TABLE.c.for_self.is_(True), _TABLE.c.created_at >= since)
+             .order_by(_TABLE.c.created_at.desc(), _TABLE.c.id.desc()))
+    found: dict[int, dict[str, Any]] = {}
+    for person_id, answers in await executor.execute(query):
+        if person_id not in found and isinstance(answers, dict) and answers.get("entry_date"):
+            found[person_id] = answers
+    return found
 
 
 async def get(executor: Executor, declaration_id: int) -> dict[str, Any] | None:

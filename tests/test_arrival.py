@@ -4,16 +4,19 @@ wrong answers asked again, a listed country as exposure, automatic monitoring on
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 import messages
 from bot.conversation.service import ConversationService
 from bot.records.exports import cells, headers
 from handlers.engine import handle
+from handlers.flow import Invalid, Ok
 from handlers.flows import arrival
+from handlers.matching import dates
 from handlers.protocol import Context, Incoming
 from handlers.triage import OutbreakArea
 from storage import outbreak
@@ -143,8 +146,9 @@ async def test_a_visit_to_a_listed_country_is_exposure_and_monitoring_is_off_by_
     assert await _monitorings(database) == []
     async with database.sessions() as session:
         alerts = list((await session.execute(select(Broadcast.text).where(Broadcast.kind == "alert"))).scalars())
-    assert alerts and all("Nhập cảnh ngày 22/11/2026 qua Sân bay quốc tế Nội Bài (Hà Nội); 14 ngày trước đó ở: "
-                          "Hàn Quốc, Hoa Kỳ" in alert and "C1234567" not in alert for alert in alerts)
+    assert alerts and all("Nhập cảnh ngày 22/11/2026 qua Sân bay quốc tế Nội Bài (Hà Nội), Chuyến bay KE681; "
+                          "quốc tịch: Việt Nam; 14 ngày trước đó ở: Hàn Quốc, Hoa Kỳ" in alert
+                          and "C1234567" not in alert for alert in alerts), alerts
 
 
 async def test_auto_monitoring_places_an_exposed_arrival_under_monitoring(database, settings, clock) -> None:
@@ -294,3 +298,79 @@ def test_arrival_answers_corpus_is_understood(capsys) -> None:  # type: ignore[n
     with capsys.disabled():
         print(f"\narrival corpus: {len(rows) - len(wrong)}/{len(rows)} understood ({accuracy:.1%})")
     assert accuracy >= 0.97, wrong
+
+
+async def test_a_declaration_after_an_arrival_counts_the_travel_abroad(service, database, clock) -> None:
+    chat = Chat(service)
+    await chat.say_all(*REGISTRATION, "/nhapcanh", "viet nam", "c 123 4567", "hom qua", "sb tan son nhat",
+                       "vn 301", "nhat ban", "co", "sot", "khong", "khong", "2 mui")
+    assert "Mức nguy cơ: ĐỎ" in await chat.send("1")
+    clock.advance(minutes=10)
+    # a declaration for oneself minutes later, answering "no contact, no travel": the entry still counts
+    result = await chat.say_all("/khaibao", "1", "1", "khong", "khong", "khong", "khong", "2 mui", "1")
+    assert "Mức nguy cơ: VÀNG" in result and "Từ nước ngoài về trong 14 ngày qua" in result
+    result = await chat.say_all("/khaibao", "1", "1", "sot", "khong", "khong", "khong", "2 mui", "1")
+    assert "Mức nguy cơ: ĐỎ" in result
+    # for someone else the sender's own entry does not count
+    result = await chat.say_all("/khaibao", "1", "2", "tran van binh", "2015", "nam", "con", "bo qua", "co",
+                                "khong", "khong", "khong", "khong", "2 mui", "1")
+    assert "XANH" in result, result
+    clock.advance(days=15)  # 14 days after entry (entered the day before) it no longer counts
+    result = await chat.say_all("/khaibao", "1", "1", "khong", "khong", "khong", "khong", "2 mui", "1")
+    assert "Mức nguy cơ: XANH" in result
+    assert [row.reasons for row in await _stored(database)][1:] == [["abroad"], ["symptoms", "abroad"], [], []]
+
+
+@pytest.mark.parametrize("said, day", [
+    ("2 days ago", "2026-11-29"), ("three days ago", "2026-11-28"), ("a week ago", "2026-11-24"),
+    ("3 ngay truoc", "2026-11-28"), ("3 ngày trước ạ", "2026-11-28"), ("hai hôm trước", "2026-11-29"),
+    ("cách đây 4 ngày", "2026-11-27"), ("1 tuần trước", "2026-11-24"), ("2 ngày nữa", "2026-12-03"),
+    ("in 2 days", "2026-12-03"), ("nov 29", "2026-11-29"), ("29 nov", "2026-11-29"), ("November 29th", "2026-11-29"),
+    ("29 tháng mười một", "2026-11-29"), ("last friday", "2026-11-27"), ("friday", "2026-11-27"),
+    ("on Sunday", "2026-11-29"), ("last tuesday", "2026-11-24"), ("next monday", "2026-12-07"),
+    ("thu 6 tuan truoc", "2026-11-27"), ("thứ Sáu tuần trước", "2026-11-27"), ("T6 tuần trước", "2026-11-27"),
+    ("tối thứ 6", "2026-11-27"), ("chủ nhật vừa rồi", "2026-11-29"), ("thứ 2 tuần này", "2026-11-30"),
+    ("thứ hai tuần sau", "2026-12-07"), ("hôm kia", "2026-11-29"), ("28/11", "2026-11-28"),
+])
+def test_entry_days_said_relative_to_today_or_with_a_month_name(said: str, day: str) -> None:
+    today = date(2026, 12, 1)  # a Tuesday
+    assert dates.parse_day(said, today, 30, 7) == Ok(day), said
+
+
+@pytest.mark.parametrize("said", ["3 ngay", "40 days ago", "tuan truoc", "thu 9", "some day"])
+def test_vague_or_far_days_are_refused(said: str) -> None:
+    assert isinstance(dates.parse_day(said, date(2026, 12, 1), 30, 7), Invalid), said
+
+
+def test_an_english_visitor_gives_the_entry_day_as_days_ago_or_a_weekday(clock) -> None:
+    ctx = _english_context(clock.now)  # Sunday 22/11/2026
+    for said, shown in (("2 days ago", "20/11/2026"), ("last friday", "20/11/2026"), ("nov 19", "19/11/2026")):
+        outcome = _talk(("/arrival", "I am American", "passport 567 812 345", said, "Noi Bai airport"), ctx)
+        assert outcome.state["answers"]["entry_date"] == date(2026, 11, int(shown[:2])).isoformat(), said
+
+
+async def test_choosing_the_arrival_while_editing_a_declaration_can_be_undone(service, database) -> None:
+    chat = Chat(service)
+    await chat.say_all(*REGISTRATION, "1", "sot", "khong", "khong", "khong", "2 mui")
+    assert chat.step == "review" and "2. Sửa: Khai cho" in chat.text
+    await chat.send("2")
+    assert "Quốc tịch của bạn" in await chat.send("3")
+    back = await chat.send("/quaylai")
+    assert chat.step == "for_whom" and "Câu trả lời trước: Cho bản thân" in back, "back to the question that led there"
+    review = await chat.send("1")
+    assert chat.step == "review" and "• Triệu chứng: Sốt" in review and "• Vắc-xin: 2 mũi" in review
+    assert "Mức nguy cơ: VÀNG" in await chat.send("1")
+    assert len(await _stored(database)) == 1
+
+
+async def test_back_from_the_arrival_chosen_where_a_declaration_starts(service) -> None:
+    chat = Chat(service)
+    await chat.say_all(*REGISTRATION)
+    await chat.send("vua nhap canh")
+    assert chat.step == "nationality"
+    await chat.send("han quoc")
+    await chat.send("/quaylai")
+    assert chat.step == "nationality", "back inside the arrival first"
+    await chat.send("/quaylai")
+    assert chat.step == "for_whom"
+    assert "Quốc tịch của bạn" in await chat.send("3"), "and the arrival may be chosen again"

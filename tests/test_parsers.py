@@ -146,7 +146,7 @@ def test_address_rejects_markup() -> None:
 def test_basic_limits() -> None:
     assert parsers.basic("x" * 501) == Invalid("input.too_long", {"limit": "500"})
     assert parsers.basic("\x00\x01 ") == Invalid("input.empty")
-    assert parsers.basic("🙂🙂") == Invalid("input.empty")
+    assert parsers.basic("🙂🙂") == Invalid("input.not_understood"), "only emoji: not understood, not empty"
 
 
 def test_fold_and_clean() -> None:

@@ -25,6 +25,17 @@ def test_defaults_are_sensible(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert ("console", "admin") in settings.admin_identities
 
 
+def test_the_default_database_follows_the_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("KHAIBAO_DATA_DIR", str(tmp_path / "x"))
+    assert load_settings().database_url == f"sqlite+aiosqlite:///{tmp_path}/x/khaibao.db"
+    monkeypatch.setenv("KHAIBAO_DATA_DIR", "rel/dir/")
+    assert load_settings().database_url == "sqlite+aiosqlite:///rel/dir/khaibao.db"
+    monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://u@h/db")
+    assert load_settings().database_url == "postgresql+asyncpg://u@h/db", "a given DATABASE_URL is kept"
+
+
 @pytest.mark.parametrize(
     "variable, value",
     [

@@ -68,7 +68,7 @@ async def my_data(connection: AsyncConnection, caller: Caller, command: ServerCo
     }
     document = json.dumps(export, ensure_ascii=False, indent=2).encode("utf-8")
     return [Reply("\n".join([text, *lines, caller.t("rights.file_note")]),
-                  document=("du-lieu-cua-toi.json", document))]
+                  document=(caller.t("rights.file_name"), document))]
 
 
 def _plain(value: Any) -> Any:

@@ -41,6 +41,7 @@ from bot.conversation.ordering import Lanes
 from bot.settings import Settings
 from handlers import receipt
 from handlers.engine import handle
+from handlers.flows import arrival, declaration
 from handlers.protocol import (
     Context,
     DropConversation,
@@ -85,6 +86,7 @@ class _Job:
     venue: dict[str, Any] | None = None  # the venue its "/checkin CODE" or QR link names
     household: tuple[str, ...] = ()
     exposure_notice: bool = False  # its /tiepxuc comes from someone sent an exposure notice lately
+    arrival: dict[str, Any] | None = None  # the answers of the sender's latest arrival, while declaring
     checked_in: list[str | None] | None = None  # who its SaveCheckin stored (None: the venue had closed)
 
     @property
@@ -158,6 +160,7 @@ class ConversationService:
                 job.person = people.get(job.key)
             await _load_venues(connection, fresh, states, now)
             await _load_notices(connection, fresh, now)
+            await _load_arrivals(connection, fresh, states, now)
             for job in fresh:
                 job.outcome = self._run_engine(job, states.get(job.key), now, areas, headings)
             await self._save(connection, fresh, now)
@@ -244,6 +247,7 @@ class ConversationService:
             venue=job.venue,
             household=job.household,
             exposure_notice=job.exposure_notice,
+            arrival=job.arrival,
             arrival_monitoring_days=self.settings.arrival_auto_monitoring_days,
             locale=_locale(state, job.person),
         )
@@ -361,6 +365,18 @@ async def _load_notices(connection: AsyncConnection, jobs: list[_Job], now: date
                                          now - DECLARED_WITHIN)
     for job in asking:
         job.exposure_notice = job.person["id"] in told  # type: ignore[index]
+
+
+async def _load_arrivals(connection: AsyncConnection, jobs: list[_Job], states: dict[tuple[str, str], Any],
+                         now: datetime) -> None:
+    """The latest arrival of each sender in the middle of a declaration (it counts as travel abroad): one query."""
+    declaring = [job for job in jobs if job.person and (states.get(job.key) or {}).get("flow") == declaration.FLOW.id]
+    if not declaring:
+        return
+    since = now - timedelta(days=declaration.ARRIVAL_COUNTS_DAYS + arrival.ENTRY_PAST_DAYS)
+    found = await declarations.latest_arrivals(connection, [job.person["id"] for job in declaring], since)  # type: ignore[index]
+    for job in declaring:
+        job.arrival = found.get(job.person["id"])  # type: ignore[index]
 
 
 async def _store_checkins(connection: AsyncConnection, jobs: list[_Job], now: datetime) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import messages
@@ -11,6 +12,7 @@ from handlers.flow import Answers, Invalid, Ok, Option, Parsed
 from handlers.matching import addresses, dates
 from handlers.matching.vocabulary import NO_WORDS, NO_WORDS_EN, YES_WORDS, YES_WORDS_EN
 from handlers.protocol import Context
+from handlers.text import fold
 
 YES = Option("yes", "option.yes", YES_WORDS, en=YES_WORDS_EN)
 NO = Option("no", "option.no", NO_WORDS, en=NO_WORDS_EN)
@@ -77,9 +79,18 @@ def commune_step(province_step_id: str) -> dict[str, Any]:
         return addresses.commune_chosen(unit, locale=ctx.locale) if unit else Invalid("input.stale_button")
 
     def prompt(answers: Answers, ctx: Context) -> dict[str, str]:
-        return {"province": addresses.commune_scope_label(*scope(answers), ctx.locale)}
+        return {"province": addresses.commune_scope_label(*scope(answers), ctx.locale),
+                "example": commune_example(answers.get(province_step_id))}
 
     return {"parse": parse, "picked": picked, "prompt_params": prompt}
+
+
+def commune_example(province_code: str | None) -> str:
+    """A commune of the province as people type it (no diacritics, no "Xã"/"Phường"), for the question's example:
+    the first in the map's order with a two-word name."""
+    communes = catalog().communes.get(province_code or "", ())
+    names = [re.sub(r"^(?:xa|phuong|dac khu|thi tran) ", "", fold(area.name)) for area in communes]
+    return next((name for name in names if len(name.split()) == 2), names[0] if names else "yen my")
 
 
 def show_area(value: str, ctx: Context) -> str:
@@ -89,7 +100,7 @@ def show_area(value: str, ctx: Context) -> str:
 
 def optional_phone(text: str, answers: Answers, ctx: Context) -> Parsed:
     """A phone number, or nothing when the user skips."""
-    return Ok(None) if parsers.is_skip(text, ctx.locale) else parsers.parse_phone(text)
+    return Ok(None) if parsers.declines(text, ctx.locale) else parsers.parse_phone(text)
 
 
 def show_phone(value: str | None, ctx: Context) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import messages
@@ -35,6 +35,7 @@ from handlers.venues.notice import SAME_PLACE
 ARRIVAL_WORDS = ("nhap canh", "vua nhap canh", "moi nhap canh", "khai bao nhap canh", "tu nuoc ngoai ve",
                  "moi ve nuoc", "vua ve nuoc", "nuoc ngoai ve", "moi tu nuoc ngoai ve", "arrival", "arrived",
                  "entry", "just arrived", "entering vietnam")
+ARRIVAL_COUNTS_DAYS = 14  # an arrival declaration counts as travel abroad in a declaration for this long after entry
 NONE_ALIASES = (*NO_WORDS, "none", "khong co gi", "khong bi gi", "binh thuong", "khoe", "van khoe", "khong sao",
                 "khong trieu chung", "khong benh", "khong tiep xuc", "khong co ai", "khong benh gi", "deu khong")
 NONE_EN = (*NO_WORDS_EN, "none", "nothing", "no symptoms", "none of these", "none of them", "all good", "healthy",
@@ -187,6 +188,12 @@ def show_places(value: list[dict[str, Any]], ctx: Context) -> str:
     return ", ".join(catalog().label(p["code"]) if p.get("code") else travel_label(p, ctx.locale) for p in value)
 
 
+# The health questions ask about the person declared for, by name, when it is someone else ("has Binh had...").
+def _about(prompt: str) -> dict[str, Any]:
+    return {"prompt_for": lambda a: f"{prompt}.other" if _other(a) else prompt,
+            "prompt_params": lambda a, ctx: {"name": a.get("subject_name") or ""}}
+
+
 FLOW = Flow(
     "declare",
     1,
@@ -215,11 +222,16 @@ FLOW = Flow(
              show=common.show_area, **common.commune_step("subject_province")),
         Step("subject_street", "declare.subject_street", TEXT, "label.subject_street", "symptoms",
              parse=common.address),
-        Step("symptoms", "declare.symptoms", MULTI, "label.symptoms", "exposure", options=SYMPTOMS),
-        Step("exposure", "declare.exposure", MULTI, "label.exposure", "travel", options=EXPOSURES),
-        Step("travel", "declare.travel", TEXT, "label.travel", "conditions", parse=places, show=show_places),
-        Step("conditions", "declare.conditions", MULTI, "label.conditions", "vaccine", options=CONDITIONS),
-        Step("vaccine", "declare.vaccine", CHOICE, "label.vaccine", "review", options=DOSES),
+        Step("symptoms", "declare.symptoms", MULTI, "label.symptoms", "exposure", options=SYMPTOMS,
+             **_about("declare.symptoms")),
+        Step("exposure", "declare.exposure", MULTI, "label.exposure", "travel", options=EXPOSURES,
+             **_about("declare.exposure")),
+        Step("travel", "declare.travel", TEXT, "label.travel", "conditions", parse=places, show=show_places,
+             **_about("declare.travel")),
+        Step("conditions", "declare.conditions", MULTI, "label.conditions", "vaccine", options=CONDITIONS,
+             **_about("declare.conditions")),
+        Step("vaccine", "declare.vaccine", CHOICE, "label.vaccine", "review", options=DOSES,
+             **_about("declare.vaccine")),
         Step("review", "declare.review", REVIEW, "label.review", options=(Option("confirm", "declare.commit"),)),
     ),
 )
@@ -248,9 +260,9 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     """Triage, the declaration record and the receipt; or a switch to editing the profile."""
     if answers.get("confirm_profile") == "edit":
         stored = registration.answers_from_profile(ctx.profile or {})
-        return Completion(next_flow=NextFlow("register", answers=stored, review=True))
+        return Completion(next_flow=NextFlow("register", answers=stored, review=True, back=True))
     if answers.get("for_whom") == "arrival":
-        return Completion(next_flow=NextFlow("arrive"))
+        return Completion(next_flow=NextFlow("arrive", back=True))
     profile = ctx.profile or {}
     for_self = answers["for_whom"] == "self"
     same_address = for_self or answers.get("subject_same_address") == "yes"
@@ -259,6 +271,10 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     exposures = _chosen(answers["exposure"])
     if for_self and ctx.exposure_notice:  # the venue notice's exposure is the sender's own, never a family member's
         exposures |= {SAME_PLACE}
+    arrived = recent_arrival(ctx) if for_self else None
+    if arrived is not None:  # the person entered Viet Nam lately: the countries of their arrival count
+        abroad = tuple(dict.fromkeys((*abroad, *arrived)))
+        exposures = exposures if arrived else exposures | {"outbreak_area"}
     result = triage(
         TriageInput(
             symptoms=_chosen(answers["symptoms"]),
@@ -290,6 +306,16 @@ def finish(answers: Answers, ctx: Context) -> Completion:
     if SAME_PLACE in exposures:  # stored among the exposures, so exports and officials see the notice's exposure
         record["answers"]["exposure"] = [*sorted(exposures - {SAME_PLACE}), SAME_PLACE]
     return Completion([SaveDeclaration(record)], result_replies(record, result.reasons, ctx))
+
+
+def recent_arrival(ctx: Context) -> tuple[str, ...] | None:
+    """The countries of the sender's arrival declaration when they entered Viet Nam in the last 14 days (or have
+    yet to enter), else None."""
+    arrival = ctx.arrival or {}
+    entry = arrival.get("entry_date")
+    if not entry or date.fromisoformat(entry) < common.local_today(ctx) - timedelta(days=ARRIVAL_COUNTS_DAYS):
+        return None
+    return tuple(code for code in arrival.get("visited") or () if isinstance(code, str))
 
 
 def result_replies(record: Answers, reason_keys: tuple[str, ...], ctx: Context) -> list[Reply]:

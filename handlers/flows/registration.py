@@ -37,8 +37,8 @@ CONSENT_OPTIONS = (
 
 
 def id_number(text: str, answers: Answers, ctx: Context) -> Parsed:
-    """An optional 12-digit CCCD, checked against the birth year and gender already given."""
-    if parsers.is_skip(text, ctx.locale):
+    """An optional 12-digit CCCD, checked against the birth year and gender already given; "không có" skips it."""
+    if parsers.declines(text, ctx.locale):
         return Ok(None)
     digits = "".join(ch for ch in text if not ch.isspace())
     if not is_number(digits):

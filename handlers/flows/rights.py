@@ -17,11 +17,13 @@ ERASE = Flow(
                    en=("no", "n", "keep", "keep it", "cancel", "don t delete", "dont delete")),
         )),
     ),
+    aside=True,
 )
 
 
 def finish_erase(answers: Answers, ctx: Context) -> Completion:
-    """The server erases the sender's data, or nothing happens."""
+    """The server erases the sender's data, or nothing happens and the question left on screen comes back."""
     if answers["confirm"] != "yes":
-        return Completion(replies=[Reply(messages.t(ctx.locale, "erase.kept"))])
+        kept = "erase.kept" if ctx.registered else "erase.nothing_stored"
+        return Completion(replies=[Reply(messages.t(ctx.locale, kept))], resume=True)
     return Completion([ServerCommand("erase")])

@@ -117,7 +117,8 @@ def confirm_answer(text: str, answers: Answers, ctx: Context) -> Parsed:
 CHECKIN = Flow(
     "checkin",
     1,
-    (
+    aside=True,  # a check-in in the middle of a declaration goes back to it afterwards
+    steps=(
         # asked only after a bare /checkin: /checkin CODE and the QR's link give it
         Step("venue", "checkin.ask_code", TEXT, "checkin.label.venue", "confirm", parse=venue_answer, editable=False),
         Step("confirm", "checkin.confirm", CHOICE, "checkin.label.confirm", END, editable=False,
@@ -129,7 +130,7 @@ CHECKIN = Flow(
 def finish_checkin(answers: Answers, ctx: Context) -> Completion:
     """The server stores the check-in (it checks the venue is still open); or nothing was done."""
     if answers["confirm"] == CANCEL:
-        return Completion(replies=[Reply(messages.t(ctx.locale, "checkin.cancelled"))])
+        return Completion(replies=[Reply(messages.t(ctx.locale, "checkin.cancelled"))], resume=True)
     venue = answers["venue"]
     checkin = SaveCheckin(venue["id"], venue["name"], answers["confirm"] == FAMILY)
-    return Completion([checkin])
+    return Completion([checkin], resume=True)

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from handlers.flow import Invalid, Ok, Parsed
+from handlers.matching.relative_days import relative_day
 from handlers.matching.vocabulary import NUMBER_WORDS
 from handlers.text import fold
 
@@ -130,8 +131,13 @@ _ENGLISH_MONTH = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|
 
 
 def parse_day(text: str, today: date, past_days: int, future_days: int) -> Parsed:
-    """A day near today, as an ISO date: "hôm nay", "hôm qua", "yesterday", "28/11", "28/11/2026", "2026-11-28".
+    """A day near today, as an ISO date: "hôm nay", "hôm qua", "yesterday", "28/11", "28/11/2026", "2026-11-28",
+    "29 nov", "3 ngày trước", "2 days ago", "thứ 6 tuần trước", "last friday" (handlers.matching.relative_days).
     Without a year, the one that puts the day nearest today; refused outside ``past_days`` .. ``future_days``."""
+    said = relative_day(" ".join(word for word in re.findall(r"[0-9a-z]+", fold(text))
+                                 if word not in _TIME_OF_DAY or word in ("toi", "a")), today)
+    if said is not None:
+        return _day_in_range(said, today, past_days, future_days)
     folded = re.sub(r"\bt(?:hg?)?\.?\s*(?=[0-9])", "thang ", fold(text))
     folded = _ENGLISH_MONTH.sub(lambda m: f" thang {_ENGLISH_MONTHS[m.group(1)[:3]]} ", folded)
     folded = re.sub(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b", r"\1", folded).replace(" of ", " ")

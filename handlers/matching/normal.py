@@ -30,6 +30,12 @@ _DIVISIONS = (
     (re.compile(r"\bx\.\s*"), "xa "),
     (re.compile(r"\bph\.?\s+"), "phuong "),
     (re.compile(r"\b(?:hcm|tphcm|sg|saigon|sai gon|ho chi minh|hochiminh)\b"), "ho chi minh"),
+    # English: "district 1" is Quận 1 (numbered districts are urban), "ward 5" Phường 5; a named one keeps its name
+    (re.compile(r"\b(?:district|dist\.?)\s*(?=[0-9])"), "quan "),
+    (re.compile(r"\b([0-9]{1,2})\s*(?:st|nd|rd|th)?\s+district\b"), r"quan \1"),
+    (re.compile(r"\bward\s*(?=[0-9])"), "phuong "),
+    (re.compile(r"\b([0-9]{1,2})\s*(?:st|nd|rd|th)?\s+ward\b"), r"phuong \1"),
+    (re.compile(r"\b(?:district|dist)\b"), " "),
 )
 _GLUED = re.compile(r"(?<=[0-9])(?=[a-z])|(?<=\b[pq])(?=[0-9])")
 _NON_WORD = re.compile(r"[\W_]+")  # keeps "2²" one word, so it is no number

@@ -163,7 +163,7 @@ def _unanswered(text: str, words: Words, key: str, choices: tuple[Choice, ...], 
     if len(text) > MAX_INPUT:
         return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
     if not words:
-        return Invalid("input.empty")
+        return Invalid("input.not_understood" if text.strip() else "input.empty")
     return Invalid(key, _count(choices)) if " ".join(words) in vocabulary.of(locale).unsure else None
 
 
@@ -316,7 +316,7 @@ def choose_review(text: str, confirm: tuple[str, str], fields: list[tuple[str, s
         return Invalid("input.too_long", {"limit": str(MAX_INPUT)})
     words = tuple(meaningful(text))
     if not words:
-        return Invalid("input.empty")
+        return Invalid("input.not_understood" if text.strip() else "input.empty")
     confirm_id, confirm_label = confirm
     if words == _words(confirm_label):
         return Ok(confirm_id)

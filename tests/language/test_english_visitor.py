@@ -4,14 +4,17 @@ gets reminders, all in English; Vietnamese users see what they always saw; /lang
 from __future__ import annotations
 
 import io
+import re
 
 from sqlalchemy import select
 
 import messages
+from bot.channels.console.channel import chat as console_chat
 from bot.channels.console.inbox import ConsoleInbox
 from bot.channels.menu_text import render
 from bot.delivery.planner import Planner
 from bot.jobs.reminders import monitoring_slot
+from handlers.commands import typed
 from storage.models import Person
 from tests.delivery.people import add_people
 from tests.language.english import places, vietnamese_left
@@ -164,4 +167,48 @@ async def test_reminders_reach_an_english_speaker_in_english(service, database, 
     pushed = window.getvalue()
     assert "A health worker has put you under health monitoring for 7 days." in pushed
     assert "Health declaration reminder: you are under health monitoring." in pushed
-    assert vietnamese_left(pushed.replace(messages.t("vi", "console.pushed"), ""), ALLOWED) == []
+    assert pushed.startswith("\n── New message ──\n") and "Tin mới" not in pushed
+    assert vietnamese_left(pushed, ALLOWED) == []
+
+
+async def test_the_console_window_speaks_the_users_language(service, tmp_path) -> None:
+    await Chat(service, user_id="en-window").say_all(*ENGLISH_REGISTRATION)
+    window = io.StringIO()
+    await console_chat(service, "en-window", tmp_path, stdin=io.StringIO("/help\n"), out=window)
+    first, rest = window.getvalue().split("\n", 1)
+    assert first.startswith('This window is the user "en-window"') and vietnamese_left(rest, ALLOWED) == []
+    window = io.StringIO()
+    await console_chat(service, "someone-new", tmp_path, stdin=io.StringIO(""), out=window)
+    first, second = window.getvalue().split("\n")[:2]  # someone new reads both languages
+    assert first.startswith("Cửa sổ này là người dùng «someone-new»")
+    assert second.startswith('This window is the user "someone-new"')
+
+
+VENUE_COMMANDS = {"diadiem", "luotvao", "inposter", "tiepxuc", "checkin", "dsdiadiem", "cabenh", "tamdung", "web",
+                  "dangxuat"}  # named in English with the venue and web console work
+
+
+async def test_english_help_and_texts_name_english_commands(service, database) -> None:
+    chat = Chat(service, user_id="en-help")
+    consent = await chat.send("hello")
+    assert "/mydata" in consent and "/deletedata" in consent and "/dulieucuatoi" not in consent
+    await chat.say_all(*ENGLISH_REGISTRATION[1:])
+    listed = re.findall(r"^/(\w+)", await chat.send("/help"), re.MULTILINE)
+    assert {"outbreak", "notices", "report", "mydata", "deletedata", "join"} <= set(listed)
+    assert not set(listed) & {"vungdich", "thongbao", "baocao", "dulieucuatoi", "xoadulieu", "canbo"}
+    await chat.send("/mydata")
+    assert chat.replies[0].document is not None and chat.replies[0].document[0] == "my-data.json"
+    assert "Do you want to withdraw your consent" in await chat.send("/deletedata")
+    admin = Chat(service, user_id="admin")
+    await admin.send("/language english")
+    shown = re.findall(r"^/(\w+)", await admin.send("/help"), re.MULTILINE)
+    vietnamese_only = {name for name in shown if (command := typed(name)) and command.english is None}
+    assert vietnamese_only <= VENUE_COMMANDS, vietnamese_only
+    assert {"newnotice", "invite", "staff", "removestaff", "areas"} <= set(shown)
+    await add_people(database, 1, start=1, channel="console", role="official", area_code="12052")
+    official = Chat(service, user_id="10001")
+    await official.send("/language english")
+    shown = re.findall(r"^/(\w+)", await official.send("/help"), re.MULTILINE)
+    assert {"check", "alerts", "ack", "reported", "monitor", "stats", "export"} <= set(shown)
+    assert {name for name in shown if (command := typed(name)) and command.english is None} <= VENUE_COMMANDS
+    assert "/removestaff 12" in await admin.send("/removestaff"), "the usage names the English command"

@@ -91,6 +91,16 @@ async def test_red_declaration_alerts_the_communes_officials(service, database) 
     assert "Không có cảnh báo" in await official.send(f"/tiepnhan {alert_id}")
 
 
+async def test_alert_for_someone_declared_for_gives_the_declarants_phone(service, database) -> None:
+    await add_people(database, 1, start=1, channel="console", role="official", area_code="12052")
+    citizen = Chat(service)
+    await citizen.say_all(*REGISTRATION, "2", "tran van binh", "2015", "nam", "con", "bo qua", "co",
+                          "sot", "1", "khong", "khong", "1", "1")
+    [alert] = await broadcasts_to(database, "alert")
+    assert "Tran Van Binh" in alert.text
+    assert "Điện thoại: 0912 345 678 (số của người khai hộ, Nguyen Van An)" in alert.text, alert.text
+
+
 async def test_green_declaration_raises_no_alert(service, database) -> None:
     await Chat(service).say_all(*REGISTRATION, "1", "khong", "khong", "khong", "khong", "1", "1")
     assert await broadcasts_to(database, "alert") == []

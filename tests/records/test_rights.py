@@ -156,6 +156,38 @@ async def test_keeping_data_when_not_confirmed(service) -> None:
     assert "Nguyen Van An" in await chat.send("/dulieucuatoi")
 
 
+async def test_keeping_data_goes_back_to_the_declaration_under_way(service) -> None:
+    await declare(service, "a1", REGISTRATION)
+    chat = Chat(service, user_id="a1")
+    await chat.say_all("chao", "1", "1", "sot")
+    assert chat.step == "exposure"
+    await chat.send("/xoadulieu")
+    kept = await chat.send("2")
+    assert "Đã giữ nguyên" in kept and chat.step == "exposure", "the question on screen comes back"
+    await chat.say_all("khong", "khong", "khong", "1")
+    assert "Mã khai báo" in await chat.send("1"), "the answers given before are still there"
+
+
+async def test_keeping_data_during_registration_says_nothing_is_stored(service) -> None:
+    chat = Chat(service, user_id="n1")
+    await chat.say_all("chao", "1", "nguyen van an", "12/3/1990")
+    step = chat.step
+    await chat.send("/xoadulieu")
+    await chat.send("/xoadulieu")  # asked twice: still back to the registration
+    kept = await chat.send("khong")
+    assert "chưa có dữ liệu nào được lưu" in kept and "Đã giữ nguyên" not in kept
+    assert chat.step == step, "the registration goes on where it was"
+
+
+async def test_keeping_data_in_english_with_nothing_stored(service) -> None:
+    chat = Chat(service, user_id="n2")
+    await chat.say_all("hello", "1")
+    step = chat.step
+    await chat.send("/xoadulieu")
+    kept = await chat.send("no, keep it")
+    assert "no data of yours is stored" in kept and chat.step == step
+
+
 async def test_retention_anonymises_exactly_the_old_declarations(service, database, clock) -> None:
     old = await declare(service, "a1", REGISTRATION)
     clock.advance(days=20)

@@ -109,7 +109,7 @@ async def test_start_deletes_the_webhook_polls_for_two_kinds_and_sets_the_comman
                               "huongdan"]  # the registry's order
     assert commands["khaibao"] == "Khai báo y tế"
     english = dict(fake.my_commands(language_code="en"))  # users whose Telegram app is in English
-    assert list(english) == ["declare", "arrival", "back", "cancel", "start", "vungdich", "language", "help"]
+    assert list(english) == ["declare", "arrival", "back", "cancel", "start", "outbreak", "language", "help"]
     assert english["declare"] == "Make a health declaration"
 
 

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TextIO
 
 import messages
-from bot.channels.console.inbox import ConsoleInbox
+from bot.channels.console.inbox import ConsoleInbox, locale_of
 from bot.channels.menu_text import render
 from bot.conversation.service import ConversationService
 from bot.conversation.uploads import file_incoming, local_file
 from handlers import receipt
 from handlers.protocol import Incoming, Reply
+from storage import persons
 
 CHANNEL = "console"
 PASTE_PAUSE = 0.15  # seconds: lines closer together than this were pasted at once
@@ -66,11 +67,17 @@ async def chat(
     """
     interactive = stdin.isatty()
     pause = paste_pause if paste_pause is not None else (PASTE_PAUSE if interactive else 0.0)
-    print(messages.t(messages.VI, "console.window_user", user=user_id), file=out, flush=True)
+    async with service.db.engine.connect() as connection:
+        known = await persons.find(connection, CHANNEL, user_id)
+    # in the user's language; someone new reads both until they choose
+    locales = (locale_of(known),) if known else messages.LOCALES
+    for locale in locales:
+        print(messages.t(locale, "console.window_user", user=user_id), file=out, flush=True)
     if intro:
         print(intro, file=out)
     if interactive:
-        print(messages.t(messages.VI, "console.welcome"), file=out)
+        for locale in locales:
+            print(messages.t(locale, "console.welcome"), file=out)
     stop = asyncio.Event()
     inbox = asyncio.create_task(ConsoleInbox(service.db, user_id, out, prompt=interactive).run(stop))
     try:

@@ -6,18 +6,24 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import TextIO
+from typing import Any, TextIO
 
 import messages
 from bot.clock import Clock, sleep_unless, utc_now
 from bot.delivery.planner import Planner
 from bot.delivery.progress import ConsoleNotifier
-from storage import deliveries
+from storage import deliveries, persons
 from storage.db import Database
 
 log = logging.getLogger(__name__)
 CHANNEL = "console"
 LEASE = timedelta(seconds=60)
+
+
+def locale_of(person: dict[str, Any] | None) -> str:
+    """The language a console user chose (Vietnamese for someone not known yet)."""
+    locale = (person or {}).get("locale") or messages.VI
+    return locale if locale in messages.LOCALES else messages.VI
 
 
 class ConsoleInbox:
@@ -55,10 +61,11 @@ class ConsoleInbox:
         now = self.clock()
         async with self.db.engine.begin() as connection:
             rows = await deliveries.claim(connection, CHANNEL, now, now + LEASE, 100, False, external_id=self.user_id)
+            locale = locale_of(await persons.find(connection, CHANNEL, self.user_id)) if rows else messages.VI
         if not rows:
             return 0
         for row in rows:
-            print(f"\n{messages.t(messages.VI, 'console.pushed')}\n{row['text']}\n", file=self.out, flush=True)
+            print(f"\n{messages.t(locale, 'console.pushed')}\n{row['text']}\n", file=self.out, flush=True)
         if self.prompt:
             print("> ", end="", file=self.out, flush=True)
         sent = self.clock()
