@@ -756,8 +756,9 @@ def _accept(out: Outcome, flow: Flow, step: Step, parsed: Ok, ctx: Context) -> N
             _enter(out, flow, parsed.value.split(":", 1)[1], ctx)
         return
     answers = state["answers"]
-    before = {key: value for key, value in state.items() if key not in ("v", "touched", "locale", LAST_QUESTION)}
-    before = json.loads(json.dumps(before))
+    # the question as it is, should this answer end the flow; the containers the answer changes are copied
+    before = {key: (type(value)(value) if isinstance(value, dict | list) else value)
+              for key, value in state.items() if key not in ("v", "touched", "locale", LAST_QUESTION)}
     if step.id in answers and answers[step.id] != parsed.value:
         for stale in step.clears:
             answers.pop(stale, None)

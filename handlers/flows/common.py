@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 import messages
@@ -85,12 +86,18 @@ def commune_step(province_step_id: str) -> dict[str, Any]:
     return {"parse": parse, "picked": picked, "prompt_params": prompt}
 
 
+@cache
 def commune_example(province_code: str | None) -> str:
     """A commune of the province as people type it (no diacritics, no "Xã"/"Phường"), for the question's example:
-    the first in the map's order with a two-word name."""
+    the first in the map's order with a two-word name (worked out once per province)."""
     communes = catalog().communes.get(province_code or "", ())
-    names = [re.sub(r"^(?:xa|phuong|dac khu|thi tran) ", "", fold(area.name)) for area in communes]
-    return next((name for name in names if len(name.split()) == 2), names[0] if names else "yen my")
+    names = (re.sub(r"^(?:xa|phuong|dac khu|thi tran) ", "", fold(area.name)) for area in communes)
+    first = None
+    for name in names:
+        first = first or name
+        if len(name.split()) == 2:
+            return name
+    return first or "yen my"
 
 
 def show_area(value: str, ctx: Context) -> str:
