@@ -17,10 +17,10 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 import messages
+from handlers.venues.windows import parse_windows
 from messages import VI
 
 CHANNELS = ("console", "telegram", "zalo")
-VENUE_KINDS = ("market", "office", "school", "shop", "clinic", "transport", "other")  # handlers.venues.kinds
 KEY_FILE = "secret.key"
 """The console-only install's own signing key, in the data directory."""
 
@@ -87,16 +87,7 @@ class Settings(BaseSettings):
     @field_validator("exposure_window_by_kind")
     @classmethod
     def _kind_windows(cls, value: str) -> str:
-        for item in filter(None, (part.strip() for part in value.split(","))):
-            kind, _, hours = item.partition("=")
-            if kind.strip() not in VENUE_KINDS:
-                raise ValueError(f"unknown venue kind {kind.strip()!r} (known: {', '.join(VENUE_KINDS)})")
-            try:
-                number = float(hours)
-            except ValueError:
-                raise ValueError(f"not a number of hours for {kind.strip()}: {hours!r}") from None
-            if not 0 < number <= 48:
-                raise ValueError(f"hours for {kind.strip()} must be above 0 and at most 48")
+        parse_windows(1, value)  # raises on an unknown kind or hours out of range
         return value
 
     @field_validator("timezone")

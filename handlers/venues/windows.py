@@ -10,12 +10,20 @@ from handlers.venues.kinds import KIND_IDS
 
 
 def parse_windows(default_hours: float, by_kind: str) -> dict[str, timedelta]:
-    """The window per venue kind: ``default_hours`` for all, overridden by "market=3,transport=1" (the settings
-    check the kinds and hours when they load)."""
+    """The window per venue kind: ``default_hours`` for all, overridden by "market=3,transport=1"; raises
+    ValueError on an unknown kind or hours outside 0 < h <= 48 (the settings call it when they load)."""
     windows = dict.fromkeys(KIND_IDS, timedelta(hours=default_hours))
     for item in filter(None, (part.strip() for part in by_kind.split(","))):
-        kind, _, hours = item.partition("=")
-        windows[kind.strip()] = timedelta(hours=float(hours))
+        kind, _, hours = (part.strip() for part in item.partition("="))
+        if kind not in KIND_IDS:
+            raise ValueError(f"unknown venue kind {kind!r} (known: {', '.join(KIND_IDS)})")
+        try:
+            number = float(hours)
+        except ValueError:
+            raise ValueError(f"not a number of hours for {kind}: {hours!r}") from None
+        if not 0 < number <= 48:
+            raise ValueError(f"hours for {kind} must be above 0 and at most 48")
+        windows[kind] = timedelta(hours=number)
     return windows
 
 
